@@ -1,0 +1,18 @@
+using Hub.Core.Model;
+
+namespace Hub.Core.Adapters;
+
+/// <summary>
+/// Asks an adapter to apply one canonical change to a record it holds.
+/// Only the members that the change says are set; null means "leave as is".
+/// </summary>
+public sealed record ApplyChangeCommand
+{
+    public required string CaseId { get; init; }
+    public required string ExternalId { get; init; }
+    public required ChangeKind Kind { get; init; }
+    public CaseFields Fields { get; init; } = CaseFields.Empty;
+    public IReadOnlyDictionary<string, string> TargetValues { get; init; } = new Dictionary<string, string>();
+    public CaseComment? Comment { get; init; }
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+}

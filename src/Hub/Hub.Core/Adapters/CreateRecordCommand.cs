@@ -1,0 +1,21 @@
+using Hub.Core.Model;
+
+namespace Hub.Core.Adapters;
+
+/// <summary>
+/// Asks an adapter to create a record for a case.
+/// <see cref="TargetValues"/> holds the target system's own values for the fields in <see cref="MappedField"/>,
+/// already translated by the engine. <see cref="Parameters"/> carries route settings (e.g. "contractor" → an
+/// e-mail address, "customer" → a Dynamics account binding).
+/// </summary>
+public sealed record CreateRecordCommand
+{
+    public required string CaseId { get; init; }
+    public required string CorrelationKey { get; init; }
+    public required CaseFields Fields { get; init; }
+    public IReadOnlyDictionary<string, string> TargetValues { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Numbers of the case in the other systems, for the text ("TOPdesk I 2026 042").</summary>
+    public IReadOnlyList<RecordReference> UpstreamRecords { get; init; } = [];
+}

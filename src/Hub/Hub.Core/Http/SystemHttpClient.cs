@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace Hub.Core.Http;
+
+/// <summary>
+/// Builds the HTTP client of one configured system: retries with backoff for 5xx, 408, 429 and timeouts
+/// (honouring short Retry-After values), a circuit breaker of its own, and the adapter's handlers
+/// (authentication and the like) inside the pipeline, so every attempt is authenticated afresh.
+/// </summary>
+public static class SystemHttpClient
+{
+    public static HttpClient Create(
+        Uri baseAddress,
+        SystemHttpOptions options,
+        TimeProvider time,
+        SystemCircuit circuit,
+        IEnumerable<DelegatingHandler> handlers,
+        HttpMessageHandler? primary = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(circuit);
+        ArgumentNullException.ThrowIfNull(handlers);
+        var pipeline = BuildPipeline(options, time, circuit);
+
+        HttpMessageHandler inner = primary ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        foreach (var handler in handlers.Reverse())
+        {
+            handler.InnerHandler = inner;
+            inner = handler;
+        }
+
+#pragma warning disable CA2000 // The HttpClient owns and disposes the handler chain.
+        var resilience = new ResilienceHandler(pipeline) { InnerHandler = inner };
+        return new HttpClient(resilience, disposeHandler: true)
+        {
+            BaseAddress = baseAddress,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+#pragma warning restore CA2000
+    }
+
+    internal static ResiliencePipeline<HttpResponseMessage> BuildPipeline(SystemHttpOptions options, TimeProvider time, SystemCircuit circuit)
+    {
+        var retry = new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = Math.Max(0, options.MaxRetries),
+            Delay = options.BaseDelay,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            ShouldRetryAfterHeader = true,
+        };
+        var handlesTransient = retry.ShouldHandle;
+        retry.ShouldHandle = async args =>
+        {
+            if (args.Outcome.Result is { } response && RetryAfterHeader.Read(response, time) is { } wait && wait > options.MaxInlineRetryAfter)
+            {
+                return false; // too long to wait in the call: hand back to the outbox, which reschedules
+            }
+
+            return await handlesTransient(args).ConfigureAwait(false);
+        };
+
+        var breaker = new HttpCircuitBreakerStrategyOptions
+        {
+            FailureRatio = options.CircuitFailureRatio,
+            SamplingDuration = options.CircuitSamplingDuration,
+            MinimumThroughput = Math.Max(2, options.CircuitMinimumThroughput),
+            BreakDuration = options.CircuitBreakDuration,
+            StateProvider = circuit.StateProvider,
+        };
+        var breakerHandles = breaker.ShouldHandle;
+        breaker.ShouldHandle = args =>
+            args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests
+                ? ValueTask.FromResult(false) // throttling is not an outage
+                : breakerHandles(args);
+
+        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddRetry(retry)
+            .AddCircuitBreaker(breaker)
+            .AddTimeout(options.AttemptTimeout)
+            .Build();
+    }
+}
+
+/// <summary>The circuit breaker of one system, readable by health checks.</summary>
+public sealed class SystemCircuit
+{
+    public CircuitBreakerStateProvider StateProvider { get; } = new();
+
+    public string State => StateProvider.CircuitState.ToString();
+
+    public bool IsOpen => StateProvider.CircuitState is CircuitState.Open or CircuitState.Isolated;
+}

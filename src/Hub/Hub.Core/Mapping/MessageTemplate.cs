@@ -1,0 +1,8 @@
+namespace Hub.Core.Mapping;
+
+/// <summary>
+/// A work-order mail in one language. Placeholders in double braces ({{title}}, {{description}},
+/// {{location}}, {{reporter}}, {{targetDate}}, {{token}}, {{caseId}}, {{references}}) are filled with
+/// escaped case data; the template itself is plain text.
+/// </summary>
+public sealed record MessageTemplate(string Language, string Subject, string Body);

@@ -1,0 +1,13 @@
+namespace Hub.Core.Mapping;
+
+/// <summary>A mapping that never changes: for tests and tools that load once.</summary>
+public sealed class StaticMappingProvider(MappingSet mappings) : IMappingProvider
+{
+    public MappingSet Current { get; } = mappings;
+
+    public event EventHandler<MappingSet>? Reloaded
+    {
+        add { }
+        remove { }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Hub.Core.Mapping;
+
+/// <summary>How one system's values of one field (status, priority, category, subcategory) translate to canonical ones.</summary>
+public sealed record ValueMap(string System, string Field, IReadOnlyList<ValueMapEntry> Values);
+
+/// <summary>One pair of a value map: the system's own value and the canonical one.</summary>
+public sealed record ValueMapEntry(string SystemValue, string CanonicalValue, MapDirection Direction = MapDirection.Both);

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh Debian machine that has only the .NET SDK:
+# installs the real servers the tests talk to (when missing), then runs dotnet test.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+for pkg in "$@"; do :; done
+# Real mail server for the e-mail adapter tests (Dovecot IMAP, Postfix SMTP).
+command -v dovecot >/dev/null 2>&1 || need+=(dovecot-imapd)
+command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    echo "postfix postfix/main_mailer_type select Local only" | debconf-set-selections
+    echo "postfix postfix/mailname string hub.test" | debconf-set-selections
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "test.sh: missing ${need[*]}; run as root or install them with apt-get" >&2
+    exit 1
+  fi
+fi
+
+dotnet test Hub.sln --nologo "$@"
