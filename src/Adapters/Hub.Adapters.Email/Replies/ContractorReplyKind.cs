@@ -1,0 +1,20 @@
+namespace Hub.Adapters.Email.Replies;
+
+/// <summary>What a contractor's answer means.</summary>
+public enum ContractorReplyKind
+{
+    /// <summary>"akkoord", "accepted".</summary>
+    Accepted,
+
+    /// <summary>An appointment with a date and time window.</summary>
+    Scheduled,
+
+    /// <summary>"gereed", "klaar", "opgelost", "done".</summary>
+    Done,
+
+    /// <summary>Anything else: passed on as a comment.</summary>
+    Comment,
+
+    /// <summary>An out-of-office or other automatic reply: journaled, changes nothing.</summary>
+    AutoReply,
+}
