@@ -1,1 +1,3 @@
-return 0;
+using Hub.Host.Cli;
+
+return await HubCli.Build().Parse(args).InvokeAsync().ConfigureAwait(false);

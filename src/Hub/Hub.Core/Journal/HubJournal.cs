@@ -1,0 +1,58 @@
+using Hub.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Core.Journal;
+
+/// <summary>
+/// Appends to the correlation log inside the caller's unit of work. Callers hold the <see cref="HubWriteGate"/>
+/// so the chain has one writer; entries added in the same unit of work chain onto each other.
+/// </summary>
+public sealed class HubJournal(TimeProvider time)
+{
+    public async Task<JournalEntry> AppendAsync(HubDbContext db, JournalLine line, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(line);
+
+        var pending = db.Journal.Local
+            .Where(e => db.Entry(e).State == EntityState.Added)
+            .MaxBy(e => e.Sequence);
+        var (lastSequence, lastHash) = pending is not null
+            ? (pending.Sequence, pending.Hash)
+            : await LastAsync(db, cancellationToken).ConfigureAwait(false);
+
+        var entry = new JournalEntry
+        {
+            Sequence = lastSequence + 1,
+            At = time.GetUtcNow(),
+            CaseId = line.CaseId,
+            Kind = line.Kind,
+            SourceSystem = line.SourceSystem,
+            SourceRecord = line.SourceRecord,
+            TargetSystem = line.TargetSystem,
+            TargetRecord = line.TargetRecord,
+            Before = line.Before,
+            After = line.After,
+            MappingVersion = line.MappingVersion,
+            Outcome = line.Outcome,
+            Attempt = line.Attempt,
+            Error = line.Error,
+            Detail = line.Detail,
+            PreviousHash = lastHash,
+            Hash = string.Empty,
+        };
+        entry.Hash = JournalHash.Compute(entry);
+        db.Journal.Add(entry);
+        return entry;
+    }
+
+    private static async Task<(long Sequence, string Hash)> LastAsync(HubDbContext db, CancellationToken cancellationToken)
+    {
+        var last = await db.Journal.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return last is null ? (0, JournalHash.Genesis) : (last.Sequence, last.Hash);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Hub.Core.Persistence;
+
+/// <summary>A case's record in one system. Indexed by (system, external id) and (system, number) for trace.</summary>
+public sealed class LinkRecord
+{
+    public long Id { get; set; }
+    public required string CaseId { get; set; }
+    public required string SystemName { get; set; }
+    public required string ExternalId { get; set; }
+    public string? ExternalNumber { get; set; }
+
+    /// <summary>The role the system plays for this case ("servicedesk", "facility", "contractor").</summary>
+    public required string Role { get; set; }
+
+    /// <summary>The system this record was created from (null for the origin).</summary>
+    public string? UpstreamSystem { get; set; }
+
+    /// <summary>Fingerprint of what the hub last wrote to this record, to recognise its echo.</summary>
+    public string? LastWrittenFingerprint { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

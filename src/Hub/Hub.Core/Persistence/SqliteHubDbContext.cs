@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Core.Persistence;
+
+/// <summary>The correlation log on SQLite (the default). Migrations: Persistence/Migrations/Sqlite.</summary>
+public sealed class SqliteHubDbContext(DbContextOptions<SqliteHubDbContext> options) : HubDbContext(options);
