@@ -16,6 +16,6 @@ public sealed record CreateRecordCommand
     public IReadOnlyDictionary<string, string> TargetValues { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Numbers of the case in the other systems, for the text ("TOPdesk I 2026 042").</summary>
-    public IReadOnlyList<RecordReference> UpstreamRecords { get; init; } = [];
+    /// <summary>The case's records in the other systems, for the text ("servicedesk I 2026 042"); filled in when sent.</summary>
+    public IReadOnlyList<CaseLink> UpstreamRecords { get; init; } = [];
 }
