@@ -30,7 +30,14 @@ public sealed class MappingDirectory : IDisposable
 
     public string Read(string file) => File.ReadAllText(System.IO.Path.Combine(Path, file));
 
-    public void Write(string file, string text) => File.WriteAllText(System.IO.Path.Combine(Path, file), text);
+    /// <summary>Writes a whole file at once (temporary file, then rename), as editors save, so no reader sees half of it.</summary>
+    public void Write(string file, string text)
+    {
+        var target = System.IO.Path.Combine(Path, file);
+        var temporary = target + ".saving";
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, target, overwrite: true);
+    }
 
     /// <summary>Replaces one piece of text in a file; fails when the piece is not there, so an edit never silently does nothing.</summary>
     public void Edit(string file, string oldText, string newText)
