@@ -69,6 +69,7 @@ public sealed class FileMappingProvider : IMappingProvider, IDisposable
     /// <summary>The errors of the last rejected edit as one text, or null when there are none.</summary>
     public string? LastError => _state.Errors.Count == 0 ? null : string.Join(Environment.NewLine, _state.Errors);
 
+    /// <summary>Raised on a background thread after a good reload, with the new mapping; keep handlers short.</summary>
     public event EventHandler<MappingSet>? Reloaded;
 
     /// <summary>Reads the files now if their content changed since the last attempt; true when a new mapping took effect.</summary>
@@ -124,7 +125,6 @@ public sealed class FileMappingProvider : IMappingProvider, IDisposable
         var result = MappingLoader.Load(Directory);
         if (!result.Succeeded)
         {
-            _state = _state with { Errors = result.Errors };
             _logger.LogError(
                 "Mapping change in {MappingDirectory} rejected; version {MappingVersion} stays in force. {ErrorCount} error(s):{NewLine}{MappingErrors}",
                 Directory,
@@ -132,24 +132,28 @@ public sealed class FileMappingProvider : IMappingProvider, IDisposable
                 result.Errors.Count,
                 Environment.NewLine,
                 result.Describe());
+
+            // Published after the log line, so whoever sees the errors here finds them in the log too.
+            _state = _state with { Errors = result.Errors };
             return false;
         }
 
         var previous = Current;
-        _state = new ReloadState(_time.GetUtcNow(), []);
         if (result.Mappings.Version == previous.Version)
         {
+            _state = _state with { Errors = [] };
             _logger.LogInformation("Mapping files in {MappingDirectory} are valid again; version {MappingVersion} stays in force", Directory, previous.Version);
             return false;
         }
 
         Volatile.Write(ref _current, result.Mappings);
+        _state = new ReloadState(_time.GetUtcNow(), []);
         _logger.LogInformation("Mappings reloaded from {MappingDirectory}: version {PreviousVersion} → {MappingVersion}", Directory, previous.Version, result.Mappings.Version);
         Reloaded?.Invoke(this, result.Mappings);
         return true;
     }
 
-    private FileSystemWatcher StartWatching()
+    private FileSystemWatcher? StartWatching()
     {
         var watcher = new FileSystemWatcher(Directory) { IncludeSubdirectories = false };
         watcher.Changed += (_, _) => ScheduleCheck();
@@ -161,8 +165,18 @@ public sealed class FileMappingProvider : IMappingProvider, IDisposable
             _logger.LogWarning(e.GetException(), "Watching {MappingDirectory} failed; relying on the periodic check", Directory);
             ScheduleCheck();
         };
-        watcher.EnableRaisingEvents = true;
-        return watcher;
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException or UnauthorizedAccessException)
+        {
+            // E.g. the inotify instance limit is reached: the hub still runs and notices edits by the periodic check.
+            _logger.LogWarning(e, "Cannot watch {MappingDirectory} for changes; edits are noticed by the periodic check every {PollInterval}", Directory, _options.PollInterval);
+            watcher.Dispose();
+            return null;
+        }
     }
 
     private void ScheduleCheck() => _debounce.Change(_options.Debounce, Timeout.InfiniteTimeSpan);
