@@ -285,6 +285,16 @@ public sealed class MappingLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_is_a_list_instead_of_an_object_is_a_schema_violation()
+    {
+        _mappings.Write("routes.json", "[ { \"name\": \"servicedesk-to-facility\" } ]");
+
+        var error = MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.SchemaViolation, "routes.json", "$");
+
+        Assert.Contains("found a list", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_directory_without_mapping_files_is_reported()
     {
         using var empty = MappingDirectory.Empty();

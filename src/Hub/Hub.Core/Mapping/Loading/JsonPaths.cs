@@ -17,13 +17,8 @@ internal static partial class JsonPaths
     /// <summary>NJsonSchema writes "#/valueMaps[0].system"; the hub's errors use "$.valueMaps[0].system".</summary>
     public static string FromSchemaPath(string? schemaPath)
     {
-        if (string.IsNullOrEmpty(schemaPath) || schemaPath == "#")
-        {
-            return Root;
-        }
-
-        var rest = schemaPath.StartsWith("#/", StringComparison.Ordinal) ? schemaPath[2..] : schemaPath.TrimStart('#');
-        return rest.StartsWith('[') ? Root + rest : $"{Root}.{rest}";
+        var rest = (schemaPath ?? string.Empty).TrimStart('#').TrimStart('/');
+        return rest.Length == 0 || rest.StartsWith('[') ? Root + rest : $"{Root}.{rest}";
     }
 
     /// <summary>The token at a path, or null when the path names something that is missing.</summary>
