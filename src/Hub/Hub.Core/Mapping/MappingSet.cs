@@ -17,7 +17,10 @@ public sealed class MappingSet
 
     public static MappingSet Empty { get; } = new();
 
-    /// <summary>Translates a system's own value to the canonical one (case-insensitive); false when no entry knows it.</summary>
+    /// <summary>
+    /// Translates a system's own value to the canonical one (case-insensitive); false when no entry knows it,
+    /// unless the map lets unknown values pass through unchanged (<see cref="UnmappedValues.PassThrough"/>).
+    /// </summary>
     public bool TryMapInbound(string system, string field, string systemValue, out string canonicalValue)
     {
         foreach (var entry in EntriesOf(system, field))
@@ -29,11 +32,14 @@ public sealed class MappingSet
             }
         }
 
-        canonicalValue = string.Empty;
-        return false;
+        canonicalValue = PassesThrough(system, field) ? systemValue : string.Empty;
+        return canonicalValue.Length > 0;
     }
 
-    /// <summary>Translates a canonical value to the system's own (case-insensitive); false when no entry knows it.</summary>
+    /// <summary>
+    /// Translates a canonical value to the system's own (case-insensitive); false when no entry knows it,
+    /// unless the map lets unknown values pass through unchanged (<see cref="UnmappedValues.PassThrough"/>).
+    /// </summary>
     public bool TryMapOutbound(string system, string field, string canonicalValue, out string systemValue)
     {
         foreach (var entry in EntriesOf(system, field))
@@ -45,8 +51,8 @@ public sealed class MappingSet
             }
         }
 
-        systemValue = string.Empty;
-        return false;
+        systemValue = PassesThrough(system, field) ? canonicalValue : string.Empty;
+        return systemValue.Length > 0;
     }
 
     /// <summary>True when a value map exists for this system and field (no map: values pass through unmapped).</summary>
@@ -80,9 +86,13 @@ public sealed class MappingSet
         Templates.FirstOrDefault(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase))
         ?? (Templates.Count > 0 ? Templates[0] : null);
 
+    private bool PassesThrough(string system, string field) =>
+        MapsOf(system, field).Any(m => m.Unmapped == UnmappedValues.PassThrough);
+
+    private IEnumerable<ValueMap> MapsOf(string system, string field) =>
+        ValueMaps.Where(m => string.Equals(m.System, system, StringComparison.OrdinalIgnoreCase)
+                             && string.Equals(m.Field, field, StringComparison.OrdinalIgnoreCase));
+
     private IEnumerable<ValueMapEntry> EntriesOf(string system, string field) =>
-        ValueMaps
-            .Where(m => string.Equals(m.System, system, StringComparison.OrdinalIgnoreCase)
-                        && string.Equals(m.Field, field, StringComparison.OrdinalIgnoreCase))
-            .SelectMany(m => m.Values);
+        MapsOf(system, field).SelectMany(m => m.Values);
 }
