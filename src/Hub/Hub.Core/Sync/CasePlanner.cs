@@ -104,7 +104,7 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
         var cancelledAtOrigin = fields.Status == CaseStatus.Cancelled && string.Equals(record.OriginSystem, system, StringComparison.OrdinalIgnoreCase);
         foreach (var field in CaseState.Differences(current, fields))
         {
-            var conflict = field == CaseFieldNames.Status && cancelledAtOrigin ? null : ChainRouter.OwnerConflict(map, system, field);
+            var conflict = field == RouteFieldNames.Status && cancelledAtOrigin ? null : ChainRouter.OwnerConflict(map, system, field);
             if (conflict is null && stamps.Of(field) is { } stamp && !string.Equals(stamp.System, system, StringComparison.OrdinalIgnoreCase) && stamp.At > change.OccurredAt)
             {
                 conflict = $"'{stamp.System}' set it later ({stamp.At:O})";
@@ -229,7 +229,7 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
         var perTarget = new Dictionary<string, (List<string> Fields, ChainRouter.Hop Hop)>(StringComparer.OrdinalIgnoreCase);
         foreach (var field in accepted)
         {
-            foreach (var hop in ChainRouter.Targets(map, source, field, forceDown: field == CaseFieldNames.Status && cancelledAtOrigin))
+            foreach (var hop in ChainRouter.Targets(map, source, field, forceDown: field == RouteFieldNames.Status && cancelledAtOrigin))
             {
                 if (!perTarget.TryGetValue(hop.Target, out var entry))
                 {
@@ -241,7 +241,7 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
             }
         }
 
-        var commentHops = comment is null ? [] : ChainRouter.Targets(map, source, CaseFieldNames.Comments);
+        var commentHops = comment is null ? [] : ChainRouter.Targets(map, source, RouteFieldNames.Comments);
         var targets = perTarget.Keys.Concat(commentHops.Select(h => h.Target)).Distinct(StringComparer.OrdinalIgnoreCase).Where(holders.Contains);
         foreach (var target in targets)
         {
@@ -258,17 +258,17 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
             }
 
             var rest = planned.Fields.ToList();
-            if (rest.Remove(CaseFieldNames.Appointment) && fields.Appointment is { } window)
+            if (rest.Remove(RouteFieldNames.Appointment) && fields.Appointment is { } window)
             {
                 var text = AppointmentText.For(window, language, zone);
-                var visibility = ChainRouter.RuleOf(planned.Hop.Route, CaseFieldNames.Comments);
+                var visibility = ChainRouter.RuleOf(planned.Hop.Route, RouteFieldNames.Comments);
                 Queue(ChangeKind.AppointmentSet, new CaseFields { Appointment = window }, new CaseComment(text, visibility.Visibility != "internal", "hub"));
             }
 
-            var statusChanged = rest.Remove(CaseFieldNames.Status);
+            var statusChanged = rest.Remove(RouteFieldNames.Status);
             if (statusChanged)
             {
-                rest.Remove(CaseFieldNames.Resolution);
+                rest.Remove(RouteFieldNames.Resolution);
             }
 
             if (rest.Count > 0)
@@ -309,7 +309,7 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
     }
 
     private static bool Visible(ChainRouter.Hop hop, bool sourceIsPublic) =>
-        hop.RuleFor(CaseFieldNames.Comments).Visibility?.ToUpperInvariant() switch
+        hop.RuleFor(RouteFieldNames.Comments).Visibility?.ToUpperInvariant() switch
         {
             "PUBLIC" => true,
             "INTERNAL" => false,
@@ -318,7 +318,7 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
 
     private static ChangeKind KindOf(CaseStatus? before, CaseFields after, IReadOnlyCollection<string> accepted, ChangeKind observed)
     {
-        if (accepted.Contains(CaseFieldNames.Status))
+        if (accepted.Contains(RouteFieldNames.Status))
         {
             return after.Status switch
             {
@@ -329,7 +329,7 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
             };
         }
 
-        return accepted.Contains(CaseFieldNames.Appointment) ? ChangeKind.AppointmentSet
+        return accepted.Contains(RouteFieldNames.Appointment) ? ChangeKind.AppointmentSet
             : observed == ChangeKind.Created ? ChangeKind.FieldsChanged : observed is ChangeKind.CommentAdded ? ChangeKind.FieldsChanged : observed;
     }
 

@@ -1,3 +1,4 @@
+using Hub.Core.Mapping;
 using System.Globalization;
 using Hub.Core.Model;
 using Hub.Core.Persistence;
@@ -36,7 +37,7 @@ public static class CaseState
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(incoming);
         var changed = new List<string>();
-        foreach (var field in CaseFieldNames.All)
+        foreach (var field in RouteFieldNames.All)
         {
             var value = Read(incoming, field);
             if (value is not null && !Equals(value, Read(current, field)))
@@ -53,17 +54,17 @@ public static class CaseState
         ArgumentNullException.ThrowIfNull(fields);
         return field switch
         {
-            CaseFieldNames.Title => fields.Title,
-            CaseFieldNames.Description => fields.Description,
-            CaseFieldNames.Status => fields.Status,
-            CaseFieldNames.Priority => fields.Priority,
-            CaseFieldNames.Category => fields.Category,
-            CaseFieldNames.Subcategory => fields.Subcategory,
-            CaseFieldNames.Location => fields.Location,
-            CaseFieldNames.Reporter => fields.Reporter,
-            CaseFieldNames.TargetDate => fields.TargetDate,
-            CaseFieldNames.Appointment => fields.Appointment,
-            CaseFieldNames.Resolution => fields.Resolution,
+            RouteFieldNames.Title => fields.Title,
+            RouteFieldNames.Description => fields.Description,
+            RouteFieldNames.Status => fields.Status,
+            RouteFieldNames.Priority => fields.Priority,
+            RouteFieldNames.Category => fields.Category,
+            RouteFieldNames.Subcategory => fields.Subcategory,
+            RouteFieldNames.Location => fields.Location,
+            RouteFieldNames.Reporter => fields.Reporter,
+            RouteFieldNames.TargetDate => fields.TargetDate,
+            RouteFieldNames.Appointment => fields.Appointment,
+            RouteFieldNames.Resolution => fields.Resolution,
             _ => null,
         };
     }
@@ -87,29 +88,29 @@ public static class CaseState
         {
             switch (field)
             {
-                case CaseFieldNames.Title: record.Title = incoming.Title; break;
-                case CaseFieldNames.Description: record.Description = incoming.Description; break;
-                case CaseFieldNames.Status: record.Status = incoming.Status?.ToString(); break;
-                case CaseFieldNames.Priority: record.Priority = incoming.Priority?.ToString(); break;
-                case CaseFieldNames.Category: record.Category = incoming.Category; break;
-                case CaseFieldNames.Subcategory: record.Subcategory = incoming.Subcategory; break;
-                case CaseFieldNames.Location:
+                case RouteFieldNames.Title: record.Title = incoming.Title; break;
+                case RouteFieldNames.Description: record.Description = incoming.Description; break;
+                case RouteFieldNames.Status: record.Status = incoming.Status?.ToString(); break;
+                case RouteFieldNames.Priority: record.Priority = incoming.Priority?.ToString(); break;
+                case RouteFieldNames.Category: record.Category = incoming.Category; break;
+                case RouteFieldNames.Subcategory: record.Subcategory = incoming.Subcategory; break;
+                case RouteFieldNames.Location:
                     record.Site = incoming.Location?.Site;
                     record.Building = incoming.Location?.Building;
                     record.Floor = incoming.Location?.Floor;
                     record.Room = incoming.Location?.Room;
                     break;
-                case CaseFieldNames.Reporter:
+                case RouteFieldNames.Reporter:
                     record.ReporterName = incoming.Reporter?.Name;
                     record.ReporterEmail = incoming.Reporter?.Email;
                     record.ReporterPhone = incoming.Reporter?.Phone;
                     break;
-                case CaseFieldNames.TargetDate: record.TargetDate = incoming.TargetDate; break;
-                case CaseFieldNames.Appointment:
+                case RouteFieldNames.TargetDate: record.TargetDate = incoming.TargetDate; break;
+                case RouteFieldNames.Appointment:
                     record.AppointmentStart = incoming.Appointment?.Start;
                     record.AppointmentEnd = incoming.Appointment?.End;
                     break;
-                case CaseFieldNames.Resolution: record.Resolution = incoming.Resolution; break;
+                case RouteFieldNames.Resolution: record.Resolution = incoming.Resolution; break;
                 default: break;
             }
         }
@@ -123,17 +124,17 @@ public static class CaseState
         bool Has(string name) => fieldNames.Contains(name);
         return new CaseFields
         {
-            Title = Has(CaseFieldNames.Title) ? source.Title : null,
-            Description = Has(CaseFieldNames.Description) ? source.Description : null,
-            Status = Has(CaseFieldNames.Status) ? source.Status : null,
-            Priority = Has(CaseFieldNames.Priority) ? source.Priority : null,
-            Category = Has(CaseFieldNames.Category) ? source.Category : null,
-            Subcategory = Has(CaseFieldNames.Subcategory) ? source.Subcategory : null,
-            Location = Has(CaseFieldNames.Location) ? source.Location : null,
-            Reporter = Has(CaseFieldNames.Reporter) ? source.Reporter : null,
-            TargetDate = Has(CaseFieldNames.TargetDate) ? source.TargetDate : null,
-            Appointment = Has(CaseFieldNames.Appointment) ? source.Appointment : null,
-            Resolution = Has(CaseFieldNames.Resolution) ? source.Resolution : null,
+            Title = Has(RouteFieldNames.Title) ? source.Title : null,
+            Description = Has(RouteFieldNames.Description) ? source.Description : null,
+            Status = Has(RouteFieldNames.Status) ? source.Status : null,
+            Priority = Has(RouteFieldNames.Priority) ? source.Priority : null,
+            Category = Has(RouteFieldNames.Category) ? source.Category : null,
+            Subcategory = Has(RouteFieldNames.Subcategory) ? source.Subcategory : null,
+            Location = Has(RouteFieldNames.Location) ? source.Location : null,
+            Reporter = Has(RouteFieldNames.Reporter) ? source.Reporter : null,
+            TargetDate = Has(RouteFieldNames.TargetDate) ? source.TargetDate : null,
+            Appointment = Has(RouteFieldNames.Appointment) ? source.Appointment : null,
+            Resolution = Has(RouteFieldNames.Resolution) ? source.Resolution : null,
         };
     }
 }
