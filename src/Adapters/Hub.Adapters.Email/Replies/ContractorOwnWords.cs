@@ -115,7 +115,7 @@ internal static partial class ContractorOwnWords
     [GeneratedRegex(@"^(op|on)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AttributionStart();
 
-    [GeneratedRegex(@"\b(schreef|wrote)\b[^:]{0,40}:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(schreef|wrote|geschreven)\b[^:]{0,120}:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Attribution();
 
     [GeneratedRegex(@"^\*?(van|from)\s*:\*?\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,3 +1,4 @@
+using System.Text;
 using Hub.Core.Mapping;
 using MimeKit;
 
@@ -31,6 +32,9 @@ public sealed class ContractorReplyReader
     {
         ArgumentNullException.ThrowIfNull(phrases);
         ArgumentNullException.ThrowIfNull(timeProvider);
+
+        // Windows-1252 and other legacy charsets that mail clients still send live in the code-pages provider.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         foreach (var set in phrases.Concat(DefaultReplyPhrases.All))
         {
             var vocabulary = ReplyVocabulary.From(set);
