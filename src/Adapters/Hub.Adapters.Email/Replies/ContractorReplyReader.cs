@@ -49,6 +49,9 @@ public sealed class ContractorReplyReader
 
     /// <param name="message">The reply as received.</param>
     /// <param name="language">The contractor's language ("nl", "en", "nl-NL"); an unknown one reads with the first configured set.</param>
+    /// <exception cref="InvalidDataException">
+    /// The reply cannot be read safely (HTML nested deeper than any mail client writes); quarantine it.
+    /// </exception>
     public ContractorReply Read(MimeMessage message, string language)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -26,10 +26,23 @@ internal static class HtmlReplyText
         "nav", "figure", "figcaption", "body", "html",
     };
 
+    /// <summary>Real mail nests a few dozen elements deep; parsing cost grows with the square of the depth.</summary>
+    public const int MaxNesting = 500;
+
+    /// <exception cref="InvalidDataException">The markup nests deeper than <see cref="MaxNesting"/> elements.</exception>
     public static string ToPlainText(string html)
     {
-        var document = new HtmlDocument();
-        document.LoadHtml(html);
+        var document = new HtmlDocument { OptionMaxNestedChildNodes = MaxNesting };
+        try
+        {
+            document.LoadHtml(html);
+        }
+        catch (Exception e) when (e.GetType() == typeof(Exception))
+        {
+            // HtmlAgilityPack reports nesting beyond OptionMaxNestedChildNodes with a bare Exception.
+            throw new InvalidDataException($"The reply's HTML nests more than {MaxNesting} elements deep; it is not read.", e);
+        }
+
         var text = new StringBuilder();
         Append(document.DocumentNode, text);
         return text.ToString();

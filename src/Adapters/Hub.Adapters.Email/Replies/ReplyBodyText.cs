@@ -16,7 +16,7 @@ internal static partial class ReplyBodyText
     /// Decoded text beyond this is not read: a contractor's answer is short, and a huge body must not cost
     /// the reader time or memory.
     /// </summary>
-    private const int ReadLimit = 200_000;
+    private const int ReadLimit = 100_000;
 
     public static string Of(MimeMessage message)
     {
