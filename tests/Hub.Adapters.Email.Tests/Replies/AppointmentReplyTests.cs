@@ -25,6 +25,9 @@ public sealed class AppointmentReplyTests
     [InlineData("nl", "vandaag nog, gepland 23-11 14:00-16:00", "2026-11-23T14:00:00+01:00", "2026-11-23T16:00:00+01:00")]
     [InlineData("nl", "gepland 20-11 08:00-11:00", "2027-11-20T08:00:00+01:00", "2027-11-20T11:00:00+01:00")]
     [InlineData("nl", "Akkoord, wij komen DINSDAG 24 NOVEMBER tussen 8 en 11 uur.", "2026-11-24T08:00:00+01:00", "2026-11-24T11:00:00+01:00")]
+    [InlineData("nl", "Wij komen woensdag tussen 13:00 en 15:00", "2026-11-25T13:00:00+01:00", "2026-11-25T15:00:00+01:00")]
+    [InlineData("en", "Friday 8-12 suits us", "2026-11-27T08:00:00+01:00", "2026-11-27T12:00:00+01:00")]
+    [InlineData("nl", "maandag tussen 8 en 11", "2026-11-30T08:00:00+01:00", "2026-11-30T11:00:00+01:00")]
     public void A_date_with_a_time_window_schedules_the_appointment(string language, string body, string start, string end)
     {
         var reply = ReplyMessages.Reader().Read(ReplyMessages.Plain(body), language);
@@ -124,6 +127,7 @@ public sealed class AppointmentReplyTests
     [Theory]
     [InlineData("nl", "Akkoord, we komen tussen 8 en 11")]
     [InlineData("nl", "Akkoord, artikel 24-11 besteld")]
+    [InlineData("nl", "Akkoord, we komen zo 8-11 monteurs sturen")]
     public void A_window_or_number_without_a_date_leaves_the_acceptance_standing(string language, string body)
     {
         var reply = ReplyMessages.Reader().Read(ReplyMessages.Plain(body), language);

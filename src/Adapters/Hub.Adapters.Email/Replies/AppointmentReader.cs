@@ -6,7 +6,7 @@ namespace Hub.Adapters.Email.Replies;
 /// <summary>
 /// Finds "date + time window" in a normalized reply and turns it into an <see cref="AppointmentWindow"/> in the
 /// contractor's time zone, with the offset that holds on that date (summer or winter time). A date without a
-/// year is the next such date from today; a weekday written with the date must fit it.
+/// year is the next such date from today, a weekday alone the next such day; a weekday written with a date must fit it.
 /// </summary>
 internal sealed class AppointmentReader(TimeZoneInfo zone)
 {
@@ -19,8 +19,7 @@ internal sealed class AppointmentReader(TimeZoneInfo zone)
         }
 
         var date = DateOf(match, vocabulary, today);
-        var start = TimeOf(match.Groups["sh"], match.Groups["sm"], match.Groups["sap"].Value, match.Groups["eap"].Value, match.Groups["eh"]);
-        var end = TimeOf(match.Groups["eh"], match.Groups["em"], match.Groups["eap"].Value, string.Empty, match.Groups["eh"]);
+        var (start, end) = WindowOf(match);
         if (date is null || start is null || end is null || end <= start)
         {
             return AppointmentReading.Unreadable;
@@ -35,8 +34,8 @@ internal sealed class AppointmentReader(TimeZoneInfo zone)
 
     private static DateOnly? DateOf(Match match, ReplyVocabulary vocabulary, DateOnly today)
     {
-        var date = match.Groups["rel"].Success
-            ? today.AddDays(ReplyVocabulary.DaysFromToday(match.Groups["rel"].Value))
+        var date = match.Groups["rel"].Success ? today.AddDays(ReplyVocabulary.DaysFromToday(match.Groups["rel"].Value))
+            : match.Groups["day"].Success ? NextWeekday(vocabulary.Weekdays[match.Groups["day"].Value], today)
             : CalendarDate(match, vocabulary, today);
         if (date is null || !match.Groups["wd"].Success)
         {
@@ -44,6 +43,13 @@ internal sealed class AppointmentReader(TimeZoneInfo zone)
         }
 
         return vocabulary.Weekdays[match.Groups["wd"].Value] == date.Value.DayOfWeek ? date : null;
+    }
+
+    /// <summary>"dinsdag" said on a Tuesday means next week's: today is "vandaag".</summary>
+    private static DateOnly NextWeekday(DayOfWeek day, DateOnly today)
+    {
+        var ahead = ((int)day - (int)today.DayOfWeek + 7) % 7;
+        return today.AddDays(ahead == 0 ? 7 : ahead);
     }
 
     private static DateOnly? CalendarDate(Match match, ReplyVocabulary vocabulary, DateOnly today)
@@ -73,29 +79,33 @@ internal sealed class AppointmentReader(TimeZoneInfo zone)
             : null;
 
     /// <summary>
-    /// A clock time; "am"/"pm" written only after the end ("between 1 and 4pm") also applies to the start when
-    /// the start's hour is not later than the end's.
+    /// The window's clock times; "am"/"pm" written only after the end ("between 1 and 4pm") also applies to the
+    /// start when the start's hour is not later than the end's.
     /// </summary>
-    private static TimeOnly? TimeOf(Group hour, Group minute, string meridiem, string endMeridiem, Group endHour)
+    private static (TimeOnly? Start, TimeOnly? End) WindowOf(Match match)
     {
-        var h = ReplyVocabulary.Number(hour);
-        var m = minute.Success ? ReplyVocabulary.Number(minute) : 0;
-        if (meridiem.Length == 0 && endMeridiem.Length > 0 && h <= ReplyVocabulary.Number(endHour))
-        {
-            meridiem = endMeridiem;
-        }
+        var g = match.Groups;
+        var startHour = ReplyVocabulary.Number(g["sh"]);
+        var endHour = ReplyVocabulary.Number(g["eh"]);
+        var endMeridiem = g["eap"].Value;
+        var startMeridiem = g["sap"].Success ? g["sap"].Value : startHour <= endHour ? endMeridiem : string.Empty;
+        return (ClockTime(startHour, g["sm"], startMeridiem), ClockTime(endHour, g["em"], endMeridiem));
+    }
 
+    private static TimeOnly? ClockTime(int hour, Group minute, string meridiem)
+    {
+        var m = minute.Success ? ReplyVocabulary.Number(minute) : 0;
         if (meridiem.Length > 0)
         {
-            if (h is < 1 or > 12)
+            if (hour is < 1 or > 12)
             {
                 return null;
             }
 
-            h = (h % 12) + (meridiem == "pm" ? 12 : 0);
+            hour = (hour % 12) + (meridiem == "pm" ? 12 : 0);
         }
 
-        return h is >= 0 and <= 23 && m is >= 0 and <= 59 ? new TimeOnly(h, m) : null;
+        return hour is >= 0 and <= 23 && m is >= 0 and <= 59 ? new TimeOnly(hour, m) : null;
     }
 
     /// <summary>The local time with the zone's offset on that date; null for a time the clock skips (spring forward).</summary>

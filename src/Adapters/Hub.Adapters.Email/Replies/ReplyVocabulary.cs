@@ -33,8 +33,9 @@ internal sealed class ReplyVocabulary
         Scheduled = [.. phrases.Scheduled.Select(Prepare)];
         Weekdays = NameLookup(phrases.Weekdays, index => (DayOfWeek)((index + 1) % 7));
         Months = NameLookup(phrases.Months, index => index + 1);
+        var fullWeekdayNames = phrases.Weekdays.Select(entry => ReplyWords.Normalize(entry.Split('|')[0].Trim())).Where(name => name.Length > 0);
 
-        var date = DatePattern(Weekdays.Keys, Months.Keys);
+        var date = DatePattern(Weekdays.Keys, fullWeekdayNames, Months.Keys);
         DateOnly = new Regex(date, RegexOptions.CultureInvariant, PatternTimeout);
         Appointment = new Regex(date + @"[\s,]*(?:(?:om|op|at|on)\s+)?" + Window, RegexOptions.CultureInvariant, PatternTimeout);
     }
@@ -96,7 +97,11 @@ internal sealed class ReplyVocabulary
         return lookup;
     }
 
-    private static string DatePattern(IEnumerable<string> weekdays, IEnumerable<string> months)
+    /// <summary>
+    /// Dates as contractors write them. A weekday on its own ("dinsdag tussen 8 en 11") is the next such day and
+    /// must be written in full: abbreviations like "zo" or "do" are ordinary words too.
+    /// </summary>
+    private static string DatePattern(IEnumerable<string> weekdays, IEnumerable<string> fullWeekdayNames, IEnumerable<string> months)
     {
         var weekday = weekdays.Any() ? $@"(?:(?<wd>{Alternatives(weekdays)})\.?,?\s+)?" : string.Empty;
         var month = Alternatives(months);
@@ -109,6 +114,7 @@ internal sealed class ReplyVocabulary
             + @"|(?<nd>\d{1,2})[-/.](?<nm>\d{1,2})(?:[-/.](?<ny>\d{4}|\d{2}))?"
             + textual
             + $"|(?<rel>{Alternatives(RelativeDays.Keys)})"
+            + (fullWeekdayNames.Any() ? $"|(?<day>{Alternatives(fullWeekdayNames)})" : string.Empty)
             + @")(?![\p{L}\p{N}])";
     }
 
