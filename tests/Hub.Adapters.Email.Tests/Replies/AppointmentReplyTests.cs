@@ -104,6 +104,8 @@ public sealed class AppointmentReplyTests
     [InlineData("nl", "gepland 28-03-2027 02:00-03:00")]
     [InlineData("nl", "Akkoord, gepland 31-02-2027 08:00-11:00")]
     [InlineData("nl", "Klaar, volgende afspraak 32-12 08:00-11:00")]
+    [InlineData("nl", "gepland \u0662\u0664-\u0661\u0661-\u0662\u0660\u0662\u0666 08:00-11:00")]
+    [InlineData("nl", "gepland \uFF12\uFF14-11-2026 08:00-11:00")]
     public void An_impossible_date_or_window_is_a_comment_for_a_person_to_read(string language, string body)
     {
         var reply = ReplyMessages.Reader().Read(ReplyMessages.Plain(body), language);

@@ -18,11 +18,12 @@ internal sealed class ReplyVocabulary
         ["vandaag"] = 0, ["morgen"] = 1, ["overmorgen"] = 2, ["today"] = 0, ["tomorrow"] = 1,
     };
 
+    // Digits are [0-9] on purpose: \d would also match other scripts' digits, which int.Parse refuses.
     private const string Window =
         @"(?:(?:tussen|between|van|vanaf|from)\s+)?"
-        + @"(?<sh>\d{1,2})(?:[:.](?<sm>\d{2}))?\s*(?:uur|u|h)?\s*(?<sap>am|pm)?"
+        + @"(?<sh>[0-9]{1,2})(?:[:.](?<sm>[0-9]{2}))?\s*(?:uur|u|h)?\s*(?<sap>am|pm)?"
         + @"\s*(?:-|tot|to|till|until|en|and)\s*"
-        + @"(?<eh>\d{1,2})(?:[:.](?<em>\d{2}))?\s*(?<eap>am|pm)?(?:\s*(?:uur|u|h))?"
+        + @"(?<eh>[0-9]{1,2})(?:[:.](?<em>[0-9]{2}))?\s*(?<eap>am|pm)?(?:\s*(?:uur|u|h))?"
         + @"(?![\p{L}\p{N}])";
 
     private ReplyVocabulary(ReplyPhrases phrases)
@@ -106,12 +107,12 @@ internal sealed class ReplyVocabulary
         var weekday = weekdays.Any() ? $@"(?:(?<wd>{Alternatives(weekdays)})\.?,?\s+)?" : string.Empty;
         var month = Alternatives(months);
         var textual = months.Any()
-            ? $@"|(?<td>\d{{1,2}})(?:ste|de|st|nd|rd|th|e)?\s+(?:of\s+)?(?<tm>{month})\.?(?:\s+(?<ty>\d{{4}}))?"
-              + $@"|(?<um>{month})\.?\s+(?<ud>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?<uy>\d{{4}}))?"
+            ? $@"|(?<td>[0-9]{{1,2}})(?:ste|de|st|nd|rd|th|e)?\s+(?:of\s+)?(?<tm>{month})\.?(?:\s+(?<ty>[0-9]{{4}}))?"
+              + $@"|(?<um>{month})\.?\s+(?<ud>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?<uy>[0-9]{{4}}))?"
             : string.Empty;
         return @"(?<![\p{L}\p{N}])" + weekday + "(?:"
-            + @"(?<iy>\d{4})-(?<im>\d{1,2})-(?<id>\d{1,2})"
-            + @"|(?<nd>\d{1,2})[-/.](?<nm>\d{1,2})(?:[-/.](?<ny>\d{4}|\d{2}))?"
+            + @"(?<iy>[0-9]{4})-(?<im>[0-9]{1,2})-(?<id>[0-9]{1,2})"
+            + @"|(?<nd>[0-9]{1,2})[-/.](?<nm>[0-9]{1,2})(?:[-/.](?<ny>[0-9]{4}|[0-9]{2}))?"
             + textual
             + $"|(?<rel>{Alternatives(RelativeDays.Keys)})"
             + (fullWeekdayNames.Any() ? $"|(?<day>{Alternatives(fullWeekdayNames)})" : string.Empty)
