@@ -26,7 +26,7 @@ public sealed class ClientReplyTests
         var reply = ReplyMessages.Reader().Read(ReplyMessages.Fixture("outlook-en-original-message.eml"), "en");
 
         Assert.Equal(ContractorReplyKind.Done, reply.Kind);
-        Assert.Equal("Fixed \u2013 the valve was replaced this morning and the ceiling is dry.\n\nRegards,\nJohn Smith\nSmith Plumbing Ltd", reply.Text);
+        Assert.Equal("Completed \u2013 the valve was replaced this morning and the ceiling is dry.\n\nRegards,\nJohn Smith\nSmith Plumbing Ltd", reply.Text);
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed class PhraseReplyTests
     [InlineData("nl", "Nee, het is klaar.")]
     [InlineData("en", "Done")]
     [InlineData("en", "Job completed this morning.")]
-    [InlineData("en", "Fixed!")]
+    [InlineData("en", "Resolved!")]
+    [InlineData("nl", "Klaar, volgens afspraak op 24-11 uitgevoerd.")]
     [InlineData("en", "No problem, done.")]
     public void A_done_phrase_means_done(string language, string body) =>
         Assert.Equal(ContractorReplyKind.Done, Read(body, language).Kind);
@@ -72,7 +73,7 @@ public sealed class PhraseReplyTests
         Assert.Equal(expected, Read(body, language).Kind);
 
     [Fact]
-    public void Phrases_from_the_mappings_replace_the_defaults_for_their_language_and_ignore_accents()
+    public void Phrases_from_the_mappings_replace_the_defaults_for_their_language_borrow_its_names_and_ignore_accents()
     {
         var mapped = new ReplyPhrases { Language = "nl", Done = ["afgehandeld", "ge\u00efnstalleerd"], Accepted = ["we doen het"] };
         var reader = new ContractorReplyReader([mapped], new FixedClock(ReplyMessages.MondayMorning), ReplyMessages.Amsterdam);
@@ -82,6 +83,7 @@ public sealed class PhraseReplyTests
         Assert.Equal(ContractorReplyKind.Accepted, reader.Read(ReplyMessages.Plain("Prima, we doen het."), "nl").Kind);
         Assert.Equal(ContractorReplyKind.Comment, reader.Read(ReplyMessages.Plain("Klaar"), "nl").Kind);
         Assert.Equal(ContractorReplyKind.Done, reader.Read(ReplyMessages.Plain("Done"), "en").Kind);
+        Assert.Equal(ContractorReplyKind.Scheduled, reader.Read(ReplyMessages.Plain("dinsdag 24 november tussen 8 en 11"), "nl").Kind);
     }
 
     [Theory]

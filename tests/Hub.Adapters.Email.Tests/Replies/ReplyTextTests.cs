@@ -39,6 +39,20 @@ public sealed class ReplyTextTests
     }
 
     [Fact]
+    public void HTML_table_cells_become_lines_of_their_own()
+    {
+        var message = ReplyMessages.Plain("unused", m => m.Body = new TextPart("html")
+        {
+            Text = "<table><tr><td>Status</td><td>gereed</td></tr><tr><td>Monteur</td><td>Jan</td></tr></table>",
+        });
+
+        var reply = ReplyMessages.Reader().Read(message, "nl");
+
+        Assert.Equal(ContractorReplyKind.Done, reply.Kind);
+        Assert.Equal("Status\ngereed\nMonteur\nJan", reply.Text);
+    }
+
+    [Fact]
     public void Quoted_lines_between_answers_are_dropped_and_the_answers_kept()
     {
         var reply = Read("> Kunt u dinsdag?\nJa, akkoord.\n> En de sleutel?\nLigt bij de receptie.");
@@ -54,6 +68,8 @@ public sealed class ReplyTextTests
     [InlineData("Gereed\n\n________________________________\nVan: Servicedesk <servicedesk@hub.example>\nniet gereed")]
     [InlineData("Gereed\n\nOp 23-11-2026 09:12 schreef Servicedesk:\nniet gereed")]
     [InlineData("Gereed\n-- \nniet gereed")]
+    [InlineData("Gereed\n\nFrom: Service desk <servicedesk@hub.example>\nSent: Monday, November 23, 2026 9:12 AM\nTo: John Smith\nSubject: Work order\n\nniet gereed")]
+    [InlineData("Gereed\n\n*Van:* Servicedesk <servicedesk@hub.example>\n*Verzonden:* maandag 23 november 2026 09:12\n\nniet gereed")]
     public void Everything_below_a_device_line_forward_separator_attribution_or_signature_is_dropped(string body)
     {
         var reply = Read(body);

@@ -25,7 +25,10 @@ public sealed class ContractorReplyReader
     private readonly TimeZoneInfo zone;
     private readonly AppointmentReader appointments;
 
-    /// <param name="phrases">The reply phrases from the mappings; the built-in Dutch and English sets fill in languages they lack.</param>
+    /// <param name="phrases">
+    /// The reply phrases from the mappings. A language they lack reads with the built-in Dutch or English set; a set
+    /// without weekday or month names borrows the built-in names of its language.
+    /// </param>
     /// <param name="timeProvider">The clock: a date without a year, "morgen" or "tomorrow" count from today.</param>
     /// <param name="contractorZone">The contractor's local time zone; null for <see cref="DefaultTimeZoneId"/>.</param>
     public ContractorReplyReader(IReadOnlyList<ReplyPhrases> phrases, TimeProvider timeProvider, TimeZoneInfo? contractorZone = null)
@@ -35,7 +38,7 @@ public sealed class ContractorReplyReader
 
         // Windows-1252 and other legacy charsets that mail clients still send live in the code-pages provider.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        foreach (var set in phrases.Concat(DefaultReplyPhrases.All))
+        foreach (var set in phrases.Select(DefaultReplyPhrases.FillNames).Concat(DefaultReplyPhrases.All))
         {
             var vocabulary = ReplyVocabulary.From(set);
             vocabularies.TryAdd(vocabulary.Language, vocabulary);
@@ -70,8 +73,8 @@ public sealed class ContractorReplyReader
         {
             AppointmentOutcome.Found => ContractorReplyKind.Scheduled,
             AppointmentOutcome.Unreadable => ContractorReplyKind.Comment,
-            _ when clauses.ContainsAffirmed(vocabulary.Scheduled) && vocabulary.DateOnly.IsMatch(normalized) => ContractorReplyKind.Comment,
             _ when clauses.ContainsAffirmed(vocabulary.Done) => ContractorReplyKind.Done,
+            _ when clauses.ContainsAffirmed(vocabulary.Scheduled) && vocabulary.DateOnly.IsMatch(normalized) => ContractorReplyKind.Comment,
             _ when clauses.ContainsAffirmed(vocabulary.Accepted) => ContractorReplyKind.Accepted,
             _ => ContractorReplyKind.Comment,
         };

@@ -27,8 +27,8 @@ public static class DefaultReplyPhrases
     public static ReplyPhrases English { get; } = new()
     {
         Language = "en",
-        Accepted = ["accepted", "accept", "agreed"],
-        Done = ["done", "completed", "resolved", "fixed", "finished"],
+        Accepted = ["accepted", "agreed", "we accept", "i accept"],
+        Done = ["done", "completed", "resolved", "finished"],
         Scheduled = ["scheduled", "planned", "appointment"],
         Weekdays =
         [
@@ -43,4 +43,16 @@ public static class DefaultReplyPhrases
     };
 
     public static IReadOnlyList<ReplyPhrases> All { get; } = [Dutch, English];
+
+    /// <summary>The set, with the built-in weekday and month names of its language where it lists none.</summary>
+    public static ReplyPhrases FillNames(ReplyPhrases phrases)
+    {
+        ArgumentNullException.ThrowIfNull(phrases);
+        var builtIn = All.FirstOrDefault(d => string.Equals(d.Language, phrases.Language, StringComparison.OrdinalIgnoreCase));
+        return builtIn is null ? phrases : phrases with
+        {
+            Weekdays = phrases.Weekdays.Count > 0 ? phrases.Weekdays : builtIn.Weekdays,
+            Months = phrases.Months.Count > 0 ? phrases.Months : builtIn.Months,
+        };
+    }
 }

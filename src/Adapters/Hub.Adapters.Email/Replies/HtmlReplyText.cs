@@ -23,7 +23,7 @@ internal static class HtmlReplyText
     {
         "p", "div", "li", "ul", "ol", "tr", "table", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6",
         "pre", "section", "article", "header", "footer", "address", "dl", "dt", "dd", "center", "main", "aside",
-        "nav", "figure", "figcaption", "body", "html",
+        "nav", "figure", "figcaption", "body", "html", "td", "th",
     };
 
     /// <summary>Real mail nests a few dozen elements deep; parsing cost grows with the square of the depth.</summary>
