@@ -78,6 +78,17 @@ public sealed class ReplyTextTests
         Assert.Equal("Gereed", reply.Text);
     }
 
+    [Theory]
+    [InlineData("On Mon, Nov 23, 2026 at 9:12 AM Service desk <servicedesk@hub.example> wrote:\n> Reply done when finished\n\nAkkoord")]
+    [InlineData("Op ma 23 nov 2026 om 09:12 schreef Servicedesk <\nservicedesk@hub.example>:\n> Antwoord gereed als het klaar is\n\nAkkoord")]
+    public void An_answer_written_below_the_quote_is_kept(string body)
+    {
+        var reply = Read(body);
+
+        Assert.Equal(ContractorReplyKind.Accepted, reply.Kind);
+        Assert.Equal("Akkoord", reply.Text);
+    }
+
     [Fact]
     public void A_From_line_in_the_contractors_own_words_is_kept_when_no_header_block_follows()
     {

@@ -21,8 +21,16 @@ internal static partial class ContractorOwnWords
     {
         var lines = body.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var kept = new StringBuilder();
+        var wroteAnything = false;
         for (var i = 0; i < lines.Length; i++)
         {
+            // Answering below the quote: an attribution before any own words heads "> " lines, not the answer's end.
+            if (!wroteAnything && AttributionLines(lines, i) is > 0 and var attribution)
+            {
+                i += attribution - 1;
+                continue;
+            }
+
             if (EndsOwnWords(lines, i))
             {
                 break;
@@ -32,6 +40,7 @@ internal static partial class ContractorOwnWords
             if (!line.TrimStart().StartsWith('>'))
             {
                 kept.Append(line).Append('\n');
+                wroteAnything |= line.Length > 0;
             }
         }
 
@@ -52,20 +61,29 @@ internal static partial class ContractorOwnWords
             || Forwarded().IsMatch(line)
             || SeparatorLine().IsMatch(line)
             || SentFromDevice().IsMatch(line)
-            || IsAttribution(line, i + 1 < lines.Length ? lines[i + 1].Trim() : null)
+            || AttributionLines(lines, i) > 0
             || IsHeaderBlock(lines, i);
     }
 
-    /// <summary>Gmail and Apple Mail: "Op di 24 nov. 2026 om 09:12 schreef Hub &lt;hub@...&gt;:", possibly wrapped over two lines.</summary>
-    private static bool IsAttribution(string line, string? next)
+    /// <summary>
+    /// Gmail, Apple Mail, Thunderbird: "Op di 24 nov. 2026 om 09:12 schreef Hub &lt;hub@...&gt;:", on one line (1),
+    /// wrapped over two (2), or none (0).
+    /// </summary>
+    private static int AttributionLines(string[] lines, int i)
     {
+        var line = lines[i].Trim();
         if (!AttributionStart().IsMatch(line))
         {
-            return false;
+            return 0;
         }
 
-        return (Attribution().IsMatch(line) && HasAddressOrDate(line))
-            || (next is not null && Attribution().IsMatch(line + " " + next) && (line + next).Contains('@', StringComparison.Ordinal));
+        if (Attribution().IsMatch(line) && HasAddressOrDate(line))
+        {
+            return 1;
+        }
+
+        var next = i + 1 < lines.Length ? lines[i + 1].Trim() : null;
+        return next is not null && Attribution().IsMatch(line + " " + next) && (line + next).Contains('@', StringComparison.Ordinal) ? 2 : 0;
     }
 
     private static bool HasAddressOrDate(string line) => line.Contains('@', StringComparison.Ordinal) || line.Any(char.IsAsciiDigit);
