@@ -1,4 +1,5 @@
 using Hub.Adapters.Email.Replies;
+using MimeKit;
 
 namespace Hub.Adapters.Email.Tests.Replies;
 
@@ -18,6 +19,18 @@ public sealed class ClientReplyTests
         Assert.DoesNotContain("Van:", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Lekkage", reply.Text, StringComparison.Ordinal);
         Assert.Null(reply.Appointment);
+    }
+
+    [Fact]
+    public void Outlook_desktop_HTML_part_alone_reads_the_same_as_its_plain_part()
+    {
+        var message = ReplyMessages.Fixture("outlook-nl-accepted.eml");
+        message.Body = Assert.IsType<MultipartAlternative>(message.Body).OfType<TextPart>().Single(part => part.IsHtml);
+
+        var reply = ReplyMessages.Reader().Read(message, "nl");
+
+        Assert.Equal(ContractorReplyKind.Accepted, reply.Kind);
+        Assert.Equal("Akkoord, wij pakken dit op.\nMet vriendelijke groet,\nPiet Jansen\nJansen Installatietechniek B.V.", reply.Text);
     }
 
     [Fact]
