@@ -153,9 +153,9 @@ public sealed class ShippedMappingTests
         var english = Shipped.Phrases.Single(p => p.Language == "en");
 
         Assert.Contains("akkoord", dutch.Accepted);
-        Assert.Equal(["gereed", "klaar", "opgelost"], dutch.Done);
-        Assert.Equal("dinsdag", dutch.Weekdays[1]);
-        Assert.Equal("november", dutch.Months[10]);
+        Assert.Subset(dutch.Done.ToHashSet(), new HashSet<string> { "gereed", "klaar", "opgelost" });
+        Assert.StartsWith("dinsdag|", dutch.Weekdays[1], StringComparison.Ordinal);
+        Assert.StartsWith("november|", dutch.Months[10], StringComparison.Ordinal);
         Assert.Contains("accepted", english.Accepted);
         Assert.Contains("done", english.Done);
     }
