@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Hub.Adapters.TopDesk.Api;
+
+/// <summary>How the hub writes and reads TOPdesk's JSON: camelCase, TOPdesk dates, nothing sent for null.</summary>
+internal static class TopDeskJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.Converters.Add(new TopDeskDateConverter());
+        options.MakeReadOnly();
+        return options;
+    }
+}
