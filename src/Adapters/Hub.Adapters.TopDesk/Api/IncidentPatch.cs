@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Hub.Adapters.TopDesk.Api;
 
 /// <summary>
@@ -17,6 +19,7 @@ internal sealed class IncidentPatch
     public bool? Closed { get; set; }
     public DateTimeOffset? TargetDate { get; set; }
 
+    [JsonIgnore]
     public bool IsEmpty =>
         BriefDescription is null && Action is null && ProcessingStatus is null && Priority is null && Category is null
         && Subcategory is null && Completed is null && Closed is null && TargetDate is null;
