@@ -91,6 +91,7 @@ internal sealed class IncidentChangeReader(
             }
         }
 
+        actions.Reverse(); // TOPdesk lists the newest first; entries of one instant keep their order this way
         return actions
             .Where(a => a.EntryDate is null || a.EntryDate >= since)
             .OrderBy(a => a.EntryDate ?? DateTimeOffset.MinValue)

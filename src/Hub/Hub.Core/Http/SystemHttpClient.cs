@@ -91,8 +91,13 @@ public static class SystemHttpClient
                 ? ValueTask.FromResult(false) // throttling is not an outage
                 : breakerHandles(args);
 
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddRetry(retry)
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        if (retry.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(retry); // Polly refuses zero attempts: MaxRetries = 0 means no retry strategy at all
+        }
+
+        return builder
             .AddCircuitBreaker(breaker)
             .AddTimeout(options.AttemptTimeout)
             .Build();
