@@ -44,11 +44,12 @@ public sealed class ErrorTests : IDisposable
     public async Task A_400_in_the_message_list_shape_is_permanent_and_names_the_field()
     {
         var id = AnIncident();
-        Simulator.FailNextRequests(1, 400, TopDeskErrorShape.MessageList, "actionInvisibleForCaller: 'ja' cannot be parsed");
+        Simulator.FailNextRequests(1, 400, TopDeskErrorShape.MessageList, "actionInvisibleForCaller: 'ja' cannot be parsed", method: "PATCH");
 
         var error = await Assert.ThrowsAsync<AdapterException>(() => Comment(testbed.CreateAdapter(), id));
 
         Assert.Equal(FailureKind.Permanent, error.Kind);
+        Assert.Contains("changing incident", error.Message, StringComparison.Ordinal);
         Assert.Contains("(400): actionInvisibleForCaller: 'ja' cannot be parsed", error.Message, StringComparison.Ordinal);
     }
 
@@ -68,7 +69,7 @@ public sealed class ErrorTests : IDisposable
     public async Task A_403_for_missing_rights_is_permanent_and_quotes_TOPdesk()
     {
         var id = AnIncident();
-        Simulator.FailNextRequests(1, 403, TopDeskErrorShape.MessageList, "No permission to access the data");
+        Simulator.FailNextRequests(1, 403, TopDeskErrorShape.MessageList, "No permission to access the data", method: "PATCH");
 
         var error = await Assert.ThrowsAsync<AdapterException>(() => Comment(testbed.CreateAdapter(), id));
 

@@ -81,6 +81,31 @@ public sealed class UpdateTests : IDisposable
         Assert.Equal(hostile.ReplaceLineEndings("\n"), readBack.Comment?.Text);
     }
 
+    [Fact]
+    public async Task When_the_answer_to_a_progress_entry_is_lost_the_retry_does_not_write_it_again()
+    {
+        var adapter = testbed.CreateAdapter();
+        var command = Change(ChangeKind.CommentAdded) with { Comment = new CaseComment("Monteur is onderweg", true, null) };
+        Simulator.LoseAnswersToNextWrites(1);
+
+        var lost = await Assert.ThrowsAsync<AdapterException>(() => adapter.ApplyAsync(command, TopDeskTestbed.Timeout));
+        await testbed.CreateAdapter().ApplyAsync(command, TopDeskTestbed.Timeout);
+
+        Assert.Equal(FailureKind.Transient, lost.Kind);
+        Assert.Single(Simulator.ActionsOf(incident.Id));
+        Assert.Single(Simulator.Requests, r => r.Method == "PATCH");
+    }
+
+    [Fact]
+    public async Task The_same_text_from_a_person_does_not_stop_the_hub_from_writing_it()
+    {
+        Simulator.AddAction(incident.Id, "Monteur is onderweg");
+
+        await testbed.CreateAdapter().ApplyAsync(Change(ChangeKind.CommentAdded) with { Comment = new CaseComment("Monteur is onderweg", true, null) }, TopDeskTestbed.Timeout);
+
+        Assert.Equal(2, Simulator.ActionsOf(incident.Id).Count);
+    }
+
     [Theory]
     [InlineData(true, false)]
     [InlineData(false, true)]

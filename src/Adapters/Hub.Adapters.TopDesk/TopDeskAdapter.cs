@@ -1,5 +1,4 @@
 using Hub.Adapters.TopDesk.Api;
-using Hub.Adapters.TopDesk.Lookups;
 using Hub.Adapters.TopDesk.Reading;
 using Hub.Adapters.TopDesk.Writing;
 using Hub.Core.Adapters;
@@ -12,8 +11,8 @@ internal sealed class TopDeskAdapter(
     string systemName,
     HttpClient httpClient,
     SystemCircuit circuit,
+    ITopDeskApi api,
     TopDeskCalls calls,
-    TopDeskLookups lookups,
     IncidentChangeReader reader,
     IncidentFinder finder,
     IncidentCreator creator,
@@ -42,7 +41,7 @@ internal sealed class TopDeskAdapter(
 
         try
         {
-            var (me, _) = await calls.SendAsync("checking the hub's login", () => ApiOf(lookups).GetCurrentOperatorAsync(cancellationToken));
+            var (me, _) = await calls.SendAsync("checking the hub's login", () => api.GetCurrentOperatorAsync(cancellationToken));
             return AdapterHealth.Healthy($"logged in as operator {me.DynamicName ?? me.Id}");
         }
         catch (AdapterException ex)
@@ -52,6 +51,4 @@ internal sealed class TopDeskAdapter(
     }
 
     public void Dispose() => httpClient.Dispose();
-
-    private static ITopDeskApi ApiOf(TopDeskLookups lookups) => lookups.Api;
 }

@@ -7,6 +7,7 @@ using Hub.Adapters.TopDesk.Writing;
 using Hub.Core.Adapters;
 using Hub.Core.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Refit;
 
 namespace Hub.Adapters.TopDesk;
@@ -38,6 +39,7 @@ public sealed class TopDeskAdapterFactory : IAdapterFactory
         var api = RestService.For<ITopDeskApi>(client, new RefitSettings(new SystemTextJsonContentSerializer(TopDeskJson.Options)));
         IMapper mapper = AdapterMapper.CreateConfiguration<TopDeskProfile>(context).CreateMapper();
 
+        var logger = context.LoggerFactory.CreateLogger("Hub.Adapters.TopDesk");
         var calls = new TopDeskCalls(context.SystemName, options.Username, context.KeyOf(nameof(options.ApplicationPassword)), context.Time);
         var lookups = new TopDeskLookups(api, calls);
         var finder = new IncidentFinder(api, calls);
@@ -45,12 +47,12 @@ public sealed class TopDeskAdapterFactory : IAdapterFactory
             context.SystemName,
             client,
             circuit,
+            api,
             calls,
-            lookups,
             new IncidentChangeReader(api, calls, lookups, mapper, options, context.Time),
             finder,
-            new IncidentCreator(api, calls, lookups, finder, mapper, options),
-            new IncidentUpdater(api, calls, lookups));
+            new IncidentCreator(api, calls, lookups, finder, mapper, options, logger),
+            new IncidentUpdater(api, calls, lookups, new ProgressEntryGuard(api, calls, lookups, context.Time), logger));
     }
 
     /// <summary>https://acme.topdesk.net (or …/tas/api, with or without a slash) → https://acme.topdesk.net/tas/api.</summary>

@@ -24,8 +24,6 @@ internal sealed class TopDeskLookups
         OperatorGroups = new(calls.SystemName, "operator group", "/operatorgroups", LoadOperatorGroupsAsync);
     }
 
-    public ITopDeskApi Api => api;
-
     public LookupList ProcessingStatuses { get; }
     public LookupList Categories { get; }
     public LookupList Subcategories { get; }

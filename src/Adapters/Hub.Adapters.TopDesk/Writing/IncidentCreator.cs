@@ -3,6 +3,7 @@ using Hub.Adapters.TopDesk.Api;
 using Hub.Adapters.TopDesk.Lookups;
 using Hub.Core.Adapters;
 using Hub.Core.Model;
+using Microsoft.Extensions.Logging;
 
 namespace Hub.Adapters.TopDesk.Writing;
 
@@ -11,7 +12,7 @@ namespace Hub.Adapters.TopDesk.Writing;
 /// may have happened after TOPdesk stored it), then posts one with search-list values resolved to ids.
 /// </summary>
 internal sealed class IncidentCreator(
-    ITopDeskApi api, TopDeskCalls calls, TopDeskLookups lookups, IncidentFinder finder, IMapper mapper, TopDeskOptions options)
+    ITopDeskApi api, TopDeskCalls calls, TopDeskLookups lookups, IncidentFinder finder, IMapper mapper, TopDeskOptions options, ILogger logger)
 {
     public const int ExternalNumberLimit = 60;
     public const string OperatorGroupParameter = "operatorGroup";
@@ -27,6 +28,7 @@ internal sealed class IncidentCreator(
 
         if (await finder.FindAsync(command.CorrelationKey, cancellationToken) is { } existing)
         {
+            logger.LogInformation("Case {CaseId}: incident {Number} already carries key {CorrelationKey}; not creating another", command.CaseId, existing.ExternalNumber, command.CorrelationKey);
             return existing;
         }
 
@@ -37,6 +39,7 @@ internal sealed class IncidentCreator(
 
         var (created, _) = await calls.SendAsync($"creating the incident for case {command.CaseId}",
             () => api.CreateIncidentAsync(incident, singleAttempt: true, cancellationToken));
+        logger.LogInformation("Case {CaseId}: created incident {Number} with key {CorrelationKey}", command.CaseId, created.Number, command.CorrelationKey);
         return new RecordReference(created.Id, created.Number);
     }
 

@@ -3,6 +3,7 @@ using Hub.Adapters.TopDesk.Api;
 using Hub.Adapters.TopDesk.Lookups;
 using Hub.Core.Adapters;
 using Hub.Core.Model;
+using Microsoft.Extensions.Logging;
 
 namespace Hub.Adapters.TopDesk.Writing;
 
@@ -11,7 +12,7 @@ namespace Hub.Adapters.TopDesk.Writing;
 /// completed/closed, brief description and target date, and a progress entry (escaped text in <c>action</c>,
 /// hidden from the caller unless the comment is public). A change with nothing for TOPdesk is accepted and ignored.
 /// </summary>
-internal sealed class IncidentUpdater(ITopDeskApi api, TopDeskCalls calls, TopDeskLookups lookups)
+internal sealed class IncidentUpdater(ITopDeskApi api, TopDeskCalls calls, TopDeskLookups lookups, ProgressEntryGuard guard, ILogger logger)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
@@ -29,8 +30,16 @@ internal sealed class IncidentUpdater(ITopDeskApi api, TopDeskCalls calls, TopDe
         SetCompletion(patch, command);
         if (ProgressEntryOf(command) is { } entry && !string.IsNullOrWhiteSpace(entry.Text))
         {
-            patch.Action = TopDeskText.ToHtml(entry.Text.Trim());
-            patch.ActionInvisibleForCaller = !entry.IsPublic;
+            var html = TopDeskText.ToHtml(entry.Text.Trim());
+            if (await guard.AlreadyWrittenAsync(command.ExternalId, html, cancellationToken))
+            {
+                logger.LogInformation("Case {CaseId}: incident {IncidentId} already has this progress entry from the hub; not writing it twice", command.CaseId, command.ExternalId);
+            }
+            else
+            {
+                patch.Action = html;
+                patch.ActionInvisibleForCaller = !entry.IsPublic;
+            }
         }
 
         if (patch.IsEmpty)

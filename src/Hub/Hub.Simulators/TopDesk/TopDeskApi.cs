@@ -39,7 +39,7 @@ internal sealed class TopDeskApi(TopDeskTenant tenant, TopDeskFaults faults, str
 
     public async Task<IResponseMessage> HandleAsync(IRequestMessage request)
     {
-        var fault = faults.Next();
+        var fault = faults.Next(request.Method);
         if (fault.Latency > TimeSpan.Zero)
         {
             await Task.Delay(fault.Latency);

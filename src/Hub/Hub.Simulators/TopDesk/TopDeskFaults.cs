@@ -8,6 +8,7 @@ internal sealed class TopDeskFaults
     private int failStatus = 503;
     private TopDeskErrorShape failShape;
     private string failMessage = "Service temporarily unavailable";
+    private string? failMethod;
     private int loseAnswers;
     private int loseStatus = 502;
     private int throttleNext;
@@ -16,11 +17,11 @@ internal sealed class TopDeskFaults
     private TimeSpan latency;
     private Random random = new(1);
 
-    public void FailNext(int count, int status, TopDeskErrorShape shape, string message)
+    public void FailNext(int count, int status, TopDeskErrorShape shape, string message, string? method)
     {
         lock (gate)
         {
-            (failNext, failStatus, failShape, failMessage) = (count, status, shape, message);
+            (failNext, failStatus, failShape, failMessage, failMethod) = (count, status, shape, message, method);
         }
     }
 
@@ -57,7 +58,7 @@ internal sealed class TopDeskFaults
     }
 
     /// <summary>What to do with the next request before it is handled.</summary>
-    public Fault Next()
+    public Fault Next(string method)
     {
         lock (gate)
         {
@@ -67,7 +68,7 @@ internal sealed class TopDeskFaults
                 return new Fault(429, TopDeskApiError.BodyOf(TopDeskErrorShape.MessageList, "Too many requests", null, "rate_limited"), retryAfter, latency);
             }
 
-            if (failNext > 0)
+            if (failNext > 0 && (failMethod is null || string.Equals(failMethod, method, StringComparison.OrdinalIgnoreCase)))
             {
                 failNext--;
                 return new Fault(failStatus, TopDeskApiError.BodyOf(failShape, failMessage, FieldOf(failMessage), "simulated_failure"), null, latency);

@@ -154,12 +154,16 @@ public sealed class TopDeskSimulator : IDisposable
         }
     }
 
-    /// <summary>The next <paramref name="count"/> requests fail with this status and an error body of this shape.</summary>
-    public void FailNextRequests(int count, int statusCode = 503, TopDeskErrorShape shape = TopDeskErrorShape.MessageList, string message = "Service temporarily unavailable") =>
-        faults.FailNext(count, statusCode, shape, message);
+    /// <summary>
+    /// The next <paramref name="count"/> requests (only those with <paramref name="method"/>, when given) fail with this
+    /// status and an error body of this shape; a message starting "field: " names that field in the errors shape.
+    /// </summary>
+    public void FailNextRequests(int count, int statusCode = 503, TopDeskErrorShape shape = TopDeskErrorShape.MessageList,
+        string message = "Service temporarily unavailable", string? method = null) =>
+        faults.FailNext(count, statusCode, shape, message, method);
 
     /// <summary>Every request fails with 503 until <see cref="ClearFaults"/>.</summary>
-    public void MakeUnavailable() => faults.FailNext(int.MaxValue, 503, TopDeskErrorShape.MessageList, "Service temporarily unavailable");
+    public void MakeUnavailable() => faults.FailNext(int.MaxValue, 503, TopDeskErrorShape.MessageList, "Service temporarily unavailable", null);
 
     /// <summary>The next <paramref name="count"/> writes are carried out, but their answer is lost (a 5xx instead).</summary>
     public void LoseAnswersToNextWrites(int count, int statusCode = 502) => faults.LoseAnswers(count, statusCode);
