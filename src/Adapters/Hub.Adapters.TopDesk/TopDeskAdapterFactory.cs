@@ -49,7 +49,7 @@ public sealed class TopDeskAdapterFactory : IAdapterFactory
             circuit,
             api,
             calls,
-            new IncidentChangeReader(api, calls, lookups, mapper, options, context.Time),
+            new IncidentChangeReader(api, calls, lookups, mapper, options, context.Time, logger),
             finder,
             new IncidentCreator(api, calls, lookups, finder, mapper, options, logger),
             new IncidentUpdater(api, calls, lookups, new ProgressEntryGuard(api, calls, lookups, context.Time), logger));

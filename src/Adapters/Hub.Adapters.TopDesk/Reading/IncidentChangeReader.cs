@@ -4,6 +4,7 @@ using Hub.Adapters.TopDesk.Api;
 using Hub.Adapters.TopDesk.Lookups;
 using Hub.Core.Adapters;
 using Hub.Core.Model;
+using Microsoft.Extensions.Logging;
 
 namespace Hub.Adapters.TopDesk.Reading;
 
@@ -13,7 +14,7 @@ namespace Hub.Adapters.TopDesk.Reading;
 /// entry written since. Entries and changes by the hub's own operator are marked as the hub's.
 /// </summary>
 internal sealed class IncidentChangeReader(
-    ITopDeskApi api, TopDeskCalls calls, TopDeskLookups lookups, IMapper mapper, TopDeskOptions options, TimeProvider time)
+    ITopDeskApi api, TopDeskCalls calls, TopDeskLookups lookups, IMapper mapper, TopDeskOptions options, TimeProvider time, ILogger logger)
 {
     /// <summary>Only what the hub maps: TOPdesk documents that all fields (the default) is slow.</summary>
     internal const string Fields =
@@ -80,15 +81,24 @@ internal sealed class IncidentChangeReader(
         TopDeskIncident incident, DateTimeOffset since, string hubOperatorId, CancellationToken cancellationToken)
     {
         var actions = new List<TopDeskAction>();
-        for (var start = 0; ; start += ActionPageSize)
+        try
         {
-            var (page, status) = await calls.SendAsync($"reading the progress entries of incident {incident.Number ?? incident.Id}",
-                () => api.ListActionsAsync(incident.Id, start, ActionPageSize, cancellationToken), () => []);
-            actions.AddRange(page);
-            if (status != HttpStatusCode.PartialContent || page.Count == 0)
+            for (var start = 0; ; start += ActionPageSize)
             {
-                break;
+                var (page, status) = await calls.SendAsync($"reading the progress entries of incident {incident.Number ?? incident.Id}",
+                    () => api.ListActionsAsync(incident.Id, start, ActionPageSize, cancellationToken), () => []);
+                actions.AddRange(page);
+                if (status != HttpStatusCode.PartialContent || page.Count == 0)
+                {
+                    break;
+                }
             }
+        }
+        catch (AdapterException ex) when (ex.Kind == FailureKind.Permanent)
+        {
+            // gone or hidden since it was listed: its snapshot still counts, one incident must not stop the poll
+            logger.LogWarning("{System}: skipped the progress entries of incident {Number}: {Reason}", calls.SystemName, incident.Number ?? incident.Id, ex.Message);
+            return [];
         }
 
         actions.Reverse(); // TOPdesk lists the newest first; entries of one instant keep their order this way

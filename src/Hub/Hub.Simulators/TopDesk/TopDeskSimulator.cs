@@ -68,6 +68,15 @@ public sealed class TopDeskSimulator : IDisposable
         }
     }
 
+    /// <summary>The hub settings of a system that talks to this simulator, keyed "Hub:Systems:&lt;name&gt;:...".</summary>
+    public IReadOnlyDictionary<string, string?> SettingsFor(string systemName) => new Dictionary<string, string?>
+    {
+        [$"Hub:Systems:{systemName}:Adapter"] = "TopDesk",
+        [$"Hub:Systems:{systemName}:BaseUrl"] = Url,
+        [$"Hub:Systems:{systemName}:Username"] = Username,
+        [$"Hub:Systems:{systemName}:ApplicationPassword"] = ApplicationPassword,
+    };
+
     public SimulatedIncident Incident(string idOrNumber)
     {
         lock (tenant.Gate)
