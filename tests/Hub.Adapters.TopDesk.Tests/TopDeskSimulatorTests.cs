@@ -105,6 +105,18 @@ public sealed class TopDeskSimulatorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_change_that_is_not_JSON_in_UTF_8_is_refused()
+    {
+        var incident = Logged();
+
+        var response = await http.PatchAsync(new Uri($"/tas/api/incidents/id/{incident.Id}", UriKind.Relative),
+            new StringContent("""{"briefDescription":"x"}""", Encoding.Latin1, "application/json"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("Kraan lekt", simulator.Incident(incident.Id).BriefDescription);
+    }
+
+    [Fact]
     public async Task A_subcategory_outside_its_category_is_refused()
     {
         var incident = Logged();

@@ -52,9 +52,13 @@ internal sealed class TopDeskApi(TopDeskTenant tenant, TopDeskFaults faults, str
         {
             reply = new TopDeskReply(fault.Status, fault.Body, fault.RetryAfter);
         }
-        else if (!string.Equals(request.Headers?.TryGetValue("Authorization", out var auth) == true ? auth.ToString() : null, expectedAuthorization, StringComparison.Ordinal))
+        else if (!string.Equals(HeaderOf(request, "Authorization"), expectedAuthorization, StringComparison.Ordinal))
         {
             reply = new TopDeskReply(401, TopDeskApiError.BodyOf(TopDeskErrorShape.MessageList, "No authentication token provided or the credentials are not valid.", null, "unauthorized"));
+        }
+        else if (request.Method.ToUpperInvariant() is "POST" or "PATCH" or "PUT" && !IsJsonInUtf8(HeaderOf(request, "Content-Type")))
+        {
+            reply = new TopDeskReply(415, TopDeskApiError.BodyOf(TopDeskErrorShape.MessageList, "Unsupported media type: send application/json in UTF-8.", null, "unsupported_media_type"));
         }
         else
         {
@@ -68,6 +72,14 @@ internal sealed class TopDeskApi(TopDeskTenant tenant, TopDeskFaults faults, str
 
         return ToResponse(reply);
     }
+
+    private static string? HeaderOf(IRequestMessage request, string name) =>
+        request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.ToString();
+
+    private static bool IsJsonInUtf8(string? contentType) =>
+        contentType is not null
+        && contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+        && (!contentType.Contains("charset", StringComparison.OrdinalIgnoreCase) || contentType.Contains("utf-8", StringComparison.OrdinalIgnoreCase));
 
     private TopDeskReply Handle(string method, string path, Dictionary<string, string> query, string? body)
     {
