@@ -42,6 +42,28 @@ public sealed class PollingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_poll_that_reaches_its_page_limit_asks_to_be_called_again_and_resumes_where_it_stopped()
+    {
+        var logged = Enumerable.Range(1, 5).Select(n => LogToiletComplaint($"Melding {n}")).ToList();
+        var adapter = testbed.CreateAdapter(new Dictionary<string, string?> { ["PageSize"] = "2", ["MaxPagesPerPoll"] = "1" });
+        Simulator.ClearRequestLog();
+        var batches = new List<ChangeBatch>();
+        string? watermark = null;
+
+        do
+        {
+            batches.Add(await adapter.ReadChangesAsync(watermark, TopDeskTestbed.Timeout));
+            watermark = batches[^1].NextWatermark;
+        }
+        while (batches[^1].HasMore && batches.Count < 10);
+
+        Assert.Equal([true, true, false], batches.Select(b => b.HasMore));
+        Assert.Equal(["pageStart=0", "pageStart=2", "pageStart=4"], IncidentListRequests().Select(p => p.Query.Split('&').Single(q => q.StartsWith("pageStart=", StringComparison.Ordinal))));
+        Assert.Equal(logged.Select(i => i.Id).Order(), batches.SelectMany(b => b.Changes).Select(c => c.ExternalId).Order());
+        Assert.DoesNotContain("|", watermark, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task When_nothing_changed_TOPdesk_answers_204_and_the_watermark_stays()
     {
         LogToiletComplaint();

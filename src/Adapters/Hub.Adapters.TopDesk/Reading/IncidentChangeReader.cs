@@ -25,35 +25,38 @@ internal sealed class IncidentChangeReader(
 
     public async Task<ChangeBatch> ReadAsync(string? watermark, CancellationToken cancellationToken)
     {
-        var previous = PollWatermark.Parse(watermark);
-        var since = previous is { } seen ? seen - options.PollOverlap : time.GetUtcNow() - options.FirstPollLookback;
+        var position = PollWatermark.Parse(watermark);
+        var since = position.ResumeSince
+                    ?? (position.Latest is { } seen ? seen - options.PollOverlap : time.GetUtcNow() - options.FirstPollLookback);
+        var firstStart = position.ResumeSince is null ? 0 : position.ResumeAt;
         var hubOperatorId = (await lookups.HubOperatorAsync(cancellationToken)).Id;
         var query = FiqlQuery.ModifiedSince(since);
         var changes = new List<ObservedChange>();
-        var newest = previous ?? since;
+        var latest = position.Latest ?? since;
         for (var page = 0; page < options.MaxPagesPerPoll; page++)
         {
-            var pageStart = page * options.PageSize;
-            var (incidents, status) = await calls.SendAsync($"reading changed incidents (page {page + 1})",
+            var pageStart = firstStart + (page * options.PageSize);
+            var (incidents, status) = await calls.SendAsync($"reading changed incidents (from {pageStart})",
                 () => api.ListIncidentsAsync(query, pageStart, options.PageSize, "modificationDate:asc", Fields, "true", cancellationToken),
                 () => []);
             foreach (var incident in incidents)
             {
                 changes.Add(SnapshotOf(incident, hubOperatorId));
                 changes.AddRange(await ReadProgressAsync(incident, since, hubOperatorId, cancellationToken));
-                if (incident.ModificationDate is { } modified && modified > newest)
+                if (incident.ModificationDate is { } modified && modified > latest)
                 {
-                    newest = modified;
+                    latest = modified;
                 }
             }
 
             if (status != HttpStatusCode.PartialContent || incidents.Count == 0)
             {
-                return new ChangeBatch(changes, PollWatermark.Format(newest));
+                return new ChangeBatch(changes, new PollWatermark(latest).ToString());
             }
         }
 
-        return new ChangeBatch(changes, PollWatermark.Format(newest), HasMore: true);
+        var resumeAt = firstStart + (options.MaxPagesPerPoll * options.PageSize);
+        return new ChangeBatch(changes, new PollWatermark(latest, since, resumeAt).ToString(), HasMore: true);
     }
 
     private ObservedChange SnapshotOf(TopDeskIncident incident, string hubOperatorId)
