@@ -197,6 +197,24 @@ public sealed class PollingTests : IDisposable
     }
 
     [Fact]
+    public async Task Reading_back_an_incident_the_hub_created_does_not_report_the_hubs_own_composition_as_news()
+    {
+        var adapter = testbed.CreateAdapter();
+        var title = "Lekkage in de technische ruimte boven de serverruimte, water druppelt langs de kabelgoot";
+        var created = await adapter.CreateAsync(TopDeskTestbed.CreateCommand(TopDeskTestbed.NewKey(), title), TopDeskTestbed.Timeout);
+        Simulator.AddAction(created.ExternalId, "Bekeken, loodgieter ingeschakeld");
+
+        var batch = await adapter.ReadChangesAsync(null, TopDeskTestbed.Timeout);
+
+        var snapshot = Assert.Single(batch.Changes, c => c.ExternalId == created.ExternalId && c.Comment is null);
+        Assert.False(snapshot.WrittenByHub);
+        Assert.Null(snapshot.Fields.Title);
+        Assert.Null(snapshot.Fields.Description);
+        Assert.Null(snapshot.Fields.Reporter);
+        Assert.Equal("Geregistreerd", snapshot.RawValues[MappedField.Status]);
+    }
+
+    [Fact]
     public async Task A_flaky_TOPdesk_is_ridden_out_by_retries_within_the_poll()
     {
         LogToiletComplaint("Eerste");

@@ -28,6 +28,7 @@ internal sealed class TopDeskIncident
     public DateTimeOffset? TargetDate { get; set; }
     public DateTimeOffset? CreationDate { get; set; }
     public DateTimeOffset? ModificationDate { get; set; }
+    public TopDeskRef? Creator { get; set; }
     public TopDeskRef? Modifier { get; set; }
 }
 

@@ -2,6 +2,7 @@ using System.Net;
 using AutoMapper;
 using Hub.Adapters.TopDesk.Api;
 using Hub.Adapters.TopDesk.Lookups;
+using Hub.Adapters.TopDesk.Writing;
 using Hub.Core.Adapters;
 using Hub.Core.Model;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ internal sealed class IncidentChangeReader(
     /// <summary>Only what the hub maps: TOPdesk documents that all fields (the default) is slow.</summary>
     internal const string Fields =
         "id,number,status,briefDescription,request,externalNumber,caller,callerBranch,callerLocation,branch,location," +
-        "category,subcategory,priority,processingStatus,operatorGroup,completed,closed,targetDate,creationDate,modificationDate,modifier";
+        "category,subcategory,priority,processingStatus,operatorGroup,completed,closed,targetDate,creationDate,modificationDate,creator,modifier";
 
     private const int ActionPageSize = 100;
 
@@ -62,6 +63,11 @@ internal sealed class IncidentChangeReader(
     private ObservedChange SnapshotOf(TopDeskIncident incident, string hubOperatorId)
     {
         var fields = mapper.Map<CaseFields>(incident);
+        if (incident.Creator?.Id == hubOperatorId)
+        {
+            fields = WithoutWhatTheHubComposed(fields);
+        }
+
         var raw = RawValuesOf(incident);
         var isNew = incident.CreationDate is { } created && incident.ModificationDate is { } modified
                     && Math.Abs((modified - created).TotalSeconds) < 1;
@@ -121,6 +127,17 @@ internal sealed class IncidentChangeReader(
                 Actor = a.Operator?.Name ?? a.Person?.Name,
             });
     }
+
+    /// <summary>
+    /// In an incident the hub created, the request text, the caller and a cut brief description are the hub's own
+    /// composition of the case, not news from TOPdesk: they are left out so reading them back is not a change.
+    /// </summary>
+    private static CaseFields WithoutWhatTheHubComposed(CaseFields fields) => fields with
+    {
+        Description = null,
+        Reporter = null,
+        Title = fields.Title is { Length: > 0 } title && title.EndsWith('…') && title.Length > IncidentRequestText.BriefDescriptionLimit - 10 ? null : fields.Title,
+    };
 
     private static Dictionary<string, string> RawValuesOf(TopDeskIncident incident)
     {
