@@ -45,7 +45,8 @@ public sealed class SimulatedIncident
     public SimulatedRef Creator { get; }
     public SimulatedRef Modifier { get; private set; }
 
-    public IReadOnlyList<SimulatedAction> Actions => actions;
+    /// <summary>A copy of the progress entries, oldest first (safe to read while the hub writes).</summary>
+    public IReadOnlyList<SimulatedAction> Actions => [.. actions];
 
     public string LineAsRead => Archived ? Line + "Archived" : Line;
 
