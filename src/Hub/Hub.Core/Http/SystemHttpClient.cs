@@ -12,6 +12,15 @@ namespace Hub.Core.Http;
 /// </summary>
 public static class SystemHttpClient
 {
+    /// <summary>
+    /// Request option that asks for one attempt only: set it (to true) on a request that is not safe to repeat,
+    /// such as a POST that creates a record, so a lost answer is never retried into a duplicate. The outbox
+    /// retries such a command later, and the adapter looks the record up first.
+    /// </summary>
+    public const string SingleAttemptOption = "Hub.SingleAttempt";
+
+    private static readonly HttpRequestOptionsKey<bool> SingleAttempt = new(SingleAttemptOption);
+
     public static HttpClient Create(
         Uri baseAddress,
         SystemHttpOptions options,
@@ -55,6 +64,11 @@ public static class SystemHttpClient
         var handlesTransient = retry.ShouldHandle;
         retry.ShouldHandle = async args =>
         {
+            if (args.Context.GetRequestMessage() is { } request && request.Options.TryGetValue(SingleAttempt, out var single) && single)
+            {
+                return false; // not safe to repeat: the caller decides after a lookup
+            }
+
             if (args.Outcome.Result is { } response && RetryAfterHeader.Read(response, time) is { } wait && wait > options.MaxInlineRetryAfter)
             {
                 return false; // too long to wait in the call: hand back to the outbox, which reschedules
@@ -77,8 +91,13 @@ public static class SystemHttpClient
                 ? ValueTask.FromResult(false) // throttling is not an outage
                 : breakerHandles(args);
 
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddRetry(retry)
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        if (retry.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(retry); // Polly refuses zero attempts: MaxRetries = 0 means no retry strategy at all
+        }
+
+        return builder
             .AddCircuitBreaker(breaker)
             .AddTimeout(options.AttemptTimeout)
             .Build();

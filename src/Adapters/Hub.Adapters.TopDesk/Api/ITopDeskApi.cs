@@ -1,0 +1,69 @@
+using Hub.Core.Http;
+using Refit;
+
+namespace Hub.Adapters.TopDesk.Api;
+
+/// <summary>
+/// The part of TOPdesk's REST API under <c>/tas/api</c> that the hub uses. Lists answer 200 (last page),
+/// 206 (more pages) or 204 (nothing, with an empty body); errors are turned into AdapterException by
+/// <see cref="TopDeskCalls"/>.
+/// </summary>
+[Headers("Accept: application/json; charset=utf-8")]
+internal interface ITopDeskApi
+{
+    [Get("/incidents")]
+    Task<IApiResponse<List<TopDeskIncident>>> ListIncidentsAsync(
+        string query,
+        int pageStart,
+        int pageSize,
+        string? sort,
+        string? fields,
+        string? all,
+        CancellationToken cancellationToken);
+
+    [Get("/incidents/id/{id}")]
+    Task<IApiResponse<TopDeskIncident>> GetIncidentAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Creates an incident: one attempt only, a lost answer must not become a second incident.</summary>
+    [Post("/incidents")]
+    Task<IApiResponse<TopDeskIncident>> CreateIncidentAsync(
+        [Body] NewIncident incident,
+        [Property(SystemHttpClient.SingleAttemptOption)] bool singleAttempt,
+        CancellationToken cancellationToken);
+
+    /// <summary>Changes an incident; one attempt only, so a progress entry is never written twice by a retry.</summary>
+    [Patch("/incidents/id/{id}")]
+    Task<IApiResponse<TopDeskIncident>> PatchIncidentAsync(
+        string id,
+        [Body] IncidentPatch patch,
+        [Property(SystemHttpClient.SingleAttemptOption)] bool singleAttempt,
+        CancellationToken cancellationToken);
+
+    [Get("/incidents/id/{id}/actions")]
+    Task<IApiResponse<List<TopDeskAction>>> ListActionsAsync(
+        string id,
+        int start,
+        [AliasAs("page_size")] int pageSize,
+        CancellationToken cancellationToken);
+
+    [Get("/incidents/statuses")]
+    Task<IApiResponse<List<TopDeskLookupItem>>> ListProcessingStatusesAsync(CancellationToken cancellationToken);
+
+    [Get("/incidents/categories")]
+    Task<IApiResponse<List<TopDeskLookupItem>>> ListCategoriesAsync(CancellationToken cancellationToken);
+
+    [Get("/incidents/subcategories")]
+    Task<IApiResponse<List<TopDeskSubcategory>>> ListSubcategoriesAsync(CancellationToken cancellationToken);
+
+    [Get("/incidents/priorities")]
+    Task<IApiResponse<List<TopDeskLookupItem>>> ListPrioritiesAsync(CancellationToken cancellationToken);
+
+    [Get("/operatorgroups")]
+    Task<IApiResponse<List<TopDeskOperatorGroup>>> ListOperatorGroupsAsync(
+        int start,
+        [AliasAs("page_size")] int pageSize,
+        CancellationToken cancellationToken);
+
+    [Get("/operators/current")]
+    Task<IApiResponse<TopDeskOperator>> GetCurrentOperatorAsync(CancellationToken cancellationToken);
+}

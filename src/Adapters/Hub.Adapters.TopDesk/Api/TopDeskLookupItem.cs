@@ -1,0 +1,30 @@
+namespace Hub.Adapters.TopDesk.Api;
+
+/// <summary>An entry of a look-up list (processing statuses, categories, priorities): id and name.</summary>
+internal sealed class TopDeskLookupItem
+{
+    public string Id { get; set; } = string.Empty;
+    public string? Name { get; set; }
+}
+
+/// <summary>A subcategory with the category it belongs to.</summary>
+internal sealed class TopDeskSubcategory
+{
+    public string Id { get; set; } = string.Empty;
+    public string? Name { get; set; }
+    public TopDeskRef? Category { get; set; }
+}
+
+/// <summary>An operator group card; TOPdesk calls its name <c>groupName</c>.</summary>
+internal sealed class TopDeskOperatorGroup
+{
+    public string Id { get; set; } = string.Empty;
+    public string? GroupName { get; set; }
+}
+
+/// <summary>The operator the hub logs in as (<c>GET /operators/current</c>).</summary>
+internal sealed class TopDeskOperator
+{
+    public string Id { get; set; } = string.Empty;
+    public string? DynamicName { get; set; }
+}

@@ -1,0 +1,81 @@
+using AutoMapper;
+using Hub.Adapters.TopDesk.Api;
+using Hub.Adapters.TopDesk.Lookups;
+using Hub.Adapters.TopDesk.Mapping;
+using Hub.Adapters.TopDesk.Reading;
+using Hub.Adapters.TopDesk.Writing;
+using Hub.Core.Adapters;
+using Hub.Core.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Refit;
+
+namespace Hub.Adapters.TopDesk;
+
+/// <summary>
+/// Makes the adapter of each system configured with <c>Adapter = TopDesk</c>: binds and checks its settings,
+/// builds its resilient HTTP client (own circuit breaker, Basic authentication on every attempt; retry settings
+/// under <c>Hub:Systems:&lt;name&gt;:Http</c>) and its AutoMapper profile.
+/// </summary>
+public sealed class TopDeskAdapterFactory : IAdapterFactory
+{
+    public const string Type = "TopDesk";
+    private const string ApiPath = "/tas/api";
+
+    public string AdapterType => Type;
+
+    public ISystemAdapter Create(SystemContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = Bind<TopDeskOptions>(context.Configuration, context) ?? new TopDeskOptions();
+        TopDeskOptionsValidator.Validate(options, context);
+        var http = Bind<SystemHttpOptions>(context.Configuration.GetSection("Http"), context) ?? new SystemHttpOptions();
+
+        var circuit = new SystemCircuit();
+#pragma warning disable CA2000 // The HttpClient owns the handler; the adapter owns and disposes the HttpClient.
+        var client = SystemHttpClient.Create(ApiAddressOf(options.BaseUrl), http, context.Time, circuit,
+            [new BasicAuthenticationHandler(options.Username, options.ApplicationPassword)]);
+#pragma warning restore CA2000
+        var api = RestService.For<ITopDeskApi>(client, new RefitSettings(new SystemTextJsonContentSerializer(TopDeskJson.Options)));
+        IMapper mapper = AdapterMapper.CreateConfiguration<TopDeskProfile>(context).CreateMapper();
+
+        var logger = context.LoggerFactory.CreateLogger("Hub.Adapters.TopDesk");
+        var calls = new TopDeskCalls(context.SystemName, options.Username, context.KeyOf(nameof(options.ApplicationPassword)), context.Time);
+        var lookups = new TopDeskLookups(api, calls);
+        var finder = new IncidentFinder(api, calls);
+        return new TopDeskAdapter(
+            context.SystemName,
+            client,
+            circuit,
+            api,
+            calls,
+            new IncidentChangeReader(api, calls, lookups, mapper, options, context.Time, logger),
+            finder,
+            new IncidentCreator(api, calls, lookups, finder, mapper, options, logger),
+            new IncidentUpdater(api, calls, lookups, new ProgressEntryGuard(api, calls, lookups, context.Time), logger));
+    }
+
+    /// <summary>https://acme.topdesk.net (or …/tas/api, with or without a slash) → https://acme.topdesk.net/tas/api.</summary>
+    internal static Uri ApiAddressOf(string baseUrl)
+    {
+        var trimmed = baseUrl.Trim().TrimEnd('/');
+        if (!trimmed.EndsWith(ApiPath, StringComparison.OrdinalIgnoreCase))
+        {
+            trimmed += ApiPath;
+        }
+
+        return new Uri(trimmed, UriKind.Absolute);
+    }
+
+    private static T? Bind<T>(IConfiguration section, SystemContext context)
+    {
+        try
+        {
+            return section.Get<T>();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new HubConfigurationException(context.Configuration.Path, $"a setting has the wrong form: {ex.Message}");
+        }
+    }
+}

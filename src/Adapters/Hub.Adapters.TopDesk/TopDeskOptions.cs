@@ -1,0 +1,38 @@
+namespace Hub.Adapters.TopDesk;
+
+/// <summary>
+/// Settings of one TOPdesk system, under <c>Hub:Systems:&lt;name&gt;</c>. Checked by
+/// <see cref="TopDeskOptionsValidator"/> when the adapter is made.
+/// </summary>
+public sealed class TopDeskOptions
+{
+    /// <summary>The tenant's address, e.g. https://acme.topdesk.net (a trailing /tas/api is accepted).</summary>
+    public string BaseUrl { get; set; } = string.Empty;
+
+    /// <summary>Login name of the operator account the hub acts as (the one that made the application password).</summary>
+    public string Username { get; set; } = string.Empty;
+
+    /// <summary>The operator's application password (a secret: never logged).</summary>
+    public string ApplicationPassword { get; set; } = string.Empty;
+
+    /// <summary>Incidents per page when polling (TOPdesk allows 1 to 10000).</summary>
+    public int PageSize { get; set; } = 100;
+
+    /// <summary>How far before the watermark each poll starts again: modification dates are second-granular.</summary>
+    public TimeSpan PollOverlap { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>On the very first poll (no watermark yet), how far back to look.</summary>
+    public TimeSpan FirstPollLookback { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Most pages read in one poll before the engine is asked to come back for the rest.</summary>
+    public int MaxPagesPerPoll { get; set; } = 50;
+
+    /// <summary>Name of the operator group new incidents are given, if any (a route may name another as "operatorGroup").</summary>
+    public string? OperatorGroup { get; set; }
+
+    /// <summary>Caller name for a new incident when the case has no reporter.</summary>
+    public string CallerFallback { get; set; } = "Hub";
+
+    /// <summary>The line of new incidents: firstLine or secondLine.</summary>
+    public string Line { get; set; } = "firstLine";
+}
