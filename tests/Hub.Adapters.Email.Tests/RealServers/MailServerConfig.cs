@@ -19,12 +19,18 @@ internal static class MailServerConfig
         mail_location = maildir:{{root}}/mail/%u
         ssl = no
         disable_plaintext_auth = no
-        auth_mechanisms = plain login
+        auth_mechanisms = plain login xoauth2
         auth_failure_delay = 0
         postmaster_address = postmaster@hub.test
         passdb {
           driver = passwd-file
+          mechanisms = plain login none
           args = scheme=PLAIN username_format=%u {{root}}/dovecot/users
+        }
+        passdb {
+          driver = oauth2
+          mechanisms = xoauth2
+          args = {{root}}/dovecot/oauth2.conf.ext
         }
         userdb {
           driver = static
@@ -52,6 +58,15 @@ internal static class MailServerConfig
           }
         }
         """);
+
+    public static string DovecotOAuth2(string introspectionUrl) => $"""
+        introspection_mode = post
+        introspection_url = {introspectionUrl}
+        force_introspection = yes
+        username_attribute = username
+        active_attribute = active
+        active_value = true
+        """;
 
     public static string PostfixMain(string root, int lmtpPort, int authPort) => string.Create(CultureInfo.InvariantCulture, $"""
         compatibility_level = 3.6

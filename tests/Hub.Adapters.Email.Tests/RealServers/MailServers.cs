@@ -26,6 +26,9 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
     private bool postfixStarted;
     private int mailboxCount;
 
+    /// <summary>The identity provider Dovecot checks XOAUTH2 tokens with.</summary>
+    public IdentityProvider Identity { get; } = new();
+
     public int ImapPort { get; private set; }
     public int SmtpPort { get; private set; }
     public static string Host => "127.0.0.1";
@@ -51,6 +54,7 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
 
         await RunAsync("chmod", $"755 {root}");
         await File.WriteAllTextAsync(Path.Combine(root, "dovecot/users"), string.Empty);
+        await File.WriteAllTextAsync(Path.Combine(root, "dovecot/oauth2.conf.ext"), MailServerConfig.DovecotOAuth2(Identity.IntrospectionUrl));
         await File.WriteAllTextAsync(Path.Combine(root, "dovecot/dovecot.conf"), MailServerConfig.Dovecot(root, ImapPort, lmtpPort, authPort));
         await File.WriteAllTextAsync(Path.Combine(root, "postfix/conf/main.cf"), MailServerConfig.PostfixMain(root, lmtpPort, authPort));
         await File.WriteAllTextAsync(Path.Combine(root, "postfix/conf/master.cf"), MailServerConfig.PostfixMaster(SmtpPort));
@@ -101,7 +105,11 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
         }
     }
 
-    public void Dispose() => usersLock.Dispose();
+    public void Dispose()
+    {
+        usersLock.Dispose();
+        Identity.Dispose();
+    }
 
     /// <summary>A new mailbox ("hub-3@hub.test") that Dovecot accepts logins and LMTP deliveries for.</summary>
     public async Task<TestMailbox> NewMailboxAsync(string name, string domain)

@@ -21,6 +21,9 @@ internal sealed class EmailSystem
     public List<ContractorMapping> Contractors { get; } = [];
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Services the host would add besides the state store, the reader and the journal.</summary>
+    public ServiceCollection ExtraServices { get; } = new();
+
     public EmailSystem Set(string key, string? value)
     {
         Settings[key] = value;
@@ -34,12 +37,18 @@ internal sealed class EmailSystem
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(Settings.ToDictionary(kv => $"Hub:Systems:{SystemName}:{kv.Key}", kv => kv.Value))
             .Build();
-        var services = new ServiceCollection()
+        IServiceCollection services = new ServiceCollection();
+        foreach (var extra in ExtraServices)
+        {
+            services.Add(extra);
+        }
+
+        var provider = services
             .AddSingleton<IAdapterStateStore>(State)
             .AddSingleton<IContractorReplyReader, MinimalReplyReader>()
             .AddSingleton<IIgnoredMailJournal>(Journal)
             .BuildServiceProvider();
         var mappings = new StaticMappingProvider(new MappingSet { Contractors = [.. Contractors] });
-        return new SystemContext(SystemName, configuration.GetSection($"Hub:Systems:{SystemName}"), services, NullLoggerFactory.Instance, Time, mappings);
+        return new SystemContext(SystemName, configuration.GetSection($"Hub:Systems:{SystemName}"), provider, NullLoggerFactory.Instance, Time, mappings);
     }
 }

@@ -14,15 +14,18 @@ internal sealed class MailSignIn
     private readonly EmailAdapterOptions options;
     private readonly IConfidentialClientApplication? tokenClient;
 
-    public MailSignIn(EmailAdapterOptions options)
+    /// <param name="httpClientFactory">How MSAL reaches the token endpoint (a proxy, say); null: MSAL's own client.</param>
+    public MailSignIn(EmailAdapterOptions options, IMsalHttpClientFactory? httpClientFactory)
     {
         this.options = options;
         if (options.Auth == MailAuthMode.OAuth2)
         {
-            tokenClient = ConfidentialClientApplicationBuilder.Create(options.OAuth2.ClientId)
+            // The authority is configured explicitly, so MSAL need not look it up in Microsoft's instance list.
+            var builder = ConfidentialClientApplicationBuilder.Create(options.OAuth2.ClientId)
                 .WithClientSecret(options.OAuth2.ClientSecret)
                 .WithAuthority($"{options.OAuth2.Authority.TrimEnd('/')}/{options.OAuth2.TenantId}")
-                .Build();
+                .WithInstanceDiscovery(false);
+            tokenClient = (httpClientFactory is null ? builder : builder.WithHttpClientFactory(httpClientFactory)).Build();
         }
     }
 
