@@ -43,6 +43,12 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
                 "Install them with: apt-get install -y dovecot-imapd dovecot-lmtpd postfix (test.sh does this when run as root).");
         }
 
+        if (!Environment.IsPrivilegedProcess)
+        {
+            throw new InvalidOperationException(
+                "The real-server mail tests start Dovecot and Postfix, which switch to their own system users: run the tests as root (as CI and test.sh do).");
+        }
+
         ImapPort = FreePort();
         SmtpPort = FreePort();
         var lmtpPort = FreePort();

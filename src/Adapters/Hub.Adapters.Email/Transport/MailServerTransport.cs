@@ -1,4 +1,5 @@
 using Hub.Adapters.Email.Options;
+using Hub.Core.Adapters;
 using MailKit;
 using MailKit.Net.Imap;
 using MimeKit;
@@ -59,7 +60,7 @@ internal sealed class MailServerTransport(string systemName, EmailAdapterOptions
         {
             await using var session = await OpenInboxAsync(cancellationToken);
         }
-        catch (Hub.Core.Adapters.AdapterException error)
+        catch (AdapterException error)
         {
             return smtpProblem is null ? error.Message : $"{smtpProblem} {error.Message}";
         }
