@@ -154,4 +154,35 @@ public sealed class DirectoryTransportTests : IDisposable
         Assert.Null(order.Headers["Bcc"]);
         Assert.Contains("Lek Bcc: attacker@evil.test", order.Subject, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task One_case_gets_one_work_order_per_contractor()
+    {
+        var adapter = folders.System.CreateAdapter();
+        var key = Samples.NewKey();
+        var toPlumber = Samples.BlockedToilet(key);
+        var toGlazier = toPlumber with { Parameters = new Dictionary<string, string> { ["contractorEmail"] = "orders@glas.example" } };
+
+        var first = await adapter.CreateAsync(toPlumber, Samples.Timeout());
+        var second = await adapter.CreateAsync(toGlazier, Samples.Timeout());
+        var again = await adapter.CreateAsync(toPlumber, Samples.Timeout());
+
+        Assert.NotEqual(first.ExternalId, second.ExternalId);
+        Assert.Equal(first.ExternalId, again.ExternalId);
+        Assert.Equal(["orders@glas.example", "planning@devries.example"],
+            MailFolders.Read(folders.Outbox).Select(m => m.To.Mailboxes.Single().Address).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_contractor_missing_from_the_directory_is_a_permanent_failure_that_names_it()
+    {
+        var adapter = folders.System.CreateAdapter();
+        var command = Samples.BlockedToilet(Samples.NewKey()) with { Parameters = new Dictionary<string, string> { ["contractor"] = "electrician" } };
+
+        var failure = await Assert.ThrowsAsync<AdapterException>(() => adapter.CreateAsync(command, Samples.Timeout()));
+
+        Assert.Equal(FailureKind.Permanent, failure.Kind);
+        Assert.Contains("'electrician'", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(folders.Outbox));
+    }
 }

@@ -26,8 +26,9 @@ internal sealed class WorkOrderOutbox(
     {
         var current = mappings.Current;
         var content = mapper.Map<WorkOrderContent>(command);
-        var order = await store.FindByCorrelationKeyAsync(command.CorrelationKey, cancellationToken)
-                    ?? await RecordNewOrderAsync(command, content, current, cancellationToken);
+        var contractor = ContractorAddress.From(command.Parameters, current, systemName);
+        var order = await store.FindForContractorAsync(command.CorrelationKey, contractor.Email, cancellationToken)
+                    ?? await RecordNewOrderAsync(command, contractor, content, current, cancellationToken);
         if (order.Sent)
         {
             return order;
@@ -53,9 +54,8 @@ internal sealed class WorkOrderOutbox(
         await transport.SendAsync(mail.Build(order, words, messageId, kind), cancellationToken);
     }
 
-    private async Task<WorkOrder> RecordNewOrderAsync(CreateRecordCommand command, WorkOrderContent content, MappingSet current, CancellationToken cancellationToken)
+    private async Task<WorkOrder> RecordNewOrderAsync(CreateRecordCommand command, ContractorAddress contractor, WorkOrderContent content, MappingSet current, CancellationToken cancellationToken)
     {
-        var contractor = ContractorAddress.From(command.Parameters, current, systemName);
         var token = await UnusedTokenAsync(cancellationToken);
         var words = WorkOrderWriter.WorkOrder(token, contractor.Language, content, current);
         var order = new WorkOrder
@@ -73,7 +73,7 @@ internal sealed class WorkOrderOutbox(
         };
         await store.SaveAsync(order, cancellationToken);
         await store.RememberMessageAsync(order.MessageId, token, cancellationToken);
-        await store.LinkCorrelationKeyAsync(command.CorrelationKey, token, cancellationToken);
+        await store.LinkCorrelationKeyAsync(order, cancellationToken);
         return order;
     }
 

@@ -4,7 +4,8 @@ using Hub.Core.Adapters;
 namespace Hub.Adapters.Email.WorkOrders;
 
 /// <summary>
-/// Work orders in the hub's adapter state: "order:{token}" → the order, "case:{correlationKey}" → token, and
+/// Work orders in the hub's adapter state: "order:{token}" → the order; "case:{correlationKey}|{contractor address}"
+/// → token (one order per case and contractor) and "case:{correlationKey}" → the case's latest order; and
 /// "message:{Message-ID}" → token for every mail the hub sent about an order (so a reply to a follow-up matches too).
 /// </summary>
 internal sealed class WorkOrderStore(IAdapterStateStore state, string systemName)
@@ -26,12 +27,24 @@ internal sealed class WorkOrderStore(IAdapterStateStore state, string systemName
         return token is null ? null : await GetAsync(token, cancellationToken);
     }
 
-    public Task LinkCorrelationKeyAsync(string correlationKey, string token, CancellationToken cancellationToken) =>
-        state.SetAsync(systemName, "case:" + correlationKey, token, cancellationToken);
+    public async Task<WorkOrder?> FindForContractorAsync(string correlationKey, string contractorEmail, CancellationToken cancellationToken)
+    {
+        var token = await state.GetAsync(systemName, ContractorKey(correlationKey, contractorEmail), cancellationToken);
+        return token is null ? null : await GetAsync(token, cancellationToken);
+    }
+
+    public async Task LinkCorrelationKeyAsync(WorkOrder order, CancellationToken cancellationToken)
+    {
+        await state.SetAsync(systemName, ContractorKey(order.CorrelationKey, order.To), order.Token, cancellationToken);
+        await state.SetAsync(systemName, "case:" + order.CorrelationKey, order.Token, cancellationToken);
+    }
 
     public Task RememberMessageAsync(string messageId, string token, CancellationToken cancellationToken) =>
         state.SetAsync(systemName, "message:" + messageId, token, cancellationToken);
 
     public Task<string?> FindTokenByMessageIdAsync(string messageId, CancellationToken cancellationToken) =>
         state.GetAsync(systemName, "message:" + messageId, cancellationToken);
+
+    private static string ContractorKey(string correlationKey, string contractorEmail) =>
+        $"case:{correlationKey}|{contractorEmail.ToLowerInvariant()}";
 }
