@@ -6,8 +6,9 @@ cd "$(dirname "$0")"
 
 need=()
 for pkg in "$@"; do :; done
-# Real mail server for the e-mail adapter tests (Dovecot IMAP, Postfix SMTP).
+# Real mail server for the e-mail adapter tests (Dovecot IMAP + LMTP, Postfix SMTP delivering into it).
 command -v dovecot >/dev/null 2>&1 || need+=(dovecot-imapd)
+[ -x /usr/lib/dovecot/lmtp ] || need+=(dovecot-lmtpd)
 command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

@@ -1,0 +1,41 @@
+using Hub.Adapters.Email.Ignored;
+using Hub.Adapters.Email.Inbound;
+using Hub.Adapters.Email.Options;
+using Hub.Adapters.Email.Transport;
+using Hub.Adapters.Email.WorkOrders;
+using Hub.Core.Adapters;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Identity.Client;
+using MimeKit;
+
+namespace Hub.Adapters.Email;
+
+/// <summary>Makes the adapter for each system configured with <c>Adapter = Email</c>.</summary>
+internal sealed class EmailAdapterFactory : IAdapterFactory
+{
+    public string AdapterType => "Email";
+
+    public ISystemAdapter Create(SystemContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = EmailOptionsReader.Read(context);
+        var state = context.Services.GetService<IAdapterStateStore>()
+                    ?? throw new HubConfigurationException(context.Configuration.Path,
+                        "the e-mail adapter keeps its work orders in the hub's adapter state, but no IAdapterStateStore is registered.");
+        var reader = context.Services.GetService<IContractorReplyReader>()
+                     ?? throw new HubConfigurationException(context.Configuration.Path,
+                         "the e-mail adapter needs an IContractorReplyReader registered to read contractors' replies.");
+        var from = MailboxAddress.Parse(options.From);
+        var replyTo = string.IsNullOrWhiteSpace(options.ReplyTo) ? from : MailboxAddress.Parse(options.ReplyTo);
+        IMailTransport transport = options.Transport == MailTransportKind.Directory
+            ? new DirectoryTransport(context.SystemName, options.Directory, context.Time)
+            : new MailServerTransport(context.SystemName, options, new MailSignIn(options, context.Services.GetService<IMsalHttpClientFactory>()), context.Time);
+        var store = new WorkOrderStore(state, context.SystemName);
+        var mapper = AdapterMapper.CreateConfiguration<WorkOrderProfile>(context).CreateMapper();
+        var outbox = new WorkOrderOutbox(context.SystemName, store, new WorkOrderMail(from, replyTo, context.Time), transport, context.Mappings, mapper, context.Time);
+        var reporter = new IgnoredMailReporter(context.Services.GetService<IIgnoredMailJournal>(), context.LoggerFactory.CreateLogger<EmailAdapter>());
+        var intake = new ReplyIntake(context.SystemName, options.MaxMessageBytes, new WorkOrderMatcher(store), reader, context.Mappings, reporter, context.Time);
+        return new EmailAdapter(context.SystemName, options.BatchSize, transport, store, outbox, intake);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Hub.Adapters.Email.Ignored;
+
+/// <summary>
+/// A mail that changed no case, with the reason, for the journal. <see cref="Quarantined"/> says whether it was
+/// moved to the quarantine folder (for an admin to look at) rather than the processed folder.
+/// </summary>
+public sealed record IgnoredMail(
+    string SystemName,
+    IgnoredMailReason Reason,
+    bool Quarantined,
+    string Detail,
+    string? MessageId,
+    string? From,
+    string? Subject,
+    string? WorkOrderToken,
+    DateTimeOffset At);

@@ -1,0 +1,33 @@
+using Hub.Adapters.Email.WorkOrders;
+using MimeKit;
+
+namespace Hub.Adapters.Email.Inbound;
+
+/// <summary>
+/// Finds the work order a reply answers: first by In-Reply-To and References against the Message-IDs the hub
+/// sent, then by the order token in the subject.
+/// </summary>
+internal sealed class WorkOrderMatcher(WorkOrderStore store)
+{
+    public async Task<WorkOrder?> FindAsync(MimeMessage reply, CancellationToken cancellationToken)
+    {
+        var referenced = new List<string>();
+        if (!string.IsNullOrEmpty(reply.InReplyTo))
+        {
+            referenced.Add(reply.InReplyTo);
+        }
+
+        referenced.AddRange(reply.References.Reverse());
+        foreach (var messageId in referenced.Distinct(StringComparer.Ordinal))
+        {
+            var token = await store.FindTokenByMessageIdAsync(messageId, cancellationToken);
+            if (token is not null && await store.GetAsync(token, cancellationToken) is { } order)
+            {
+                return order;
+            }
+        }
+
+        var inSubject = WorkOrderToken.FindIn(reply.Subject);
+        return inSubject is null ? null : await store.GetAsync(inSubject, cancellationToken);
+    }
+}

@@ -1,0 +1,124 @@
+using Hub.Core.Adapters;
+using Microsoft.Extensions.Configuration;
+using MimeKit;
+
+namespace Hub.Adapters.Email.Options;
+
+/// <summary>
+/// Binds <see cref="EmailAdapterOptions"/> from a system's configuration section and checks them, so a wrong
+/// setting stops the hub at start with a message that names the full key and says how to fix it.
+/// </summary>
+internal static class EmailOptionsReader
+{
+    public static EmailAdapterOptions Read(SystemContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        EmailAdapterOptions options;
+        try
+        {
+            options = context.Configuration.Get<EmailAdapterOptions>() ?? new EmailAdapterOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new HubConfigurationException(context.Configuration.Path,
+                $"a setting has a value of the wrong kind ({ex.InnerException?.Message ?? ex.Message}). " +
+                "Security is None, StartTls or SslOnConnect; Auth is Password or OAuth2; Transport is Mail or Directory.");
+        }
+
+        Validate(options, context);
+        return options;
+    }
+
+    private static void Validate(EmailAdapterOptions options, SystemContext context)
+    {
+        RequireAddress(options.From, context.KeyOf("From"), required: true);
+        RequireAddress(options.ReplyTo, context.KeyOf("ReplyTo"), required: false);
+        if (options.MaxMessageBytes < 1024)
+        {
+            Fail(context.KeyOf("MaxMessageBytes"), "must be at least 1024 (bytes); the default is 10485760.");
+        }
+
+        if (options.BatchSize is < 1 or > 1000)
+        {
+            Fail(context.KeyOf("BatchSize"), "must be between 1 and 1000.");
+        }
+
+        if (options.Transport == MailTransportKind.Directory)
+        {
+            RequireValue(options.Directory.Outbox, context.KeyOf("Directory:Outbox"), "the folder work orders are written to");
+            RequireValue(options.Directory.Inbox, context.KeyOf("Directory:Inbox"), "the folder replies are read from");
+            RequireValue(options.Directory.Processed, context.KeyOf("Directory:Processed"), "the folder read replies are moved to");
+            RequireValue(options.Directory.Quarantine, context.KeyOf("Directory:Quarantine"), "the folder rejected mail is moved to");
+            return;
+        }
+
+        ValidateServer(options.Smtp, "Smtp", options.Auth, signInRequired: false, context);
+        ValidateServer(options.Imap, "Imap", options.Auth, signInRequired: true, context);
+        RequireValue(options.Imap.Folder, context.KeyOf("Imap:Folder"), "the IMAP folder replies arrive in, e.g. INBOX");
+        RequireValue(options.ProcessedFolder, context.KeyOf("ProcessedFolder"), "the IMAP folder read replies are moved to");
+        RequireValue(options.QuarantineFolder, context.KeyOf("QuarantineFolder"), "the IMAP folder rejected mail is moved to");
+        if (options.Auth == MailAuthMode.OAuth2)
+        {
+            RequireValue(options.OAuth2.TenantId, context.KeyOf("OAuth2:TenantId"), "the Entra ID tenant of the mailbox");
+            RequireValue(options.OAuth2.ClientId, context.KeyOf("OAuth2:ClientId"), "the app registration's client id");
+            RequireValue(options.OAuth2.ClientSecret, context.KeyOf("OAuth2:ClientSecret"), "the app registration's client secret");
+            if (!Uri.TryCreate(options.OAuth2.Authority, UriKind.Absolute, out var authority) || authority.Scheme != Uri.UriSchemeHttps)
+            {
+                Fail(context.KeyOf("OAuth2:Authority"), "must be an absolute https URL, e.g. https://login.microsoftonline.com/.");
+            }
+        }
+    }
+
+    /// <summary>An SMTP relay may take mail without signing in (empty Username); an IMAP mailbox never does.</summary>
+    private static void ValidateServer(MailServerOptions server, string name, MailAuthMode auth, bool signInRequired, SystemContext context)
+    {
+        RequireValue(server.Host, context.KeyOf($"{name}:Host"), "the mail server's host name");
+        if (server.Port is < 1 or > 65535)
+        {
+            Fail(context.KeyOf($"{name}:Port"), "must be a TCP port between 1 and 65535.");
+        }
+
+        if (server.Timeout <= TimeSpan.Zero)
+        {
+            Fail(context.KeyOf($"{name}:Timeout"), "must be a positive time span, e.g. 00:00:30.");
+        }
+
+        if (signInRequired || auth == MailAuthMode.OAuth2)
+        {
+            RequireValue(server.Username, context.KeyOf($"{name}:Username"), "the mailbox account to sign in with");
+        }
+
+        if (auth == MailAuthMode.Password && !string.IsNullOrWhiteSpace(server.Username))
+        {
+            RequireValue(server.Password, context.KeyOf($"{name}:Password"), "the account's password (or set Auth to OAuth2)");
+        }
+    }
+
+    private static void RequireAddress(string value, string key, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                Fail(key, "is required: the hub's mailbox address, e.g. hub@facility.example.");
+            }
+
+            return;
+        }
+
+        if (!MailboxAddress.TryParse(value, out var address) || !address.Address.Contains('@', StringComparison.Ordinal))
+        {
+            Fail(key, $"'{value}' is not an e-mail address.");
+        }
+    }
+
+    private static void RequireValue(string value, string key, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Fail(key, $"is required: {what}.");
+        }
+    }
+
+    private static void Fail(string key, string problem) => throw new HubConfigurationException(key, problem);
+}

@@ -1,0 +1,99 @@
+using Hub.Adapters.Email.Options;
+using Hub.Core.Adapters;
+using MailKit;
+using MailKit.Net.Imap;
+using MimeKit;
+
+namespace Hub.Adapters.Email.Transport;
+
+/// <summary>Work orders out through SMTP, replies in through IMAP (IDLE where offered, otherwise the host polls).</summary>
+internal sealed class MailServerTransport(string systemName, EmailAdapterOptions options, MailSignIn signIn, TimeProvider time) : IMailTransport
+{
+    private SmtpOutbox Outbox => new(systemName, options.Smtp, signIn);
+    private string ImapName => $"IMAP server {options.Imap.Host}:{options.Imap.Port}";
+
+    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => Outbox.SendAsync(message, cancellationToken);
+
+    public Task<IInboxSession> OpenInboxAsync(CancellationToken cancellationToken) =>
+        MailFailure.GuardAsync<IInboxSession>(systemName, ImapName, async () =>
+        {
+            var client = new ImapClient();
+            try
+            {
+                await signIn.ConnectAsync(client, options.Imap, cancellationToken);
+                var folder = await ImapFolders.GetOrCreateAsync(client, options.Imap.Folder, cancellationToken);
+                var processed = await ImapFolders.GetOrCreateAsync(client, options.ProcessedFolder, cancellationToken);
+                var quarantine = await ImapFolders.GetOrCreateAsync(client, options.QuarantineFolder, cancellationToken);
+                await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
+                return new GuardedInboxSession(new ImapInboxSession(client, folder, processed, quarantine), systemName, ImapName);
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
+        }, cancellationToken);
+
+    public Task<bool> WaitForMailAsync(TimeSpan maxWait, CancellationToken cancellationToken) =>
+        MailFailure.GuardAsync(systemName, ImapName, async () =>
+        {
+            using var client = new ImapClient();
+            await signIn.ConnectAsync(client, options.Imap, cancellationToken);
+            if (!client.Capabilities.HasFlag(ImapCapabilities.Idle))
+            {
+                await client.DisconnectAsync(quit: true, cancellationToken);
+                await Task.Delay(maxWait, time, cancellationToken);
+                return false;
+            }
+
+            var folder = await ImapFolders.GetOrCreateAsync(client, options.Imap.Folder, cancellationToken);
+            await folder.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
+            var arrived = await IdleUntilMailAsync(client, folder, Min(maxWait, options.IdleTimeout), cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return arrived;
+        }, cancellationToken);
+
+    public async Task<string?> FindProblemAsync(CancellationToken cancellationToken)
+    {
+        var smtpProblem = await Outbox.FindProblemAsync(cancellationToken);
+        try
+        {
+            await using var session = await OpenInboxAsync(cancellationToken);
+        }
+        catch (AdapterException error)
+        {
+            return smtpProblem is null ? error.Message : $"{smtpProblem} {error.Message}";
+        }
+
+        return smtpProblem;
+    }
+
+    private async Task<bool> IdleUntilMailAsync(ImapClient client, IMailFolder folder, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        var countAtStart = folder.Count;
+        using var done = new CancellationTokenSource(maxWait, time);
+        var arrived = false;
+        void OnCountChanged(object? sender, EventArgs e)
+        {
+            if (folder.Count > countAtStart)
+            {
+                arrived = true;
+                done.Cancel();
+            }
+        }
+
+        folder.CountChanged += OnCountChanged;
+        try
+        {
+            await client.IdleAsync(done.Token, cancellationToken);
+        }
+        finally
+        {
+            folder.CountChanged -= OnCountChanged;
+        }
+
+        return arrived;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

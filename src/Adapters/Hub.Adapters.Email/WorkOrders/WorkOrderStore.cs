@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Hub.Core.Adapters;
+
+namespace Hub.Adapters.Email.WorkOrders;
+
+/// <summary>
+/// Work orders in the hub's adapter state: "order:{token}" → the order; "case:{correlationKey}|{contractor address}"
+/// → token (one order per case and contractor) and "case:{correlationKey}" → the case's latest order; and
+/// "message:{Message-ID}" → token for every mail the hub sent about an order (so a reply to a follow-up matches too).
+/// </summary>
+internal sealed class WorkOrderStore(IAdapterStateStore state, string systemName)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<WorkOrder?> GetAsync(string token, CancellationToken cancellationToken)
+    {
+        var json = await state.GetAsync(systemName, "order:" + token, cancellationToken);
+        return json is null ? null : JsonSerializer.Deserialize<WorkOrder>(json, Json);
+    }
+
+    public Task SaveAsync(WorkOrder order, CancellationToken cancellationToken) =>
+        state.SetAsync(systemName, "order:" + order.Token, JsonSerializer.Serialize(order, Json), cancellationToken);
+
+    public async Task<WorkOrder?> FindByCorrelationKeyAsync(string correlationKey, CancellationToken cancellationToken)
+    {
+        var token = await state.GetAsync(systemName, "case:" + correlationKey, cancellationToken);
+        return token is null ? null : await GetAsync(token, cancellationToken);
+    }
+
+    public async Task<WorkOrder?> FindForContractorAsync(string correlationKey, string contractorEmail, CancellationToken cancellationToken)
+    {
+        var token = await state.GetAsync(systemName, ContractorKey(correlationKey, contractorEmail), cancellationToken);
+        return token is null ? null : await GetAsync(token, cancellationToken);
+    }
+
+    public async Task LinkCorrelationKeyAsync(WorkOrder order, CancellationToken cancellationToken)
+    {
+        await state.SetAsync(systemName, ContractorKey(order.CorrelationKey, order.To), order.Token, cancellationToken);
+        await state.SetAsync(systemName, "case:" + order.CorrelationKey, order.Token, cancellationToken);
+    }
+
+    public Task RememberMessageAsync(string messageId, string token, CancellationToken cancellationToken) =>
+        state.SetAsync(systemName, "message:" + messageId, token, cancellationToken);
+
+    public Task<string?> FindTokenByMessageIdAsync(string messageId, CancellationToken cancellationToken) =>
+        state.GetAsync(systemName, "message:" + messageId, cancellationToken);
+
+    private static string ContractorKey(string correlationKey, string contractorEmail) =>
+        $"case:{correlationKey}|{contractorEmail.ToLowerInvariant()}";
+}

@@ -1,0 +1,72 @@
+using Hub.Adapters.Email.Tests.Support;
+using Hub.Core.Adapters;
+
+namespace Hub.Adapters.Email.Tests;
+
+public sealed class OptionsTests
+{
+    private static EmailSystem MailSystem() => new EmailSystem()
+        .Set("From", "hub@facility.example")
+        .Set("Smtp:Host", "smtp.facility.example").Set("Smtp:Port", "587").Set("Smtp:Security", "StartTls")
+        .Set("Smtp:Username", "hub@facility.example").Set("Smtp:Password", "smtp-secret-1")
+        .Set("Imap:Host", "imap.facility.example").Set("Imap:Port", "993").Set("Imap:Security", "SslOnConnect")
+        .Set("Imap:Username", "hub@facility.example").Set("Imap:Password", "imap-secret-2");
+
+    [Fact]
+    public void Complete_mail_settings_make_an_adapter_named_after_its_system()
+    {
+        var adapter = MailSystem().CreateAdapter();
+
+        Assert.Equal(EmailSystem.SystemName, adapter.SystemName);
+        Assert.IsAssignableFrom<IReplyArrivalWaiter>(adapter);
+    }
+
+    [Theory]
+    [InlineData("From", "", "Hub:Systems:contractor:From")]
+    [InlineData("From", "not an address", "Hub:Systems:contractor:From")]
+    [InlineData("Imap:Host", "", "Hub:Systems:contractor:Imap:Host")]
+    [InlineData("Smtp:Port", "0", "Hub:Systems:contractor:Smtp:Port")]
+    [InlineData("Imap:Password", "", "Hub:Systems:contractor:Imap:Password")]
+    [InlineData("MaxMessageBytes", "10", "Hub:Systems:contractor:MaxMessageBytes")]
+    public void A_wrong_setting_stops_the_start_with_its_full_key(string setting, string value, string key)
+    {
+        var failure = Assert.Throws<HubConfigurationException>(() => MailSystem().Set(setting, value).CreateAdapter());
+
+        Assert.Equal(key, failure.Key);
+        Assert.StartsWith(key + ":", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_security_mode_is_refused_with_the_choices()
+    {
+        var failure = Assert.Throws<HubConfigurationException>(() => MailSystem().Set("Smtp:Security", "Tls13Please").CreateAdapter());
+
+        Assert.Contains("Hub:Systems:contractor", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("StartTls", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OAuth2_needs_the_app_registration_and_no_password_and_never_shows_a_secret()
+    {
+        var system = MailSystem().Set("Auth", "OAuth2").Set("Smtp:Password", "").Set("Imap:Password", "")
+            .Set("OAuth2:TenantId", "contoso.onmicrosoft.com").Set("OAuth2:ClientId", "11111111-2222-3333-4444-555555555555");
+
+        var failure = Assert.Throws<HubConfigurationException>(system.CreateAdapter);
+        system.Set("OAuth2:ClientSecret", "entra-secret-3");
+        var adapter = system.CreateAdapter();
+
+        Assert.Equal("Hub:Systems:contractor:OAuth2:ClientSecret", failure.Key);
+        Assert.Equal(EmailSystem.SystemName, adapter.SystemName);
+    }
+
+    [Fact]
+    public void The_directory_transport_needs_its_four_folders()
+    {
+        var failure = Assert.Throws<HubConfigurationException>(() => new EmailSystem()
+            .Set("From", "hub@facility.example").Set("Transport", "Directory")
+            .Set("Directory:Outbox", "/tmp/o").Set("Directory:Inbox", "/tmp/i").Set("Directory:Processed", "/tmp/p")
+            .CreateAdapter());
+
+        Assert.Equal("Hub:Systems:contractor:Directory:Quarantine", failure.Key);
+    }
+}

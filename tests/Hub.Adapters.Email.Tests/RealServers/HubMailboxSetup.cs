@@ -1,0 +1,31 @@
+using System.Globalization;
+using Hub.Adapters.Email.Tests.Support;
+
+namespace Hub.Adapters.Email.Tests.RealServers;
+
+/// <summary>A hub mailbox and a contractor mailbox on the real servers, and the e-mail system configured for them.</summary>
+internal sealed record HubMailboxSetup(MailServers Servers, TestMailbox Hub, TestMailbox Contractor, EmailSystem System)
+{
+    public static async Task<HubMailboxSetup> CreateAsync(MailServers servers, string replyFolder = "INBOX")
+    {
+        var hub = await servers.NewMailboxAsync("hub", "hub.test");
+        var contractor = await servers.NewMailboxAsync("plumber", "contractor.test");
+        var system = new EmailSystem()
+            .Set("From", hub.Address)
+            .Set("Smtp:Host", MailServers.Host)
+            .Set("Smtp:Port", servers.SmtpPort.ToString(CultureInfo.InvariantCulture))
+            .Set("Smtp:Security", "None")
+            .Set("Smtp:Username", hub.Address)
+            .Set("Smtp:Password", hub.Password)
+            .Set("Imap:Host", MailServers.Host)
+            .Set("Imap:Port", servers.ImapPort.ToString(CultureInfo.InvariantCulture))
+            .Set("Imap:Security", "None")
+            .Set("Imap:Username", hub.Address)
+            .Set("Imap:Password", hub.Password)
+            .Set("Imap:Folder", replyFolder)
+            .Set("ProcessedFolder", "Hub/Processed")
+            .Set("QuarantineFolder", "Hub/Quarantine");
+        system.Contractors.Add(Samples.Plumber(contractor.Address));
+        return new HubMailboxSetup(servers, hub, contractor, system);
+    }
+}

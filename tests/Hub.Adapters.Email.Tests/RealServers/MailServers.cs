@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace Hub.Adapters.Email.Tests.RealServers;
+
+/// <summary>
+/// A real Dovecot (IMAP, LMTP, SASL for Postfix) and a real Postfix (SMTP, delivering into Dovecot over LMTP),
+/// started from the installed Debian packages on loopback high ports, with their own configuration, queue and
+/// mail under one temporary directory, and stopped at the end. Each test takes fresh mailboxes from
+/// <see cref="NewMailboxAsync"/>, so tests never read each other's mail.
+/// </summary>
+public sealed class MailServers : IAsyncLifetime, IDisposable
+{
+    private const string DovecotBinary = "/usr/sbin/dovecot";
+    private const string PostfixBinary = "/usr/sbin/postfix";
+    private const string LmtpBinary = "/usr/lib/dovecot/lmtp";
+    private readonly string root = Path.Combine(Path.GetTempPath(), "hub-mail-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly SemaphoreSlim usersLock = new(1, 1);
+    private Process? dovecot;
+    private bool postfixStarted;
+    private int mailboxCount;
+
+    /// <summary>The identity provider Dovecot checks XOAUTH2 tokens with.</summary>
+    public IdentityProvider Identity { get; } = new();
+
+    public int ImapPort { get; private set; }
+    public int SmtpPort { get; private set; }
+    public static string Host => "127.0.0.1";
+
+    public async Task InitializeAsync()
+    {
+        var missing = new[] { DovecotBinary, LmtpBinary, PostfixBinary }.Where(path => !File.Exists(path)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The real-server mail tests need Dovecot and Postfix, but {string.Join(", ", missing)} is missing. " +
+                "Install them with: apt-get install -y dovecot-imapd dovecot-lmtpd postfix (test.sh does this when run as root).");
+        }
+
+        if (!Environment.IsPrivilegedProcess)
+        {
+            throw new InvalidOperationException(
+                "The real-server mail tests start Dovecot and Postfix, which switch to their own system users: run the tests as root (as CI and test.sh do).");
+        }
+
+        ImapPort = FreePort();
+        SmtpPort = FreePort();
+        var lmtpPort = FreePort();
+        var authPort = FreePort();
+        foreach (var dir in new[] { "dovecot/run", "dovecot/state", "mail", "postfix/conf", "postfix/queue", "postfix/data" })
+        {
+            Directory.CreateDirectory(Path.Combine(root, dir));
+        }
+
+        await RunAsync("chmod", $"755 {root}");
+        await File.WriteAllTextAsync(Path.Combine(root, "dovecot/users"), string.Empty);
+        await File.WriteAllTextAsync(Path.Combine(root, "dovecot/oauth2.conf.ext"), MailServerConfig.DovecotOAuth2(Identity.IntrospectionUrl));
+        await File.WriteAllTextAsync(Path.Combine(root, "dovecot/dovecot.conf"), MailServerConfig.Dovecot(root, ImapPort, lmtpPort, authPort));
+        await File.WriteAllTextAsync(Path.Combine(root, "postfix/conf/main.cf"), MailServerConfig.PostfixMain(root, lmtpPort, authPort));
+        await File.WriteAllTextAsync(Path.Combine(root, "postfix/conf/master.cf"), MailServerConfig.PostfixMaster(SmtpPort));
+        await RunAsync("chown", $"mail:mail {root}/mail");
+        await RunAsync("chown", $"postfix {root}/postfix/data");
+
+        dovecot = Process.Start(new ProcessStartInfo(DovecotBinary, ["-F", "-c", Path.Combine(root, "dovecot/dovecot.conf")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("Dovecot did not start.");
+        await WaitForPortAsync(ImapPort, () => "Dovecot did not open its IMAP port: " + ReadLog("dovecot/dovecot.log"));
+
+        await RunAsync(PostfixBinary, $"-c {root}/postfix/conf start", () => ReadLog("postfix/maillog"));
+        postfixStarted = true;
+        await WaitForPortAsync(SmtpPort, () => "Postfix did not open its SMTP port: " + ReadLog("postfix/maillog"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (postfixStarted)
+        {
+            await RunAsync(PostfixBinary, $"-c {root}/postfix/conf stop");
+        }
+
+        if (dovecot is { HasExited: false })
+        {
+            await RunAsync("kill", $"-TERM {dovecot.Id}");
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await dovecot.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                dovecot.Kill(entireProcessTree: true);
+            }
+        }
+
+        dovecot?.Dispose();
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server child that is still closing may hold a file; the directory is under the temp folder.
+        }
+    }
+
+    public void Dispose()
+    {
+        usersLock.Dispose();
+        Identity.Dispose();
+    }
+
+    /// <summary>A new mailbox ("hub-3@hub.test") that Dovecot accepts logins and LMTP deliveries for.</summary>
+    public async Task<TestMailbox> NewMailboxAsync(string name, string domain)
+    {
+        await usersLock.WaitAsync();
+        try
+        {
+            var mailbox = new TestMailbox($"{name}-{++mailboxCount}@{domain}", "pw-" + Guid.NewGuid().ToString("N")[..10]);
+            await File.AppendAllTextAsync(Path.Combine(root, "dovecot/users"), $"{mailbox.Address}:{{PLAIN}}{mailbox.Password}\n");
+            return mailbox;
+        }
+        finally
+        {
+            usersLock.Release();
+        }
+    }
+
+    public async Task<ImapClient> SignInAsync(TestMailbox mailbox, CancellationToken cancellationToken)
+    {
+        var client = new ImapClient();
+        await client.ConnectAsync(Host, ImapPort, SecureSocketOptions.None, cancellationToken);
+        await client.AuthenticateAsync(mailbox.Address, mailbox.Password, cancellationToken);
+        return client;
+    }
+
+    /// <summary>Sends a mail through Postfix as an outside party would (no sign-in, from loopback).</summary>
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        using var client = new SmtpClient();
+        await client.ConnectAsync(Host, SmtpPort, SecureSocketOptions.None, cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    /// <summary>Waits until a mail that fits arrives in the mailbox's folder (delivery through Postfix takes a moment).</summary>
+    public async Task<MimeMessage> WaitForMailAsync(TestMailbox mailbox, string folderName, Func<MimeMessage, bool> fits, CancellationToken cancellationToken)
+    {
+        using var client = await SignInAsync(mailbox, cancellationToken);
+        while (true)
+        {
+            var folder = await FolderAsync(client, folderName, cancellationToken);
+            await folder.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
+            for (var i = folder.Count - 1; i >= 0; i--)
+            {
+                var message = await folder.GetMessageAsync(i, cancellationToken);
+                if (fits(message))
+                {
+                    return message;
+                }
+            }
+
+            await folder.CloseAsync(expunge: false, cancellationToken);
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    /// <summary>The Message-IDs in one folder of a mailbox, now.</summary>
+    public async Task<IReadOnlyList<string>> MessageIdsInAsync(TestMailbox mailbox, string folderName, CancellationToken cancellationToken)
+    {
+        using var client = await SignInAsync(mailbox, cancellationToken);
+        IMailFolder folder;
+        try
+        {
+            folder = await FolderAsync(client, folderName, cancellationToken);
+        }
+        catch (FolderNotFoundException)
+        {
+            return [];
+        }
+
+        await folder.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
+        var ids = folder.Count == 0
+            ? []
+            : (await folder.FetchAsync(0, -1, MessageSummaryItems.Envelope, cancellationToken)).Select(s => s.Envelope?.MessageId ?? string.Empty).ToList();
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        return ids;
+    }
+
+    /// <summary>A folder by the hub's path notation ("Hub/Processed"), whatever hierarchy separator the server uses.</summary>
+    private static async Task<IMailFolder> FolderAsync(ImapClient client, string path, CancellationToken cancellationToken) =>
+        path == "INBOX"
+            ? client.Inbox
+            : await client.GetFolderAsync(path.Replace('/', client.PersonalNamespaces[0].DirectorySeparator), cancellationToken);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitForPortAsync(int port, Func<string> failure)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new InvalidOperationException(failure());
+    }
+
+    private string ReadLog(string relative)
+    {
+        var path = Path.Combine(root, relative);
+        return File.Exists(path) ? File.ReadAllText(path) : $"(no log at {path})";
+    }
+
+    private static async Task RunAsync(string program, string arguments, Func<string>? log = null)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException($"{program} did not start.");
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {arguments} failed ({process.ExitCode}): {output} {log?.Invoke()}");
+        }
+    }
+}
+
+/// <summary>A mailbox on the test's Dovecot: its address (also its login) and password.</summary>
+public sealed record TestMailbox(string Address, string Password);
+
+[CollectionDefinition(Name)]
+public sealed class MailServerGroup : ICollectionFixture<MailServers>
+{
+    public const string Name = "Real Dovecot and Postfix";
+}
