@@ -1,3 +1,4 @@
+using Hub.Core.Journal;
 using Hub.Core.Model;
 
 namespace Hub.Core.Audit;
@@ -5,7 +6,7 @@ namespace Hub.Core.Audit;
 /// <summary>
 /// Works out, from the links and the journal, how long a complaint waited at each organisation in the chain.
 /// An organisation holds the complaint from its record's creation (the journal's first Created or LinkCreated
-/// entry naming that record, else the link's own time) until the next record in the chain appears; the last
+/// entry that observed or applied that record, else the link's own time) until the next record in the chain appears; the last
 /// one holds it until the complaint is resolved or cancelled (and not reopened since), or until now.
 /// </summary>
 public static class TimeInOrganisation
@@ -44,7 +45,7 @@ public static class TimeInOrganisation
     private static DateTimeOffset ArrivalOf(TraceLink link, IReadOnlyList<JournalRecord> events)
     {
         var first = events.FirstOrDefault(e =>
-            (e.Kind == nameof(ChangeKind.Created) || e.Kind == LinkCreated)
+            (e.Kind == LinkCreated || (e.Kind == nameof(ChangeKind.Created) && e.Outcome is JournalOutcome.Observed or JournalOutcome.Applied))
             && (Names(e.SourceSystem, e.SourceRecord, link) || Names(e.TargetSystem, e.TargetRecord, link)));
         return first?.At ?? link.LinkedAt;
     }
