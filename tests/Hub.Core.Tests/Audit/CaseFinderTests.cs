@@ -3,18 +3,8 @@ using Hub.Tests.Audit;
 
 namespace Hub.Core.Tests.Audit;
 
-public sealed class CaseFinderTests : IAsyncLifetime
+public sealed class CaseFinderTests : SeededChainTests
 {
-    private TempHubDatabase temp = null!;
-
-    public async Task InitializeAsync()
-    {
-        temp = await TempHubDatabase.CreateAsync();
-        await ComplaintChain.SeedAsync(temp.Database);
-    }
-
-    public async Task DisposeAsync() => await temp.DisposeAsync();
-
     [Theory]
     [InlineData("HUB-2026-000042", "hub id")]
     [InlineData("hub-2026-000042", "hub id")]
@@ -31,7 +21,7 @@ public sealed class CaseFinderTests : IAsyncLifetime
     [InlineData(ComplaintChain.WorkOrderId, "contractor id")]
     public async Task When_an_auditor_gives_any_reference_of_the_complaint_the_case_is_found(string reference, string matchedBy)
     {
-        await using var db = temp.Database.CreateContext();
+        await using var db = Temp.Database.CreateContext();
 
         var matches = await CaseFinder.FindAsync(db, reference, CancellationToken.None);
 
@@ -44,8 +34,8 @@ public sealed class CaseFinderTests : IAsyncLifetime
     [Fact]
     public async Task When_a_tenant_numbers_incidents_in_another_format_spacing_is_still_ignored()
     {
-        await temp.ExecuteSqlAsync("UPDATE links SET ExternalNumber = 'I1811 - 123' WHERE SystemName = 'servicedesk'");
-        await using var db = temp.Database.CreateContext();
+        await Temp.ExecuteSqlAsync("UPDATE links SET ExternalNumber = 'I1811 - 123' WHERE SystemName = 'servicedesk'");
+        await using var db = Temp.Database.CreateContext();
 
         var matches = await CaseFinder.FindAsync(db, "i1811-123", CancellationToken.None);
 
@@ -59,7 +49,7 @@ public sealed class CaseFinderTests : IAsyncLifetime
     [InlineData("   ")]
     public async Task When_nothing_carries_the_reference_no_case_is_found(string reference)
     {
-        await using var db = temp.Database.CreateContext();
+        await using var db = Temp.Database.CreateContext();
 
         Assert.Empty(await CaseFinder.FindAsync(db, reference, CancellationToken.None));
     }

@@ -4,18 +4,8 @@ using Hub.Tests.Audit;
 
 namespace Hub.Core.Tests.Audit;
 
-public sealed class JournalQueryTests : IAsyncLifetime
+public sealed class JournalQueryTests : SeededChainTests
 {
-    private TempHubDatabase temp = null!;
-
-    public async Task InitializeAsync()
-    {
-        temp = await TempHubDatabase.CreateAsync();
-        await ComplaintChain.SeedAsync(temp.Database);
-    }
-
-    public async Task DisposeAsync() => await temp.DisposeAsync();
-
     [Fact]
     public async Task When_filtering_by_system_entries_from_or_to_that_system_are_returned_in_order()
     {
@@ -53,7 +43,7 @@ public sealed class JournalQueryTests : IAsyncLifetime
     [Fact]
     public async Task When_paging_each_page_continues_where_the_last_ended_and_says_whether_more_follow()
     {
-        await using var db = temp.Database.CreateContext();
+        await using var db = Temp.Database.CreateContext();
         var total = await CountAllAsync();
 
         var first = await JournalQuery.PageAsync(db, JournalFilter.All, 1, 4, CancellationToken.None);
@@ -69,7 +59,7 @@ public sealed class JournalQueryTests : IAsyncLifetime
 
     private async Task<List<JournalRecord>> ReadAsync(JournalFilter filter)
     {
-        await using var db = temp.Database.CreateContext();
+        await using var db = Temp.Database.CreateContext();
         var records = new List<JournalRecord>();
         await foreach (var record in JournalQuery.StreamAsync(db, filter))
         {

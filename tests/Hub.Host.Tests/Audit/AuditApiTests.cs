@@ -4,7 +4,7 @@ using Hub.Tests.Audit;
 
 namespace Hub.Host.Tests.Audit;
 
-public sealed class AuditApiTests : IAsyncLifetime
+public sealed class AuditApiTests : SeededChainHostTests
 {
     private static readonly string[] ApiPaths =
     [
@@ -15,29 +15,13 @@ public sealed class AuditApiTests : IAsyncLifetime
         "/openapi/v1.json",
     ];
 
-    private TempHubDatabase temp = null!;
-    private AuditWebHost host = null!;
-
     public static TheoryData<string> Paths => [.. ApiPaths];
-
-    public async Task InitializeAsync()
-    {
-        temp = await TempHubDatabase.CreateAsync();
-        await ComplaintChain.SeedAsync(temp.Database);
-        host = await AuditWebHost.StartAsync(temp.Database, temp.Directory);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await temp.DisposeAsync();
-    }
 
     [Theory]
     [MemberData(nameof(Paths))]
     public async Task When_no_key_is_sent_every_api_request_is_refused_with_a_problem(string path)
     {
-        using var response = await host.Client.SendAsync(AuditWebHost.Request(HttpMethod.Get, path, key: null));
+        using var response = await Host.Client.SendAsync(AuditWebHost.Request(HttpMethod.Get, path, key: null));
 
         await AssertRefusedAsync(response);
     }
@@ -46,7 +30,7 @@ public sealed class AuditApiTests : IAsyncLifetime
     [MemberData(nameof(Paths))]
     public async Task When_a_wrong_key_is_sent_every_api_request_is_refused_with_a_problem(string path)
     {
-        using var response = await host.Client.SendAsync(AuditWebHost.Request(HttpMethod.Get, path, key: AuditWebHost.ApiKey + "x"));
+        using var response = await Host.Client.SendAsync(AuditWebHost.Request(HttpMethod.Get, path, key: AuditWebHost.ApiKey + "x"));
 
         await AssertRefusedAsync(response);
     }
@@ -55,7 +39,7 @@ public sealed class AuditApiTests : IAsyncLifetime
     [MemberData(nameof(Paths))]
     public async Task When_the_right_key_is_sent_every_api_request_is_answered(string path)
     {
-        using var response = await host.Client.SendAsync(AuditWebHost.Request(HttpMethod.Get, path));
+        using var response = await Host.Client.SendAsync(AuditWebHost.Request(HttpMethod.Get, path));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -111,7 +95,7 @@ public sealed class AuditApiTests : IAsyncLifetime
     [InlineData("/api/cases")]
     public async Task When_a_request_is_out_of_range_it_is_answered_400_with_a_problem(string path)
     {
-        using var response = await host.Client.SendAsync(AuditWebHost.Request(HttpMethod.Get, path));
+        using var response = await Host.Client.SendAsync(AuditWebHost.Request(HttpMethod.Get, path));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -120,7 +104,7 @@ public sealed class AuditApiTests : IAsyncLifetime
     [Fact]
     public async Task When_a_case_does_not_exist_it_is_answered_404_with_a_problem()
     {
-        using var response = await host.Client.SendAsync(AuditWebHost.Request(HttpMethod.Get, "/api/cases/HUB-2026-999999/events"));
+        using var response = await Host.Client.SendAsync(AuditWebHost.Request(HttpMethod.Get, "/api/cases/HUB-2026-999999/events"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("HUB-2026-999999", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -138,7 +122,7 @@ public sealed class AuditApiTests : IAsyncLifetime
             {
                 using var request = AuditWebHost.Request(method, path);
                 request.Content = new StringContent("""{"status":"Closed"}""", System.Text.Encoding.UTF8, "application/json");
-                using var response = await host.Client.SendAsync(request);
+                using var response = await Host.Client.SendAsync(request);
                 Assert.True(
                     response.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound,
                     $"{method} {path} answered {(int)response.StatusCode}");
@@ -170,14 +154,14 @@ public sealed class AuditApiTests : IAsyncLifetime
 
     private async Task<JsonDocument> GetJsonAsync(string path)
     {
-        using var response = await host.Client.SendAsync(AuditWebHost.Request(HttpMethod.Get, path));
+        using var response = await Host.Client.SendAsync(AuditWebHost.Request(HttpMethod.Get, path));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 
     private async Task<int> JournalCountAsync()
     {
-        await using var db = temp.Database.CreateContext();
+        await using var db = Temp.Database.CreateContext();
         return db.Journal.Count();
     }
 }

@@ -4,24 +4,8 @@ using Hub.Tests.Audit;
 
 namespace Hub.Host.Tests.Audit;
 
-public sealed class ChainPageTests : IAsyncLifetime
+public sealed class ChainPageTests : SeededChainHostTests
 {
-    private TempHubDatabase temp = null!;
-    private AuditWebHost host = null!;
-
-    public async Task InitializeAsync()
-    {
-        temp = await TempHubDatabase.CreateAsync();
-        await ComplaintChain.SeedAsync(temp.Database);
-        host = await AuditWebHost.StartAsync(temp.Database, temp.Directory);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await temp.DisposeAsync();
-    }
-
     [Fact]
     public async Task When_an_auditor_opens_a_case_in_the_browser_the_three_organisations_and_their_steps_are_shown()
     {
@@ -64,7 +48,7 @@ public sealed class ChainPageTests : IAsyncLifetime
     [Fact]
     public async Task When_the_page_is_opened_by_topdesk_number_where_the_complaint_is_now_is_shown()
     {
-        await temp.ExecuteSqlAsync("DELETE FROM journal WHERE Kind = 'Resolved'");
+        await Temp.ExecuteSqlAsync("DELETE FROM journal WHERE Kind = 'Resolved'");
 
         var page = await RenderAsync($"/chain?ref={Uri.EscapeDataString("I 2026 042")}#key={Uri.EscapeDataString(AuditWebHost.ApiKey)}");
 
@@ -86,7 +70,7 @@ public sealed class ChainPageTests : IAsyncLifetime
 
     private async Task<HtmlDocument> RenderAsync(string pathAndFragment)
     {
-        var dom = await HeadlessChromium.DumpDomAsync(new Uri(host.Address, pathAndFragment));
+        var dom = await HeadlessChromium.DumpDomAsync(new Uri(Host.Address, pathAndFragment));
         var document = new HtmlDocument();
         document.LoadHtml(dom);
         return document;

@@ -6,22 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace Hub.Host.Tests.Audit;
 
-public sealed class JournalHealthTests : IAsyncLifetime
+public sealed class JournalHealthTests : SeededChainTests
 {
-    private TempHubDatabase temp = null!;
-
-    public async Task InitializeAsync()
-    {
-        temp = await TempHubDatabase.CreateAsync();
-        await ComplaintChain.SeedAsync(temp.Database);
-    }
-
-    public async Task DisposeAsync() => await temp.DisposeAsync();
-
     [Fact]
     public async Task When_the_hub_starts_the_journal_is_verified_and_health_reports_it_intact()
     {
-        await using var host = await AuditWebHost.StartAsync(temp.Database, temp.Directory);
+        await using var host = await AuditWebHost.StartAsync(Temp.Database, Temp.Directory);
         var state = host.Services.GetRequiredService<JournalVerificationState>();
 
         var first = await FirstResultAsync(state);
@@ -36,9 +26,9 @@ public sealed class JournalHealthTests : IAsyncLifetime
     [Fact]
     public async Task When_the_journal_was_tampered_with_the_next_verification_makes_health_unhealthy()
     {
-        await using var host = await AuditWebHost.StartAsync(temp.Database, temp.Directory);
+        await using var host = await AuditWebHost.StartAsync(Temp.Database, Temp.Directory);
         await FirstResultAsync(host.Services.GetRequiredService<JournalVerificationState>());
-        await temp.ExecuteSqlAsync("UPDATE journal SET Detail = 'nobody came' WHERE Sequence = 9");
+        await Temp.ExecuteSqlAsync("UPDATE journal SET Detail = 'nobody came' WHERE Sequence = 9");
 
         await host.Services.GetRequiredService<JournalVerificationService>().VerifyOnceAsync(CancellationToken.None);
         var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
@@ -52,7 +42,7 @@ public sealed class JournalHealthTests : IAsyncLifetime
     [Fact]
     public async Task When_the_verify_interval_is_configured_it_is_used_and_defaults_to_an_hour()
     {
-        await using var configured = await AuditWebHost.StartAsync(temp.Database, temp.Directory, new Dictionary<string, string?> { ["Hub:Audit:VerifyInterval"] = "00:15:00" });
+        await using var configured = await AuditWebHost.StartAsync(Temp.Database, Temp.Directory, new Dictionary<string, string?> { ["Hub:Audit:VerifyInterval"] = "00:15:00" });
 
         Assert.Equal(TimeSpan.FromMinutes(15), configured.Services.GetRequiredService<IOptions<AuditOptions>>().Value.VerifyInterval);
         Assert.Equal(TimeSpan.FromHours(1), new AuditOptions().VerifyInterval);
@@ -64,7 +54,7 @@ public sealed class JournalHealthTests : IAsyncLifetime
     public async Task When_audit_settings_are_wrong_the_hub_refuses_to_start_and_names_the_key(string key, string value, string message)
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(
-            () => AuditWebHost.StartAsync(temp.Database, temp.Directory, new Dictionary<string, string?> { [key] = value }));
+            () => AuditWebHost.StartAsync(Temp.Database, Temp.Directory, new Dictionary<string, string?> { [key] = value }));
 
         Assert.Contains(message, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("my-plain-secret-key", failure.Message, StringComparison.Ordinal);

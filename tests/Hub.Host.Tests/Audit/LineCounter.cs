@@ -19,16 +19,8 @@ internal sealed class LineCounter(Action<string> check) : TextWriter
 
     public override Encoding Encoding => Encoding.UTF8;
 
-    public override IFormatProvider FormatProvider => CultureInfo.InvariantCulture;
-
-    public override void Write(char value)
+    private void EndLine()
     {
-        if (value != '\n')
-        {
-            line.Append(value);
-            return;
-        }
-
         check(line.ToString().TrimEnd('\r'));
         line.Clear();
         Lines++;
@@ -38,12 +30,21 @@ internal sealed class LineCounter(Action<string> check) : TextWriter
         }
     }
 
+    public override IFormatProvider FormatProvider => CultureInfo.InvariantCulture;
+
+    public override void Write(char value) => Write(value.ToString());
+
     public override void Write(string? value)
     {
-        foreach (var c in value ?? string.Empty)
+        var rest = (value ?? string.Empty).AsSpan();
+        for (var end = rest.IndexOf('\n'); end >= 0; end = rest.IndexOf('\n'))
         {
-            Write(c);
+            line.Append(rest[..end]);
+            EndLine();
+            rest = rest[(end + 1)..];
         }
+
+        line.Append(rest);
     }
 
     public override void WriteLine(string? value)

@@ -3,18 +3,8 @@ using Hub.Tests.Audit;
 
 namespace Hub.Host.Tests.Audit;
 
-public sealed class TraceCommandTests : IAsyncLifetime
+public sealed class TraceCommandTests : SeededChainTests
 {
-    private TempHubDatabase temp = null!;
-
-    public async Task InitializeAsync()
-    {
-        temp = await TempHubDatabase.CreateAsync();
-        await ComplaintChain.SeedAsync(temp.Database);
-    }
-
-    public async Task DisposeAsync() => await temp.DisposeAsync();
-
     [Theory]
     [InlineData(ComplaintChain.CaseId)]
     [InlineData("I 2026 042")]
@@ -25,7 +15,7 @@ public sealed class TraceCommandTests : IAsyncLifetime
     [InlineData(ComplaintChain.WorkOrderId)]
     public async Task When_traced_by_any_reference_the_whole_chain_and_timeline_is_shown(string reference)
     {
-        var result = await HubCliRun.RunAsync(temp, "trace", reference);
+        var result = await HubCliRun.RunAsync(Temp, "trace", reference);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Empty(result.Error);
@@ -41,7 +31,7 @@ public sealed class TraceCommandTests : IAsyncLifetime
     [Fact]
     public async Task When_traced_with_json_exactly_the_promised_object_is_printed()
     {
-        var result = await HubCliRun.RunAsync(temp, "trace", "I2026042", "--json");
+        var result = await HubCliRun.RunAsync(Temp, "trace", "I2026042", "--json");
 
         Assert.Equal(0, result.ExitCode);
         using var document = JsonDocument.Parse(result.Output);
@@ -66,7 +56,7 @@ public sealed class TraceCommandTests : IAsyncLifetime
     [Fact]
     public async Task When_no_case_carries_the_reference_the_command_says_so_and_fails()
     {
-        var result = await HubCliRun.RunAsync(temp, "trace", "I 2099 999");
+        var result = await HubCliRun.RunAsync(Temp, "trace", "I 2099 999");
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Empty(result.Output);
