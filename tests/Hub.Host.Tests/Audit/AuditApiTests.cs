@@ -133,13 +133,16 @@ public sealed class AuditApiTests : SeededChainHostTests
     }
 
     [Fact]
-    public async Task When_the_openapi_document_is_read_it_describes_only_read_operations_of_the_api()
+    public async Task When_the_openapi_document_is_read_it_describes_only_read_operations_and_the_key_they_need()
     {
         using var document = await GetJsonAsync("/openapi/v1.json");
 
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
         Assert.Equal(["/api/cases", "/api/cases/{id}", "/api/cases/{id}/events", "/api/events"], paths.Keys.Order(StringComparer.Ordinal));
         Assert.All(paths.Values, operations => Assert.Equal(["get"], operations.EnumerateObject().Select(o => o.Name).Where(n => n != "parameters")));
+        var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+        Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
     }
 
     private static async Task AssertRefusedAsync(HttpResponseMessage response)

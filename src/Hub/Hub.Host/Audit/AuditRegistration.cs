@@ -26,7 +26,7 @@ internal static class AuditRegistration
 
         services.AddSingleton<ApiKeyVerifier>();
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecurityScheme>());
         return services;
     }
 
