@@ -34,7 +34,7 @@ internal sealed class AuditWebHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<AuditWebHost> StartAsync(HubDatabase database, string contentRoot, IDictionary<string, string?>? settings = null)
+    public static async Task<AuditWebHost> StartAsync(HubDatabase database, string contentRoot, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>
@@ -45,6 +45,11 @@ internal sealed class AuditWebHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(database);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.Services.AddHubAudit(builder.Configuration);
 
         var app = builder.Build();

@@ -40,6 +40,29 @@ public sealed class JournalHealthTests : SeededChainTests
     }
 
     [Fact]
+    public async Task When_the_verify_interval_has_passed_the_journal_is_verified_again_and_tampering_shows_in_health()
+    {
+        var clock = new ManualClock(ComplaintChain.ResolvedAt);
+        var settings = new Dictionary<string, string?> { ["Hub:Audit:VerifyInterval"] = "00:30:00" };
+        await using var host = await AuditWebHost.StartAsync(Temp.Database, Temp.Directory, settings, clock);
+        var state = host.Services.GetRequiredService<JournalVerificationState>();
+        var first = await FirstResultAsync(state);
+        await UntilAsync(() => clock.WaitingTimers == 1);
+        await Temp.ExecuteSqlAsync("DELETE FROM journal WHERE Sequence = 7");
+
+        clock.Advance(TimeSpan.FromMinutes(29));
+        var unchanged = state.Last;
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await UntilAsync(() => state.Last != first);
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        Assert.Same(first, unchanged);
+        Assert.Equal(ComplaintChain.ResolvedAt.AddMinutes(30), state.Last!.CheckedAt);
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["journal"].Status);
+        Assert.Contains("entries 7..7 are missing (removed)", report.Entries["journal"].Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task When_the_verify_interval_is_configured_it_is_used_and_defaults_to_an_hour()
     {
         await using var configured = await AuditWebHost.StartAsync(Temp.Database, Temp.Directory, new Dictionary<string, string?> { ["Hub:Audit:VerifyInterval"] = "00:15:00" });
@@ -62,12 +85,17 @@ public sealed class JournalHealthTests : SeededChainTests
 
     private static async Task<JournalVerificationResult> FirstResultAsync(JournalVerificationState state)
     {
+        await UntilAsync(() => state.Last is not null);
+        return state.Last!;
+    }
+
+    /// <summary>Waits for the background service to reach a state (it runs on its own thread); gives up after 30 s.</summary>
+    private static async Task UntilAsync(Func<bool> condition)
+    {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (state.Last is null)
+        while (!condition())
         {
             await Task.Delay(20, deadline.Token);
         }
-
-        return state.Last;
     }
 }
