@@ -133,6 +133,25 @@ public sealed class AuditApiTests : SeededChainHostTests
     }
 
     [Fact]
+    public async Task When_someone_without_a_key_tries_to_write_they_are_refused_before_anything_else()
+    {
+        using var request = AuditWebHost.Request(HttpMethod.Post, "/api/cases", key: null);
+        request.Content = new StringContent("""{"id":"HUB-2026-000099"}""", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await Host.Client.SendAsync(request);
+
+        await AssertRefusedAsync(response);
+    }
+
+    [Fact]
+    public void When_no_address_is_configured_the_api_listens_on_loopback_only()
+    {
+        var empty = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+
+        Assert.Equal("http://127.0.0.1:5080", Hub.Host.Audit.AuditRegistration.ApiUrls(empty));
+    }
+
+    [Fact]
     public async Task When_the_openapi_document_is_read_it_describes_only_read_operations_and_the_key_they_need()
     {
         using var document = await GetJsonAsync("/openapi/v1.json");

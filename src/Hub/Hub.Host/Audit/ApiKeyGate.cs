@@ -8,6 +8,14 @@ internal sealed class ApiKeyGate(RequestDelegate next, ApiKeyVerifier verifier)
 {
     public const string Header = "X-Api-Key";
 
+    /// <summary>Every path under /api and /openapi needs the key, whatever is (or is not) mapped there.</summary>
+    public static bool Guards(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
+    }
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (verifier.Accepts(context.Request.Headers[Header].ToString()))

@@ -30,6 +30,10 @@ internal static class AuditRegistration
         return services;
     }
 
+    /// <summary>Where the API and chain page listen: <c>Hub:Api:Urls</c>, loopback only unless configured otherwise.</summary>
+    public static string ApiUrls(IConfiguration configuration) =>
+        configuration[$"{ApiOptions.Section}:Urls"] is { Length: > 0 } urls ? urls : ApiOptions.DefaultUrls;
+
     /// <summary>
     /// Maps GET /api/cases, /api/cases/{id}, /api/cases/{id}/events, /api/events, /openapi/v1.json (all behind
     /// the X-Api-Key gate) and the chain page at /chain/{caseId} and /chain?ref=.
@@ -37,10 +41,7 @@ internal static class AuditRegistration
     public static WebApplication MapHubAudit(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseWhen(
-            context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-                || context.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase),
-            gated => gated.UseMiddleware<ApiKeyGate>());
+        app.UseWhen(ApiKeyGate.Guards, gated => gated.UseMiddleware<ApiKeyGate>());
         AuditApi.Map(app);
         app.MapOpenApi();
         ChainPage.Map(app);

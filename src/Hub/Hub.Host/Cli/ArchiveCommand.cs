@@ -50,15 +50,23 @@ internal sealed class ArchiveCommand : IHubCommandFactory
         var db = await AuditDatabase.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            long count;
-            var writer = new StreamWriter(partial, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            await using (writer.ConfigureAwait(false))
+            try
             {
-                count = await JournalExport.WriteAsync(JournalQuery.StreamAsync(db, filter), writer, format, cancellationToken).ConfigureAwait(false);
-            }
+                long count;
+                var writer = new StreamWriter(partial, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                await using (writer.ConfigureAwait(false))
+                {
+                    count = await JournalExport.WriteAsync(JournalQuery.StreamAsync(db, filter), writer, format, cancellationToken).ConfigureAwait(false);
+                }
 
-            File.Move(partial, target.FullName, overwrite: false);
-            return count;
+                File.Move(partial, target.FullName, overwrite: false);
+                return count;
+            }
+            catch
+            {
+                File.Delete(partial);
+                throw;
+            }
         }
     }
 }
