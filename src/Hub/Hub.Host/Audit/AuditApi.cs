@@ -1,6 +1,7 @@
 using Hub.Core.Audit;
 using Hub.Core.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Host.Audit;
 
@@ -91,7 +92,7 @@ internal static class AuditApi
             : null;
 
     private static Task<bool> CaseExistsAsync(HubDbContext db, string id, CancellationToken cancellationToken) =>
-        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Cases, c => c.Id == id, cancellationToken);
+        db.Cases.AnyAsync(c => c.Id == id, cancellationToken);
 
     private static ProblemHttpResult CaseNotFound(string id) =>
         TypedResults.Problem(statusCode: 404, title: "Case not found", detail: $"No case has the hub id '{id}'. Find it by reference with /api/cases?ref=.");

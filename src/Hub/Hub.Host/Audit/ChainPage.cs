@@ -19,7 +19,7 @@ internal static class ChainPage
     {
         var chain = app.MapGroup("/chain").ExcludeFromDescription();
         chain.MapGet("/", () => Asset("chain.html", "text/html; charset=utf-8"));
-        chain.MapGet("/{caseId}", (string caseId) => Asset("chain.html", "text/html; charset=utf-8"));
+        chain.MapGet("/{caseId}", () => Asset("chain.html", "text/html; charset=utf-8"));
         chain.MapGet("/assets/chain.js", () => Asset("chain.js", "text/javascript; charset=utf-8"));
         chain.MapGet("/assets/chain.css", () => Asset("chain.css", "text/css; charset=utf-8"));
     }
