@@ -10,6 +10,8 @@ for pkg in "$@"; do :; done
 command -v dovecot >/dev/null 2>&1 || need+=(dovecot-imapd)
 [ -x /usr/lib/dovecot/lmtp ] || need+=(dovecot-lmtpd)
 command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix)
+# Headless browser for the chain page tests (Hub.Host.Tests/Audit/ChainPageTests).
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive

@@ -1,0 +1,16 @@
+namespace Hub.Host.Audit;
+
+/// <summary>
+/// Bound from <c>Hub:Api</c>. <see cref="Urls"/> is where the auditors' API and chain page listen (the host applies
+/// it; default loopback only, http://127.0.0.1:5080). <see cref="ApiKeyHashes"/> holds the SHA-256 hex hashes of the
+/// accepted keys (make one with <c>hub apikey hash</c>); with none configured every API request is refused.
+/// </summary>
+internal sealed class ApiOptions
+{
+    public const string Section = "Hub:Api";
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public string Urls { get; set; } = DefaultUrls;
+
+    public IList<string> ApiKeyHashes { get; } = [];
+}

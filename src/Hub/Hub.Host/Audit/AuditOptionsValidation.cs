@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Host.Audit;
+
+/// <summary>Checks Hub:Audit and Hub:Api at start; each message names the full key and how to fix it.</summary>
+internal sealed class AuditOptionsValidation : IValidateOptions<AuditOptions>, IValidateOptions<ApiOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AuditOptions options) =>
+        options.VerifyInterval > TimeSpan.Zero
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"{AuditOptions.Section}:VerifyInterval: must be a positive time span, e.g. 01:00:00.");
+
+    public ValidateOptionsResult Validate(string? name, ApiOptions options)
+    {
+        var failures = new List<string>();
+        if (!Uri.TryCreate(options.Urls.Split(';')[0], UriKind.Absolute, out _))
+        {
+            failures.Add($"{ApiOptions.Section}:Urls: '{options.Urls}' is not a URL; use e.g. {ApiOptions.DefaultUrls}.");
+        }
+
+        for (var i = 0; i < options.ApiKeyHashes.Count; i++)
+        {
+            if (!IsSha256Hex(options.ApiKeyHashes[i]))
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{ApiOptions.Section}:ApiKeyHashes:{i}: not a SHA-256 hash (64 hex digits). Make one with `hub apikey hash`; never put the key itself here."));
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public static bool IsSha256Hex(string? text) =>
+        text is { Length: 64 } && text.All(char.IsAsciiHexDigit);
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Host.Audit;
+
+/// <summary>
+/// Wires the auditor's view into the hub's host: scheduled journal verification with its health check, the
+/// read-only API with API-key access and its OpenAPI document, and the chain page. Needs <c>HubDatabase</c>
+/// registered as a singleton (the host registers it for the engine).
+/// </summary>
+internal static class AuditRegistration
+{
+    public static IServiceCollection AddHubAudit(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, AuditOptionsValidation>());
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateOnStart();
+
+        services.AddSingleton<JournalVerificationState>();
+        services.AddSingleton<JournalVerificationService>();
+        services.AddHostedService(sp => sp.GetRequiredService<JournalVerificationService>());
+        services.AddHealthChecks().AddCheck<JournalHealthCheck>("journal", tags: ["audit"]);
+
+        services.AddSingleton<ApiKeyVerifier>();
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecurityScheme>());
+        return services;
+    }
+
+    /// <summary>Where the API and chain page listen: <c>Hub:Api:Urls</c>, loopback only unless configured otherwise.</summary>
+    public static string ApiUrls(IConfiguration configuration) =>
+        configuration[$"{ApiOptions.Section}:Urls"] is { Length: > 0 } urls ? urls : ApiOptions.DefaultUrls;
+
+    /// <summary>
+    /// Maps GET /api/cases, /api/cases/{id}, /api/cases/{id}/events, /api/events, /openapi/v1.json (all behind
+    /// the X-Api-Key gate) and the chain page at /chain/{caseId} and /chain?ref=.
+    /// </summary>
+    public static WebApplication MapHubAudit(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWhen(ApiKeyGate.Guards, gated => gated.UseMiddleware<ApiKeyGate>());
+        AuditApi.Map(app);
+        app.MapOpenApi();
+        ChainPage.Map(app);
+        return app;
+    }
+}

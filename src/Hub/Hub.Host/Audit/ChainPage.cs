@@ -1,0 +1,48 @@
+using System.Reflection;
+
+namespace Hub.Host.Audit;
+
+/// <summary>
+/// The chain page: one complaint's journey across the organisations, in the browser. Plain HTML, JavaScript and
+/// CSS embedded in the hub binary (nothing to build or install); the page reads the auditors' API with the key the
+/// user enters once (kept in sessionStorage). Served at /chain/{caseId} and /chain?ref=….
+/// </summary>
+internal static class ChainPage
+{
+    private const string ResourcePrefix = "Hub.Host.ChainPage.";
+
+    // The page runs only its own script and style, talks only to this hub, and cannot be framed.
+    private const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var chain = app.MapGroup("/chain").ExcludeFromDescription();
+        chain.MapGet("/", () => Asset("chain.html", "text/html; charset=utf-8"));
+        chain.MapGet("/{caseId}", () => Asset("chain.html", "text/html; charset=utf-8"));
+        chain.MapGet("/assets/chain.js", () => Asset("chain.js", "text/javascript; charset=utf-8"));
+        chain.MapGet("/assets/chain.css", () => Asset("chain.css", "text/css; charset=utf-8"));
+    }
+
+    private static EmbeddedAsset Asset(string name, string contentType) => new EmbeddedAsset(name, contentType);
+
+    private sealed class EmbeddedAsset(string name, string contentType) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourcePrefix + name)
+                ?? throw new InvalidOperationException($"The chain page resource {name} is missing from the hub binary.");
+            await using (stream)
+            {
+                var headers = httpContext.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.CacheControl = "no-store";
+                httpContext.Response.ContentType = contentType;
+                httpContext.Response.ContentLength = stream.Length;
+                await stream.CopyToAsync(httpContext.Response.Body, httpContext.RequestAborted);
+            }
+        }
+    }
+}

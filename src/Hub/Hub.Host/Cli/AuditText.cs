@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Hub.Host.Cli;
+
+/// <summary>How audit commands write times, durations and free text for people reading a terminal.</summary>
+internal static class AuditText
+{
+    public static string Time(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public static string Duration(TimeSpan span) => span switch
+    {
+        { TotalMinutes: < 1 } => "<1m",
+        { TotalHours: < 1 } => string.Create(CultureInfo.InvariantCulture, $"{span.Minutes}m"),
+        { TotalDays: < 1 } => string.Create(CultureInfo.InvariantCulture, $"{span.Hours}h {span.Minutes:00}m"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalDays}d {span.Hours}h"),
+    };
+
+    /// <summary>One line, control characters removed, cut to <paramref name="width"/> with an ellipsis.</summary>
+    public static string Cell(string? text, int width)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var line = new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]);
+        return line.Length <= width ? line : string.Concat(line.AsSpan(0, width - 1), "…");
+    }
+
+    public static string Route(string? source, string? target) => (source, target) switch
+    {
+        (null, null) => string.Empty,
+        (_, null) => source,
+        (null, _) => "→ " + target,
+        _ => source + " → " + target,
+    };
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Hub.Core.Journal;
+
+namespace Hub.Host.Cli;
+
+/// <summary>`hub verify`: walks the journal's hash chain; exit 0 only when nothing was altered, removed or inserted.</summary>
+internal sealed class VerifyCommand : IHubCommandFactory
+{
+    public const int Tampered = 1;
+
+    public Command Create()
+    {
+        var command = new Command("verify", "Check the journal's hash chain. Exit code 0: intact; 1: the first altered, removed or inserted entry is named.");
+        command.SetAction(async (parse, ct) =>
+        {
+            var db = await AuditDatabase.OpenAsync(parse, ct).ConfigureAwait(false);
+            await using (db.ConfigureAwait(false))
+            {
+                var verdict = await JournalVerifier.VerifyAsync(db, ct).ConfigureAwait(false);
+                var writer = verdict.IsIntact ? parse.InvocationConfiguration.Output : parse.InvocationConfiguration.Error;
+                await writer.WriteLineAsync(verdict.ToString().AsMemory(), ct).ConfigureAwait(false);
+                return verdict.IsIntact ? 0 : Tampered;
+            }
+        });
+        return command;
+    }
+}

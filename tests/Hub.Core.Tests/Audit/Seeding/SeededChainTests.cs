@@ -1,0 +1,15 @@
+namespace Hub.Tests.Audit;
+
+/// <summary>Tests that start from a fresh temp database holding the <see cref="ComplaintChain"/>.</summary>
+public abstract class SeededChainTests : IAsyncLifetime
+{
+    internal TempHubDatabase Temp { get; private set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        Temp = await TempHubDatabase.CreateAsync();
+        await ComplaintChain.SeedAsync(Temp.Database);
+    }
+
+    public virtual async Task DisposeAsync() => await Temp.DisposeAsync();
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using System.Globalization;
+using Hub.Host.Cli;
+using Hub.Tests.Audit;
+
+namespace Hub.Host.Tests.Audit;
+
+/// <summary>What a `hub` command printed and returned.</summary>
+internal sealed record CliResult(int ExitCode, string Output, string Error);
+
+/// <summary>Runs `hub` commands in-process, exactly as the binary builds its command line, against a temp database.</summary>
+internal static class HubCliRun
+{
+    /// <summary>Writes the appsettings.json a command is pointed at with --config: the temp database, nothing else.</summary>
+    public static string ConfigFor(TempHubDatabase temp)
+    {
+        var file = Path.Combine(temp.Directory, "appsettings.json");
+        File.WriteAllText(file, """{ "Hub": { "Database": { "Provider": "Sqlite", "ConnectionString": "Data Source=hub.db" } } }""");
+        return file;
+    }
+
+    public static async Task<CliResult> RunAsync(TempHubDatabase temp, params string[] args)
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        var exit = await RunAsync(temp, output, error, args);
+        return new CliResult(exit, output.ToString(), error.ToString());
+    }
+
+    public static Task<int> RunAsync(TempHubDatabase temp, TextWriter output, TextWriter error, params string[] args) =>
+        HubCli.Build()
+            .Parse([.. args, "--config", ConfigFor(temp)])
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+}
