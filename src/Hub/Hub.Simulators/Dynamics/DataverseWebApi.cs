@@ -327,6 +327,10 @@ internal sealed partial class DataverseWebApi(DataverseStore store, DataverseRow
         else if (deltaLink is not null)
         {
             body["@odata.deltaLink"] = deltaLink;
+        }
+
+        if (deltaLink is not null)
+        {
             headers["Preference-Applied"] = headers.TryGetValue("Preference-Applied", out var applied) ? applied + ",odata.track-changes" : "odata.track-changes";
         }
 
