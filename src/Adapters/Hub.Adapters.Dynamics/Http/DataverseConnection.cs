@@ -23,23 +23,28 @@ internal sealed class DataverseConnection(IDataverseApi api, HttpClient http, Dy
         {
             return await call(api, cancellationToken);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is not AdapterException && Translate(Unwrap(e), action, cancellationToken) is { } failure)
         {
-            throw AdapterException.Transient(systemName, $"Cannot reach Dynamics at {options.BaseUrl.Host} to {action}: {e.Message}", null, e);
+            throw failure;
         }
-        catch (TimeoutRejectedException e)
+        catch (Exception e) when (Unwrap(e) is AdapterException inner)
         {
-            throw AdapterException.Transient(systemName, $"Dynamics did not answer in time to {action}.", null, e);
-        }
-        catch (BrokenCircuitException e)
-        {
-            throw AdapterException.Transient(systemName, $"Dynamics failed repeatedly; the hub pauses calls to it before trying to {action} again.", e.RetryAfter, e);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw AdapterException.Transient(systemName, $"Dynamics did not answer in time to {action}.", null, e);
+            throw inner;
         }
     }
+
+    /// <summary>Refit wraps what the handlers threw; the hub's own failures and transport errors are inside.</summary>
+    private static Exception Unwrap(Exception e) =>
+        e is Refit.ApiRequestException or Refit.ApiException && e.InnerException is { } inner ? inner : e;
+
+    private AdapterException? Translate(Exception e, string action, CancellationToken cancellationToken) => e switch
+    {
+        HttpRequestException => AdapterException.Transient(systemName, $"Cannot reach Dynamics at {options.BaseUrl.Host} to {action}: {e.Message}", null, e),
+        TimeoutRejectedException => AdapterException.Transient(systemName, $"Dynamics did not answer in time to {action}.", null, e),
+        BrokenCircuitException broken => AdapterException.Transient(systemName, $"Dynamics failed repeatedly; the hub pauses calls to it before trying to {action} again.", broken.RetryAfter, e),
+        OperationCanceledException when !cancellationToken.IsCancellationRequested => AdapterException.Transient(systemName, $"Dynamics did not answer in time to {action}.", null, e),
+        _ => null,
+    };
 
     /// <summary>GETs a link the org handed out (next page, delta); refuses links to another host, which would get our token.</summary>
     public Task<HttpResponseMessage> FollowAsync(string link, string prefer, string action, CancellationToken cancellationToken)

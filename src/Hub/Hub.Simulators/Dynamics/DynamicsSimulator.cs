@@ -30,6 +30,7 @@ public sealed class DynamicsSimulator : IDisposable
     private readonly SimulatedServiceProtection protection;
     private readonly FaultPlan faults = new();
     private readonly ConcurrentQueue<RecordedRequest> log = new();
+    private readonly ConcurrentDictionary<Guid, Action> pendingRaces = new();
 
     public DynamicsSimulator(DynamicsSimulatorOptions? options = null)
     {
@@ -160,6 +161,13 @@ public sealed class DynamicsSimulator : IDisposable
 
     public void PersonDeletesCase(Guid caseId) => store.Delete(caseId);
 
+    /// <summary>
+    /// A person saves an edit of the case at the very moment the hub writes to it: the edit lands just before the
+    /// hub's next PATCH of that case is handled, so the hub's ETag is stale (a real race, made repeatable).
+    /// </summary>
+    public void PersonEditsJustBeforeNextHubWrite(Guid caseId, string? title = null, string? description = null, int? priority = null) =>
+        pendingRaces[caseId] = () => PersonEditsCase(caseId, title, description, priority);
+
     // ---- inspection ---------------------------------------------------------------------------
 
     public IReadOnlyList<SimulatedCase> Cases => store.Cases();
@@ -254,6 +262,17 @@ public sealed class DynamicsSimulator : IDisposable
             if (faults.Latency > TimeSpan.Zero)
             {
                 await Task.Delay(faults.Latency, time);
+            }
+
+            if (request.Method == "PATCH" && !pendingRaces.IsEmpty)
+            {
+                foreach (var (caseId, race) in pendingRaces)
+                {
+                    if (request.Path.Contains(caseId.ToString(), StringComparison.OrdinalIgnoreCase) && pendingRaces.TryRemove(caseId, out _))
+                    {
+                        race();
+                    }
+                }
             }
 
             return faults.Next() ?? api.Handle(request);
