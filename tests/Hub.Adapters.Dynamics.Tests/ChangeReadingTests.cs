@@ -116,6 +116,23 @@ public sealed class ChangeReadingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_case_changed_between_two_pages_is_neither_skipped_nor_lost()
+    {
+        var adapter = rig.CreateAdapter(new Dictionary<string, string?> { ["PageSize"] = "1" });
+        var ids = Enumerable.Range(1, 3).Select(i => rig.Simulator.PersonCreatesCase($"Complaint {i}").Id).ToList();
+
+        var firstPage = await adapter.ReadChangesAsync(null, DynamicsRig.Timeout);
+        var changedMeanwhile = Guid.Parse(Assert.Single(firstPage.Changes).ExternalId);
+        rig.Simulator.PersonEditsCase(changedMeanwhile, title: "Changed while the hub was paging");
+        var rest = await DynamicsRig.ReadAllAsync(adapter, firstPage.NextWatermark);
+        var delta = await DynamicsRig.ReadAllAsync(adapter, rest.Watermark);
+
+        var seen = firstPage.Changes.Concat(rest.Changes).Concat(delta.Changes).Select(c => Guid.Parse(c.ExternalId)).Distinct();
+        Assert.Equal(ids.Order(), seen.Order());
+        Assert.Contains(delta.Changes, c => c.Fields.Title == "Changed while the hub was paging");
+    }
+
+    [Fact]
     public async Task The_hubs_own_writes_are_marked_as_written_by_the_hub()
     {
         var adapter = rig.CreateAdapter();

@@ -233,7 +233,7 @@ internal sealed partial class DataverseWebApi(DataverseStore store, DataverseRow
     {
         var query = ODataListQuery.From(request, rows.NoteColumns, "annotation");
         var all = store.Notes().Where(n => caseId is null || n.CaseId == caseId).Select(DataverseRows.Note).Where(query.Filter.Matches);
-        return Page(request, query, "annotations", "annotationid", query.Sort(all).ToList(), extraCookie: new Dictionary<string, string>(), deltaLink: null);
+        return Page(request, query, "annotations", "annotationid", all, [], new Dictionary<string, string>(), deltaLink: null);
     }
 
     private SimResponse ListCases(SimRequest request)
@@ -243,7 +243,7 @@ internal sealed partial class DataverseWebApi(DataverseStore store, DataverseRow
         if (!tracked)
         {
             var all = store.Cases().Select(rows.Case).Where(query.Filter.Matches);
-            return Page(request, query, "incidents", "incidentid", query.Sort(all).ToList(), new Dictionary<string, string>(), deltaLink: null);
+            return Page(request, query, "incidents", "incidentid", all, [], new Dictionary<string, string>(), deltaLink: null);
         }
 
         foreach (var option in new[] { "$filter", "$orderby", "$expand", "$top" })
@@ -267,12 +267,13 @@ internal sealed partial class DataverseWebApi(DataverseStore store, DataverseRow
         }
 
         var upTo = query.PagingCookie.TryGetValue("trackversion", out var pinned) ? long.Parse(pinned, System.Globalization.CultureInfo.InvariantCulture) : store.CurrentVersion;
-        var changed = store.Cases().Where(c => c.Version <= upTo && (from is null || c.Version > from)).OrderBy(c => c.Version).Select(rows.Case).ToList();
+        var changed = store.Cases().Where(c => c.Version <= upTo && (from is null || c.Version > from)).Select(rows.Case).ToList();
+        var deletions = new List<JsonObject>();
         if (from is { } since)
         {
             foreach (var (_, id) in store.DeletedSince(since).Where(d => d.Version <= upTo))
             {
-                changed.Add(new JsonObject
+                deletions.Add(new JsonObject
                 {
                     ["@odata.context"] = org.ApiUrl + "$metadata#incidents/$deletedEntity",
                     ["id"] = id.ToString(),
@@ -283,27 +284,27 @@ internal sealed partial class DataverseWebApi(DataverseStore store, DataverseRow
 
         var select = request.Option("$select") is { } s ? "$select=" + Uri.EscapeDataString(s) + "&" : string.Empty;
         var delta = $"{org.ApiUrl}incidents?{select}$deltatoken={Uri.EscapeDataString(new DeltaToken(upTo, time.GetUtcNow()).ToString())}";
-        return Page(request, query, "incidents", "incidentid", changed, new Dictionary<string, string>
+        return Page(request, query, "incidents", "incidentid", changed, deletions, new Dictionary<string, string>
         {
             ["trackversion"] = upTo.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["istracking"] = "True",
         }, delta, isDelta: from is not null);
     }
 
-    private SimResponse Page(SimRequest request, ODataListQuery query, string set, string key, List<JsonObject> all, IReadOnlyDictionary<string, string> extraCookie, string? deltaLink, bool isDelta = false)
+    private SimResponse Page(SimRequest request, ODataListQuery query, string set, string key, IEnumerable<JsonObject> rowsFound, List<JsonObject> trailing, IReadOnlyDictionary<string, string> extraCookie, string? deltaLink, bool isDelta = false)
     {
-        IEnumerable<JsonObject> selected = all;
+        var ordered = query.Order(rowsFound, key);
         var pageSize = query.PageSize;
         if (query.Top is { } top && !request.Preferences.ContainsKey("odata.maxpagesize"))
         {
-            selected = all.Take(top);
+            ordered = ordered.Take(top).ToList();
             pageSize = int.MaxValue;
         }
 
-        var list = selected.ToList();
-        var skip = (query.PageNumber - 1) * (long)pageSize;
-        var page = list.Skip((int)Math.Min(skip, int.MaxValue)).Take(pageSize).ToList();
-        var more = skip + page.Count < list.Count;
+        var remaining = query.After(ordered);
+        var pageEntries = remaining.Take(pageSize).ToList();
+        var more = remaining.Count > pageEntries.Count;
+        var page = pageEntries.Select(e => e.Row).Concat(more ? [] : trailing).ToList();
         var values = new JsonArray();
         foreach (var row in page)
         {
@@ -320,7 +321,7 @@ internal sealed partial class DataverseWebApi(DataverseStore store, DataverseRow
 
         if (more)
         {
-            var cookie = ODataListQuery.Cookie(query.PageNumber + 1, extraCookie);
+            var cookie = ODataListQuery.Cookie(query.PageNumber + 1, new Dictionary<string, string>(extraCookie) { ["last"] = ODataListQuery.EncodeKey(pageEntries[^1].Key) });
             var rest = string.Join('&', request.Query.Where(kv => kv.Key != "$skiptoken").Select(kv => kv.Key + "=" + Uri.EscapeDataString(kv.Value)));
             body["@odata.nextLink"] = $"{org.ApiUrl}{set}?{rest}{(rest.Length > 0 ? "&" : string.Empty)}$skiptoken={Uri.EscapeDataString(cookie)}";
         }

@@ -18,6 +18,7 @@ namespace Hub.Simulators.Dynamics;
 public sealed class DynamicsSimulator : IDisposable
 {
     private const string ApiPrefix = "/api/data/v9.2/";
+    private const int MaxLoggedRequests = 10_000;
     private readonly DynamicsSimulatorOptions options;
     private readonly TimeProvider time;
     private readonly WireMockServer dataverse;
@@ -52,6 +53,7 @@ public sealed class DynamicsSimulator : IDisposable
             DisableJsonBodyParsing = true,
             DisableDeserializeFormUrlEncoded = true,
             DisableRequestBodyDecompressing = true,
+            MaxRequestLogCount = 100,
         });
         dataverse.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(HandleDataverseAsync));
 
@@ -64,6 +66,7 @@ public sealed class DynamicsSimulator : IDisposable
             CertificateSettings = new WireMockCertificateSettings { X509Certificate = TokenEndpointCertificate },
             DisableJsonBodyParsing = true,
             DisableDeserializeFormUrlEncoded = true,
+            MaxRequestLogCount = 100,
         });
         entra.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(HandleToken));
     }
@@ -299,6 +302,11 @@ public sealed class DynamicsSimulator : IDisposable
             ? TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture))
             : null;
         var body = endpoint == "token" ? RedactSecret(request.Body) : request.Body;
+        while (log.Count >= MaxLoggedRequests && log.TryDequeue(out _))
+        {
+            // keep memory flat in a long sandbox run: only the latest requests are kept
+        }
+
         log.Enqueue(new RecordedRequest(endpoint, arrived, time.GetUtcNow(), request.Method, request.Path + (query.Length > 0 ? "?" + query : string.Empty),
             request.Headers, body, response.Status, retryAfter));
     }

@@ -56,19 +56,45 @@ internal sealed partial class ODataListQuery
         };
     }
 
-    public IEnumerable<JsonObject> Sort(IEnumerable<JsonObject> rows)
+    /// <summary>
+    /// Orders rows by <c>$orderby</c> (then by the primary key, Dataverse's default order) and returns each with its
+    /// paging key, so that the next page starts after the last row seen even when rows change between pages.
+    /// </summary>
+    public List<(string Key, JsonObject Row)> Order(IEnumerable<JsonObject> rows, string primaryKey)
     {
-        IOrderedEnumerable<JsonObject>? sorted = null;
-        foreach (var (column, descending) in OrderBy)
+        if (OrderBy.Any(o => o.Descending))
         {
-            Func<JsonObject, string> key = row => SortKey(row[column]);
-            sorted = sorted is null
-                ? descending ? rows.OrderByDescending(key, StringComparer.Ordinal) : rows.OrderBy(key, StringComparer.Ordinal)
-                : descending ? sorted.ThenByDescending(key, StringComparer.Ordinal) : sorted.ThenBy(key, StringComparer.Ordinal);
+            IOrderedEnumerable<JsonObject>? sorted = null;
+            foreach (var (column, descending) in OrderBy)
+            {
+                Func<JsonObject, string> key = row => SortKey(row[column]);
+                sorted = sorted is null
+                    ? descending ? rows.OrderByDescending(key, StringComparer.Ordinal) : rows.OrderBy(key, StringComparer.Ordinal)
+                    : descending ? sorted.ThenByDescending(key, StringComparer.Ordinal) : sorted.ThenBy(key, StringComparer.Ordinal);
+            }
+
+            return sorted!.Select((row, index) => (index.ToString("D10", CultureInfo.InvariantCulture), row)).ToList();
         }
 
-        return sorted ?? rows;
+        return rows
+            .Select(row => (Key: string.Join('\u0001', OrderBy.Select(o => SortKey(row[o.Column])).Append(SortKey(row[primaryKey]))), Row: row))
+            .OrderBy(entry => entry.Key, StringComparer.Ordinal)
+            .ToList();
     }
+
+    /// <summary>The rows of this page: those after the paging cookie's last key.</summary>
+    public List<(string Key, JsonObject Row)> After(List<(string Key, JsonObject Row)> ordered)
+    {
+        if (!PagingCookie.TryGetValue("last", out var encoded))
+        {
+            return ordered;
+        }
+
+        var last = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+        return ordered.Where(entry => string.CompareOrdinal(entry.Key, last) > 0).ToList();
+    }
+
+    public static string EncodeKey(string key) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(key));
 
     /// <summary>A paging cookie the way Dataverse writes one into <c>$skiptoken</c>.</summary>
     public static string Cookie(int nextPage, IReadOnlyDictionary<string, string> extra)
