@@ -43,6 +43,20 @@ public sealed class ChangeReadingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_delta_link_in_the_stored_watermark_carries_on_after_a_restart()
+    {
+        var before = rig.CreateAdapter();
+        var old = rig.Simulator.PersonCreatesCase("Old complaint");
+        var initial = await DynamicsRig.ReadAllAsync(before, null);
+        var fresh = rig.Simulator.PersonCreatesCase("New complaint");
+
+        var afterRestart = await DynamicsRig.ReadAllAsync(rig.CreateAdapter(), initial.Watermark);
+
+        Assert.Contains(initial.Changes, c => c.ExternalId == old.Id.ToString());
+        Assert.Equal(fresh.Id.ToString(), Assert.Single(afterRestart.Changes).ExternalId);
+    }
+
+    [Fact]
     public async Task Reading_the_same_state_twice_gives_the_same_versions()
     {
         var adapter = rig.CreateAdapter();

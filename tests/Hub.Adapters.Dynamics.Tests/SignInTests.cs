@@ -41,6 +41,20 @@ public sealed class SignInTests : IDisposable
     }
 
     [Fact]
+    public async Task A_token_the_org_stops_accepting_is_replaced_once_and_the_request_sent_again()
+    {
+        var adapter = rig.CreateAdapter();
+        await adapter.FindByCorrelationKeyAsync(DynamicsRig.NewKey(), DynamicsRig.Timeout);
+        rig.Simulator.RevokeAccessTokens();
+
+        var found = await adapter.FindByCorrelationKeyAsync(DynamicsRig.NewKey(), DynamicsRig.Timeout);
+
+        Assert.Null(found);
+        Assert.Equal(2, rig.Simulator.TokenRequests.Count);
+        Assert.Equal([404, 401, 404], rig.Simulator.DataverseRequests.Select(r => r.StatusCode));
+    }
+
+    [Fact]
     public async Task A_wrong_client_secret_is_a_permanent_failure_that_never_shows_the_secret()
     {
         const string wrongSecret = "this-is-the-wrong-secret-4711";

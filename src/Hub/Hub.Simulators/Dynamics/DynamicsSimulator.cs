@@ -209,6 +209,9 @@ public sealed class DynamicsSimulator : IDisposable
     /// <summary>The next <paramref name="responses"/> requests get 429 with Retry-After; requests inside a penalty get 429 again.</summary>
     public void ThrottleBurst(int responses, TimeSpan retryAfter) => protection.ForceBurst(responses, retryAfter);
 
+    /// <summary>Every access token issued so far is refused from now on with 401.</summary>
+    public void RevokeAccessTokens() => tokens.RevokeAll();
+
     /// <summary>Every delta token handed out so far expires (as after more than ExpireChangeTrackingInDays).</summary>
     public void ExpireDeltaTokens() => tracking.ExpiredBelowVersion = store.CurrentVersion + 1;
 

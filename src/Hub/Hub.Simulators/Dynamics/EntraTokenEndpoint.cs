@@ -13,8 +13,6 @@ internal sealed class EntraTokenEndpoint(DynamicsSimulatorOptions options, strin
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(3599);
 
-    public int TokensIssued => issued.Count;
-
     public SimResponse Handle(SimRequest request)
     {
         if (request.Method != "POST" || request.Path != $"{options.TenantId}/oauth2/v2.0/token")
@@ -57,6 +55,9 @@ internal sealed class EntraTokenEndpoint(DynamicsSimulatorOptions options, strin
             ["access_token"] = token,
         });
     }
+
+    /// <summary>Every token issued so far stops working (as when an admin revokes the app's sessions).</summary>
+    public void RevokeAll() => issued.Clear();
 
     /// <summary>True when the token was issued here and has not expired.</summary>
     public bool Accepts(string? authorization)
