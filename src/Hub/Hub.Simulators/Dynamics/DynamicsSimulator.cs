@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
-using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -15,7 +13,7 @@ namespace Hub.Simulators.Dynamics;
 /// over HTTPS with a self-signed certificate (<see cref="TokenEndpointCertificate"/>). Tests and <c>hub sandbox</c>
 /// act "as a person" through the Person... methods, look inside with the inspection members, and inject faults.
 /// </summary>
-public sealed class DynamicsSimulator : IDisposable
+public sealed partial class DynamicsSimulator : IDisposable
 {
     private const string ApiPrefix = "/api/data/v9.2/";
     private const int MaxLoggedRequests = 10_000;
@@ -37,37 +35,34 @@ public sealed class DynamicsSimulator : IDisposable
     {
         this.options = options ?? new DynamicsSimulatorOptions();
         time = this.options.Time;
-        var dataversePort = LoopbackPort.Free();
-        Url = new Uri($"http://127.0.0.1:{dataversePort}/");
-        org = new SimulatedOrg { ApiUrl = Url + ApiPrefix.TrimStart('/') };
-        store = new DataverseStore(time, this.options.CorrelationKeyColumn);
-        var rows = new DataverseRows(this.options.CorrelationKeyColumn, org.NameOf);
-        api = new DataverseWebApi(store, rows, tracking, org, time);
-        tokens = new EntraTokenEndpoint(this.options, Url.ToString().TrimEnd('/'), time);
-        protection = new SimulatedServiceProtection(this.options.RequestLimitPerFiveMinutes, this.options.ConcurrencyLimit, time);
         TokenEndpointCertificate = SimulatorCertificate.Create(time);
-
-        dataverse = WireMockServer.Start(new WireMockServerSettings
+        (dataverse, var dataversePort) = LoopbackPort.Start(port => new WireMockServerSettings
         {
-            Urls = [Url.ToString().TrimEnd('/')],
+            Urls = [$"http://127.0.0.1:{port}"],
             DisableJsonBodyParsing = true,
             DisableDeserializeFormUrlEncoded = true,
             DisableRequestBodyDecompressing = true,
             MaxRequestLogCount = 100,
         });
-        dataverse.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(HandleDataverseAsync));
-
-        var entraPort = LoopbackPort.Free();
-        Authority = new Uri($"https://127.0.0.1:{entraPort}/");
-        entra = WireMockServer.Start(new WireMockServerSettings
+        (entra, var entraPort) = LoopbackPort.Start(port => new WireMockServerSettings
         {
-            Urls = [Authority.ToString().TrimEnd('/')],
+            Urls = [$"https://127.0.0.1:{port}"],
             UseSSL = true,
             CertificateSettings = new WireMockCertificateSettings { X509Certificate = TokenEndpointCertificate },
             DisableJsonBodyParsing = true,
             DisableDeserializeFormUrlEncoded = true,
             MaxRequestLogCount = 100,
         });
+        Url = new Uri($"http://127.0.0.1:{dataversePort}/");
+        Authority = new Uri($"https://127.0.0.1:{entraPort}/");
+        org = new SimulatedOrg { ApiUrl = Url + ApiPrefix.TrimStart('/') };
+        store = new DataverseStore(time, this.options.CorrelationKeyColumn);
+        var rows = new DataverseRows(this.options.CorrelationKeyColumn, org.NameOf);
+        api = new DataverseWebApi(store, rows, tracking, org, time);
+        tokens = new EntraTokenEndpoint(this.options, Url.ToString().TrimEnd('/'), time);
+        protection = new SimulatedServiceProtection(this.options.RequestLimitPerFiveMinutes, this.options.ConcurrencyLimit, time);
+
+        dataverse.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(HandleDataverseAsync));
         entra.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(HandleToken));
     }
 
@@ -233,87 +228,4 @@ public sealed class DynamicsSimulator : IDisposable
         entra.Dispose();
         TokenEndpointCertificate.Dispose();
     }
-
-    private async Task<IResponseMessage> HandleDataverseAsync(IRequestMessage message)
-    {
-        var arrived = time.GetUtcNow();
-        var request = WireMockExchange.ToSimRequest(message, ApiPrefix);
-        var response = await AnswerDataverseAsync(message, request);
-        Record("dataverse", arrived, request, response);
-        return WireMockExchange.ToResponse(response);
-    }
-
-    private async Task<SimResponse> AnswerDataverseAsync(IRequestMessage message, SimRequest request)
-    {
-        if (!new Uri(message.AbsoluteUrl).AbsolutePath.StartsWith(ApiPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return SimResponse.Error(404, string.Empty, "Resource not found.");
-        }
-
-        if (!tokens.Accepts(request.Header("Authorization")))
-        {
-            return new SimResponse(401, null, new Dictionary<string, string>
-            {
-                ["WWW-Authenticate"] = $"Bearer authorization_uri={Authority}{options.TenantId}/oauth2/authorize, resource_id={Url}",
-            });
-        }
-
-        if (protection.Enter() is { } throttled)
-        {
-            return throttled;
-        }
-
-        try
-        {
-            if (faults.Latency > TimeSpan.Zero)
-            {
-                await Task.Delay(faults.Latency, time);
-            }
-
-            if (request.Method == "PATCH" && !pendingRaces.IsEmpty)
-            {
-                foreach (var (caseId, race) in pendingRaces)
-                {
-                    if (request.Path.Contains(caseId.ToString(), StringComparison.OrdinalIgnoreCase) && pendingRaces.TryRemove(caseId, out _))
-                    {
-                        race();
-                    }
-                }
-            }
-
-            return faults.Next() ?? api.Handle(request);
-        }
-        finally
-        {
-            protection.Leave();
-        }
-    }
-
-    private ResponseMessage HandleToken(IRequestMessage message)
-    {
-        var arrived = time.GetUtcNow();
-        var request = WireMockExchange.ToSimRequest(message, "/");
-        var response = tokens.Handle(request);
-        Record("token", arrived, request, response);
-        return WireMockExchange.ToResponse(response);
-    }
-
-    private void Record(string endpoint, DateTimeOffset arrived, SimRequest request, SimResponse response)
-    {
-        var query = string.Join('&', request.Query.Select(kv => kv.Key + "=" + kv.Value));
-        TimeSpan? retryAfter = response.Headers?.TryGetValue("Retry-After", out var seconds) == true
-            ? TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture))
-            : null;
-        var body = endpoint == "token" ? RedactSecret(request.Body) : request.Body;
-        while (log.Count >= MaxLoggedRequests && log.TryDequeue(out _))
-        {
-            // keep memory flat in a long sandbox run: only the latest requests are kept
-        }
-
-        log.Enqueue(new RecordedRequest(endpoint, arrived, time.GetUtcNow(), request.Method, request.Path + (query.Length > 0 ? "?" + query : string.Empty),
-            request.Headers, body, response.Status, retryAfter));
-    }
-
-    private static string? RedactSecret(string? form) =>
-        form is null ? null : System.Text.RegularExpressions.Regex.Replace(form, "client_secret=[^&]*", "client_secret=***");
 }
