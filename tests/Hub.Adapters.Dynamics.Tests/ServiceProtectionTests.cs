@@ -76,7 +76,7 @@ public sealed class ServiceProtectionTests : IDisposable
     {
         var adapter = rig.CreateAdapter(new Dictionary<string, string?> { ["MaxConcurrency"] = "3" });
         await adapter.FindByCorrelationKeyAsync(DynamicsRig.NewKey(), DynamicsRig.Timeout); // signs in first
-        rig.Simulator.FailShareOfRequests(0, TimeSpan.FromMilliseconds(150));
+        rig.Simulator.FailShareOfRequests(0, TimeSpan.FromMilliseconds(300));
 
         await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => adapter.FindByCorrelationKeyAsync(DynamicsRig.NewKey(), DynamicsRig.Timeout)));
 
