@@ -1,0 +1,62 @@
+using Hub.Adapters.Dynamics.Http;
+using Hub.Adapters.Dynamics.Reading;
+using Hub.Adapters.Dynamics.Writing;
+using Hub.Core.Adapters;
+
+namespace Hub.Adapters.Dynamics;
+
+/// <summary>The hub's adapter for one Dynamics 365 org: cases and their notes, both ways.</summary>
+internal sealed class DynamicsAdapter(
+    DataverseConnection connection,
+    CaseChangeReader caseReader,
+    NoteChangeReader noteReader,
+    CaseCreator creator,
+    CaseUpdater updater,
+    AlternateKeyCheck keyCheck,
+    HttpClient http) : ISystemAdapter, IDisposable
+{
+    public string SystemName => connection.SystemName;
+
+    public async Task<ChangeBatch> ReadChangesAsync(string? watermark, CancellationToken cancellationToken)
+    {
+        var appUserId = await connection.AppUserIdAsync(cancellationToken);
+        var state = DynamicsWatermark.Parse(watermark);
+        var (cases, afterCases) = await caseReader.ReadPageAsync(state, appUserId, cancellationToken);
+        var (notes, next) = await noteReader.ReadPageAsync(afterCases, appUserId, cancellationToken);
+        var more = next.CasePaging || next.NoteLink is not null;
+        return new ChangeBatch([.. cases, .. notes], next.ToString(), more);
+    }
+
+    public Task<RecordReference?> FindByCorrelationKeyAsync(string correlationKey, CancellationToken cancellationToken) =>
+        creator.FindAsync(correlationKey, cancellationToken);
+
+    public Task<RecordReference> CreateAsync(CreateRecordCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return creator.CreateAsync(command, cancellationToken);
+    }
+
+    public Task ApplyAsync(ApplyChangeCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return updater.ApplyAsync(command, cancellationToken);
+    }
+
+    /// <summary>Signs in, asks WhoAmI and checks the alternate key on the correlation column (the start-up check).</summary>
+    public async Task<AdapterHealth> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var user = await connection.AppUserIdAsync(cancellationToken);
+            return await keyCheck.ProblemAsync(cancellationToken) is { } problem
+                ? AdapterHealth.Unhealthy(problem)
+                : AdapterHealth.Healthy($"signed in as application user {user}; alternate key on {connection.Options.CorrelationKeyColumn} is active");
+        }
+        catch (AdapterException e)
+        {
+            return AdapterHealth.Unhealthy(e.Message);
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+}

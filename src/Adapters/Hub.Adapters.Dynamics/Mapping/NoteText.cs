@@ -1,0 +1,38 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Hub.Adapters.Dynamics.Mapping;
+
+/// <summary>
+/// Note text both ways. Dynamics renders note text as rich text, so the hub's plain text is HTML-escaped on the way in
+/// (line breaks kept); notes people write in the rich text editor come back as plain text without tags.
+/// </summary>
+internal static partial class NoteText
+{
+    /// <summary>A note holds at most 100,000 characters.</summary>
+    public const int Limit = 100_000;
+
+    public static string ToDynamics(string text)
+    {
+        var escaped = WebUtility.HtmlEncode(text.Replace("\r\n", "\n", StringComparison.Ordinal));
+        return escaped.Length <= Limit ? escaped : escaped[..(Limit - 1)] + "…";
+    }
+
+    public static string FromDynamics(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var plain = LineBreak().Replace(text, "\n");
+        plain = Tag().Replace(plain, string.Empty);
+        return WebUtility.HtmlDecode(plain).Trim();
+    }
+
+    [GeneratedRegex(@"<\s*br\s*/?\s*>|</\s*(p|div|li)\s*>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreak();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tag();
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Net;
+using Hub.Adapters.Dynamics.Http;
+using Hub.Adapters.Dynamics.Rows;
+using Hub.Core.Adapters;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Adapters.Dynamics.Reading;
+
+/// <summary>
+/// Reads one page of changed cases. Change tracking first: the initial read with <c>Prefer: odata.track-changes</c>,
+/// then the delta link (changed rows and deleted ones). When the table does not track changes, or the delta token has
+/// expired, it polls on <c>modifiedon</c> instead (from the last change seen; from the start when none was), and after
+/// an expired token it goes back to change tracking once caught up.
+/// </summary>
+internal sealed class CaseChangeReader(DataverseConnection connection, ChangeTranslator translator, ILogger logger)
+{
+    private const string Action = "read changed cases";
+
+    private string Select => string.Join(',',
+        "incidentid", "ticketnumber", "title", "description", "prioritycode", "statecode", "statuscode", "resolveby",
+        "createdon", "modifiedon", "_modifiedby_value", "versionnumber", connection.Options.CorrelationKeyColumn);
+
+    private string Prefer(bool track) =>
+        (track ? "odata.track-changes," : string.Empty)
+        + $"odata.maxpagesize={connection.Options.PageSize.ToString(CultureInfo.InvariantCulture)},"
+        + "odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"";
+
+    public async Task<(List<ObservedChange> Changes, DynamicsWatermark Next)> ReadPageAsync(DynamicsWatermark state, Guid appUserId, CancellationToken cancellationToken)
+    {
+        return state.Mode == DynamicsWatermark.PollMode
+            ? await PollAsync(state, appUserId, cancellationToken)
+            : await TrackAsync(state, appUserId, cancellationToken);
+    }
+
+    private async Task<(List<ObservedChange>, DynamicsWatermark)> TrackAsync(DynamicsWatermark state, Guid appUserId, CancellationToken cancellationToken)
+    {
+        using var response = state.CaseLink is { } link
+            ? await connection.FollowAsync(link, Prefer(track: true), Action, cancellationToken)
+            : await connection.SendAsync((api, ct) => api.TrackIncidentsAsync(Select, Prefer(track: true), ct), Action, cancellationToken);
+
+        if (response.StatusCode == HttpStatusCode.BadRequest && state.CaseLink is not null)
+        {
+            var error = await DataverseError.ReadAsync(response, cancellationToken);
+            logger.LogWarning("Dynamics {System}: the change tracking token is no longer valid ({Error}); polling on modifiedon since {Since} instead, then tracking again",
+                connection.SystemName, error, state.CasesHigh?.ToString("o", CultureInfo.InvariantCulture) ?? "the start");
+            return await PollAsync(state with { Mode = DynamicsWatermark.PollMode, ResumeTracking = true, CaseLink = null, CasePaging = false, CasesSince = state.CasesHigh }, appUserId, cancellationToken);
+        }
+
+        if (state.CaseLink is null && !TrackingApplied(response) && response.IsSuccessStatusCode)
+        {
+            logger.LogWarning("Dynamics {System}: change tracking is not enabled on the Case (incident) table; polling on modifiedon instead. Enable 'Track changes' on the table to read changes more cheaply.",
+                connection.SystemName);
+            return await PollAsync(state with { Mode = DynamicsWatermark.PollMode, ResumeTracking = false, CaseLink = null, CasePaging = false }, appUserId, cancellationToken);
+        }
+
+        var page = await connection.ReadAsync<ODataPage<IncidentRow>>(response, Action, cancellationToken);
+        var changes = Translate(page, appUserId, out var high);
+        var next = state with
+        {
+            CaseLink = page.NextLink ?? page.DeltaLink,
+            CasePaging = page.NextLink is not null,
+            CasesHigh = DynamicsWatermark.Later(state.CasesHigh, high),
+        };
+        return (changes, next);
+    }
+
+    private async Task<(List<ObservedChange>, DynamicsWatermark)> PollAsync(DynamicsWatermark state, Guid appUserId, CancellationToken cancellationToken)
+    {
+        var filter = state.CasesSince is { } since ? "modifiedon ge " + since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null;
+        using var response = state.CaseLink is { } link && state.CasePaging
+            ? await connection.FollowAsync(link, Prefer(track: false), Action, cancellationToken)
+            : await connection.SendAsync((api, ct) => api.QueryIncidentsAsync(Select, filter, "modifiedon asc,incidentid asc", Prefer(track: false), ct), Action, cancellationToken);
+        var page = await connection.ReadAsync<ODataPage<IncidentRow>>(response, Action, cancellationToken);
+        var changes = Translate(page, appUserId, out var high);
+        var seen = DynamicsWatermark.Later(state.CasesHigh, high);
+        if (page.NextLink is not null)
+        {
+            return (changes, state with { CaseLink = page.NextLink, CasePaging = true, CasesHigh = seen });
+        }
+
+        var caughtUp = state with { CaseLink = null, CasePaging = false, CasesHigh = seen, CasesSince = seen ?? state.CasesSince };
+        return (changes, caughtUp.ResumeTracking ? caughtUp with { Mode = DynamicsWatermark.TrackMode, ResumeTracking = false } : caughtUp);
+    }
+
+    private List<ObservedChange> Translate(ODataPage<IncidentRow> page, Guid appUserId, out DateTimeOffset? high)
+    {
+        high = null;
+        var changes = new List<ObservedChange>(page.Value.Count);
+        foreach (var row in page.Value)
+        {
+            if (row.IsDeleted)
+            {
+                changes.Add(translator.FromDeletedCase(row));
+            }
+            else if (row.IncidentId is not null)
+            {
+                changes.Add(translator.FromCase(row, appUserId));
+                high = DynamicsWatermark.Later(high, row.ModifiedOn);
+            }
+        }
+
+        return changes;
+    }
+
+    private static bool TrackingApplied(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Preference-Applied", out var values)
+        && values.Any(v => v.Contains("odata.track-changes", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using AutoMapper;
+using Hub.Adapters.Dynamics.Http;
+using Hub.Adapters.Dynamics.Mapping;
+using Hub.Adapters.Dynamics.Rows;
+using Hub.Core.Adapters;
+using Hub.Core.Model;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Adapters.Dynamics.Writing;
+
+/// <summary>
+/// Applies canonical changes to a case. Column updates carry the row's ETag (<c>If-Match</c>); on 412 the case is read
+/// again and only the columns this change sets are written on top of the newer row. Resolving goes through the
+/// <c>CloseIncident</c> action (a PATCH of statecode 1 is refused by Dynamics); cancelling and reactivating set
+/// statecode and statuscode. Comments and appointments become notes on the case.
+/// </summary>
+internal sealed class CaseUpdater(DataverseConnection connection, IMapper mapper, ILogger logger)
+{
+    private const int MaxAttempts = 4;
+    private const string RowSelect = "incidentid,title,description,prioritycode,statecode,statuscode,resolveby,versionnumber";
+
+    private string SystemName => connection.SystemName;
+
+    public Task ApplyAsync(ApplyChangeCommand command, CancellationToken cancellationToken)
+    {
+        var id = CaseId(command.ExternalId);
+        return command.Kind switch
+        {
+            ChangeKind.FieldsChanged => UpdateColumnsAsync(id, mapper.Map<IncidentDraft>(command), cancellationToken),
+            ChangeKind.StatusChanged => SetStatusAsync(id, RequiredReason(command), command.Fields.Status, Resolution(command), cancellationToken),
+            ChangeKind.Resolved => SetStatusAsync(id, ReasonIn(command, CaseStates.Resolved), CaseStatus.Resolved, Resolution(command), cancellationToken),
+            ChangeKind.Cancelled => SetStatusAsync(id, ReasonIn(command, CaseStates.Cancelled), CaseStatus.Cancelled, null, cancellationToken),
+            ChangeKind.Reopened => SetStatusAsync(id, ReasonIn(command, CaseStates.Active), CaseStatus.InProgress, null, cancellationToken),
+            ChangeKind.CommentAdded when command.Comment is { } comment => AddNoteAsync(id, Subject(comment), comment.Text, cancellationToken),
+            ChangeKind.AppointmentSet => AddNoteAsync(id, "Appointment", AppointmentText(command), cancellationToken),
+            _ => Task.CompletedTask, // nothing to do in Dynamics for this kind
+        };
+    }
+
+    private async Task UpdateColumnsAsync(Guid id, IncidentDraft draft, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var row = await ReadAsync(id, cancellationToken);
+            if (row.StateCode is not CaseStates.Active)
+            {
+                logger.LogWarning("Dynamics {System}: case {CaseId} is resolved or cancelled and read-only; its columns are left as they are", SystemName, id);
+                return;
+            }
+
+            var patch = Differences(draft, row);
+            if (patch.Count == 0)
+            {
+                return;
+            }
+
+            if (await TryPatchAsync(id, patch, row.ETag, "update the case's columns", cancellationToken))
+            {
+                return;
+            }
+        }
+
+        throw KeptChanging(id);
+    }
+
+    private async Task SetStatusAsync(Guid id, int reason, CaseStatus? canonical, string? resolution, CancellationToken cancellationToken)
+    {
+        var state = CaseStates.StateOf(reason, canonical)
+            ?? throw AdapterException.Permanent(SystemName, $"Status reason {reason} is not one Dynamics knows by default; map it to a standard statuscode or send the canonical status with it.");
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var row = await ReadAsync(id, cancellationToken);
+            if (row.StateCode == state && row.StatusCode == reason)
+            {
+                return;
+            }
+
+            if (state != CaseStates.Active && row.StateCode is not CaseStates.Active)
+            {
+                // a resolved or cancelled case is read-only: reactivate it first, then read it again
+                await TryPatchAsync(id, new JsonObject { ["statecode"] = CaseStates.Active, ["statuscode"] = CaseStates.DefaultReason(CaseStates.Active) }, row.ETag, "reactivate the case", cancellationToken);
+                continue;
+            }
+
+            if (state == CaseStates.Resolved)
+            {
+                await CloseAsync(id, reason, resolution, cancellationToken);
+                return;
+            }
+
+            if (await TryPatchAsync(id, new JsonObject { ["statecode"] = state, ["statuscode"] = reason }, row.ETag, "change the case's status", cancellationToken))
+            {
+                return;
+            }
+        }
+
+        throw KeptChanging(id);
+    }
+
+    private async Task CloseAsync(Guid id, int reason, string? resolution, CancellationToken cancellationToken)
+    {
+        var text = string.IsNullOrWhiteSpace(resolution) ? "Resolved" : resolution.Trim();
+        var body = new JsonObject
+        {
+            ["IncidentResolution"] = new JsonObject
+            {
+                ["@odata.type"] = "Microsoft.Dynamics.CRM.incidentresolution",
+                ["subject"] = text.Length <= 200 ? text : text[..199] + "…",
+                ["description"] = IncidentText.Clip(text),
+                ["incidentid@odata.bind"] = $"/incidents({id})",
+            },
+            ["Status"] = reason,
+        };
+        const string action = "resolve the case (CloseIncident)";
+        using var response = await connection.SendAsync((api, ct) => api.CloseIncidentAsync(body, ct), action, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await connection.FailureAsync(response, action, cancellationToken);
+        }
+    }
+
+    private async Task AddNoteAsync(Guid id, string subject, string text, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["subject"] = subject.Length <= 500 ? subject : subject[..499] + "…",
+            ["notetext"] = NoteText.ToDynamics(text),
+            ["objectid_incident@odata.bind"] = $"/incidents({id})",
+        };
+        const string action = "add a note to the case";
+        using var response = await connection.SendAsync((api, ct) => api.AddNoteAsync(body, ct), action, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await connection.FailureAsync(response, action, cancellationToken);
+        }
+    }
+
+    /// <summary>PATCHes with the row's ETag; false when someone changed the case since it was read (412).</summary>
+    private async Task<bool> TryPatchAsync(Guid id, JsonObject patch, string? etag, string action, CancellationToken cancellationToken)
+    {
+        using var response = await connection.SendAsync((api, ct) => api.UpdateIncidentAsync(id.ToString(), patch, etag ?? "*", ct), action, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            logger.LogInformation("Dynamics {System}: case {CaseId} changed while the hub wrote to it; reading it again and merging", SystemName, id);
+            return false;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await connection.FailureAsync(response, action, cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task<IncidentRow> ReadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        const string action = "read the case";
+        using var response = await connection.SendAsync((api, ct) => api.GetIncidentAsync(id.ToString(), RowSelect, ct), action, cancellationToken);
+        var row = await connection.ReadAsync<IncidentRow>(response, action, cancellationToken);
+        return row.ETag is null && response.Headers.ETag is { } header ? Copy(row, header.ToString()) : row;
+    }
+
+    private static IncidentRow Copy(IncidentRow row, string etag)
+    {
+        row.ETag = etag;
+        return row;
+    }
+
+    private static JsonObject Differences(IncidentDraft draft, IncidentRow row)
+    {
+        var patch = new JsonObject();
+        if (draft.Title is { } title && title != row.Title)
+        {
+            patch["title"] = title;
+        }
+
+        if (draft.Description is { } description && description != row.Description)
+        {
+            patch["description"] = description;
+        }
+
+        if (draft.PriorityCode is { } priority && priority != row.PriorityCode)
+        {
+            patch["prioritycode"] = priority;
+        }
+
+        if (draft.ResolveBy is { } resolveBy && resolveBy != row.ResolveBy)
+        {
+            patch["resolveby"] = resolveBy.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        }
+
+        return patch;
+    }
+
+    private Guid CaseId(string externalId) =>
+        Guid.TryParse(externalId, out var id)
+            ? id
+            : throw AdapterException.Permanent(SystemName, $"'{externalId}' is not a Dynamics case id (incidentid).");
+
+    private int RequiredReason(ApplyChangeCommand command) =>
+        Reason(command) ?? throw AdapterException.Permanent(SystemName,
+            $"No Dynamics status reason came with the status change of case {command.CaseId}: add the status to the value map of system {SystemName}.");
+
+    private static int ReasonIn(ApplyChangeCommand command, int state) =>
+        Reason(command) is { } reason && CaseStates.StateOf(reason, null) == state ? reason : CaseStates.DefaultReason(state);
+
+    private static int? Reason(ApplyChangeCommand command) =>
+        command.TargetValues.TryGetValue(MappedField.Status, out var value) && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var reason)
+            ? reason
+            : null;
+
+    private static string? Resolution(ApplyChangeCommand command) => command.Fields.Resolution ?? command.Comment?.Text;
+
+    private static string Subject(CaseComment comment) =>
+        (comment.IsPublic ? "Update" : "Internal note") + (string.IsNullOrWhiteSpace(comment.Author) ? string.Empty : " from " + comment.Author);
+
+    private static string AppointmentText(ApplyChangeCommand command) =>
+        command.Comment?.Text
+        ?? (command.Fields.Appointment is { } window
+            ? $"Appointment: {window.Start.ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture)} - {window.End.ToString("HH:mm", CultureInfo.InvariantCulture)}"
+            : "Appointment set");
+
+    private AdapterException KeptChanging(Guid id) =>
+        AdapterException.Transient(SystemName, $"Case {id} kept changing while the hub tried to write to it ({MaxAttempts} attempts); will try again later.");
+}

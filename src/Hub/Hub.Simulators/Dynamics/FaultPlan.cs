@@ -1,0 +1,62 @@
+namespace Hub.Simulators.Dynamics;
+
+/// <summary>Faults injected into the simulated Dataverse: fail the next N requests, fail a share of them, add latency.</summary>
+internal sealed class FaultPlan
+{
+    private readonly Lock gate = new();
+    private readonly Random random = new(4242);
+    private int failNext;
+    private int failStatus = 503;
+    private double failureRatio;
+
+    public TimeSpan Latency { get; private set; }
+
+    public void FailNext(int count, int status)
+    {
+        lock (gate)
+        {
+            failNext = count;
+            failStatus = status;
+        }
+    }
+
+    public void FailShare(double ratio, TimeSpan latency)
+    {
+        lock (gate)
+        {
+            failureRatio = ratio;
+            Latency = latency;
+        }
+    }
+
+    public void Clear()
+    {
+        lock (gate)
+        {
+            failNext = 0;
+            failureRatio = 0;
+            Latency = TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>The failure to answer this request with, or null to serve it.</summary>
+    public SimResponse? Next()
+    {
+        lock (gate)
+        {
+            if (failNext > 0)
+            {
+                failNext--;
+                return Failure(failStatus);
+            }
+
+            return failureRatio > 0 && random.NextDouble() < failureRatio ? Failure(503) : null;
+        }
+    }
+
+    private static SimResponse Failure(int status) => status switch
+    {
+        500 => SimResponse.Error(500, "0x80040216", "An unexpected error occurred."),
+        _ => SimResponse.Error(status, string.Empty, "The service is temporarily unavailable. Please try again later."),
+    };
+}
