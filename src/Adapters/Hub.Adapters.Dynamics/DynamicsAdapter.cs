@@ -52,7 +52,7 @@ internal sealed class DynamicsAdapter(
                 ? AdapterHealth.Unhealthy(problem)
                 : AdapterHealth.Healthy($"signed in as application user {user}; alternate key on {connection.Options.CorrelationKeyColumn} is active");
         }
-        catch (AdapterException e)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return AdapterHealth.Unhealthy(e.Message);
         }
