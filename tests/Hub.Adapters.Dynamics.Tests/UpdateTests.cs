@@ -90,7 +90,8 @@ public sealed class UpdateTests : IDisposable
 
         await adapter.ApplyAsync(Change(record, ChangeKind.Resolved), DynamicsRig.Timeout);
 
-        Assert.Equal((1, 5), (rig.Simulator.FindCase(Guid.Parse(record.ExternalId))!.StateCode, rig.Simulator.FindCase(Guid.Parse(record.ExternalId))!.StatusCode));
+        var row = rig.Simulator.FindCase(Guid.Parse(record.ExternalId))!;
+        Assert.Equal((1, 5), (row.StateCode, row.StatusCode));
         Assert.Single(rig.Simulator.Resolutions);
         Assert.Equal([504, 400], rig.Simulator.DataverseRequests.Where(r => r.PathAndQuery == "CloseIncident").Select(r => r.StatusCode));
     }
@@ -124,7 +125,8 @@ public sealed class UpdateTests : IDisposable
             TargetValues = new Dictionary<string, string> { [MappedField.Status] = "1000" },
         }, DynamicsRig.Timeout);
 
-        Assert.Equal((1, 1000), (rig.Simulator.FindCase(id)!.StateCode, rig.Simulator.FindCase(id)!.StatusCode));
+        var row = rig.Simulator.FindCase(id)!;
+        Assert.Equal((1, 1000), (row.StateCode, row.StatusCode));
     }
 
     [Fact]
