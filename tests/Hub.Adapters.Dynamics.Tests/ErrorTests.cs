@@ -51,6 +51,23 @@ public sealed class ErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task On_a_flaky_org_every_case_is_still_created_exactly_once()
+    {
+        var adapter = rig.CreateAdapter();
+        await adapter.FindByCorrelationKeyAsync(DynamicsRig.NewKey(), DynamicsRig.Timeout);
+        rig.Simulator.FailShareOfRequests(0.35, TimeSpan.FromMilliseconds(10));
+        var keys = Enumerable.Range(0, 10).Select(_ => DynamicsRig.NewKey()).ToList();
+
+        foreach (var key in keys)
+        {
+            await adapter.CreateAsync(rig.NewCase(key), DynamicsRig.Timeout);
+        }
+
+        Assert.All(keys, key => Assert.Single(rig.Simulator.Cases, c => c.CorrelationKey == key));
+        Assert.Contains(rig.Simulator.DataverseRequests, r => r.StatusCode == 503);
+    }
+
+    [Fact]
     public async Task A_change_to_a_case_that_is_gone_is_permanent()
     {
         var adapter = rig.CreateAdapter();

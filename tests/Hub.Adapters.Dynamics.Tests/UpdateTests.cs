@@ -82,6 +82,36 @@ public sealed class UpdateTests : IDisposable
     }
 
     [Fact]
+    public async Task When_the_answer_to_CloseIncident_is_lost_the_retry_finds_the_case_resolved_and_succeeds()
+    {
+        var adapter = rig.CreateAdapter();
+        var record = await adapter.CreateAsync(rig.NewCase(DynamicsRig.NewKey()), DynamicsRig.Timeout);
+        rig.Simulator.LoseAnswerToNext("POST", "CloseIncident");
+
+        await adapter.ApplyAsync(Change(record, ChangeKind.Resolved), DynamicsRig.Timeout);
+
+        var row = rig.Simulator.FindCase(Guid.Parse(record.ExternalId))!;
+        Assert.Equal((1, 5), (row.StateCode, row.StatusCode));
+        Assert.Single(rig.Simulator.Resolutions);
+        Assert.Equal([504, 400], rig.Simulator.DataverseRequests.Where(r => r.PathAndQuery == "CloseIncident").Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public async Task When_the_answer_to_a_note_is_lost_the_retry_does_not_add_it_twice()
+    {
+        var adapter = rig.CreateAdapter();
+        var record = await adapter.CreateAsync(rig.NewCase(DynamicsRig.NewKey()), DynamicsRig.Timeout);
+        rig.Simulator.LoseAnswerToNext("PATCH", "annotations(");
+
+        await adapter.ApplyAsync(Change(record, ChangeKind.CommentAdded) with { Comment = new CaseComment("Parts ordered", true, "hub") }, DynamicsRig.Timeout);
+
+        Assert.Single(rig.Simulator.NotesOn(Guid.Parse(record.ExternalId)));
+        var writes = rig.Simulator.DataverseRequests.Where(r => r.PathAndQuery.StartsWith("annotations(", StringComparison.Ordinal)).ToList();
+        Assert.Equal([504, 412], writes.Select(r => r.StatusCode));
+        Assert.All(writes, w => Assert.Equal("*", w.Header("If-None-Match")));
+    }
+
+    [Fact]
     public async Task A_cancelled_case_is_reactivated_before_it_is_resolved()
     {
         var adapter = rig.CreateAdapter();
@@ -95,7 +125,8 @@ public sealed class UpdateTests : IDisposable
             TargetValues = new Dictionary<string, string> { [MappedField.Status] = "1000" },
         }, DynamicsRig.Timeout);
 
-        Assert.Equal((1, 1000), (rig.Simulator.FindCase(id)!.StateCode, rig.Simulator.FindCase(id)!.StatusCode));
+        var row = rig.Simulator.FindCase(id)!;
+        Assert.Equal((1, 1000), (row.StateCode, row.StatusCode));
     }
 
     [Fact]

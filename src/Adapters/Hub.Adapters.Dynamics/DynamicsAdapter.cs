@@ -24,7 +24,9 @@ internal sealed class DynamicsAdapter(
         var (cases, afterCases) = await caseReader.ReadPageAsync(state, appUserId, cancellationToken);
         var (notes, next) = await noteReader.ReadPageAsync(afterCases, appUserId, cancellationToken);
         var more = next.CasePaging || next.NoteLink is not null;
-        return new ChangeBatch([.. cases, .. notes], next.ToString(), more);
+        // change tracking cannot be ordered by the org ($orderby is refused), so the page is put oldest first here
+        var changes = cases.Concat(notes).OrderBy(c => c.OccurredAt).ToList();
+        return new ChangeBatch(changes, next.ToString(), more);
     }
 
     public Task<RecordReference?> FindByCorrelationKeyAsync(string correlationKey, CancellationToken cancellationToken) =>
@@ -52,7 +54,7 @@ internal sealed class DynamicsAdapter(
                 ? AdapterHealth.Unhealthy(problem)
                 : AdapterHealth.Healthy($"signed in as application user {user}; alternate key on {connection.Options.CorrelationKeyColumn} is active");
         }
-        catch (AdapterException e)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return AdapterHealth.Unhealthy(e.Message);
         }

@@ -67,6 +67,10 @@ internal sealed class EntraTokenSource
         {
             throw AdapterException.Transient(systemName, "The token endpoint of Microsoft Entra ID did not answer in time.", null, e);
         }
+        catch (MsalException e)
+        {
+            throw AdapterException.Permanent(systemName, $"The hub cannot sign in to Microsoft Entra ID ({e.ErrorCode}): {FirstLine(e.Message)}", e);
+        }
     }
 
     private static string FirstLine(string text)

@@ -28,8 +28,12 @@ internal interface IDataverseApi
     [Post("/CloseIncident")]
     Task<HttpResponseMessage> CloseIncidentAsync([Body] JsonObject body, CancellationToken cancellationToken);
 
-    [Post("/annotations")]
-    Task<HttpResponseMessage> AddNoteAsync([Body] JsonObject body, CancellationToken cancellationToken);
+    /// <summary>
+    /// Create-only upsert of a note under an id the hub chose: a retry of the same write gets 412, not a second note.
+    /// </summary>
+    [Patch("/annotations({id})")]
+    [Headers("If-None-Match: *")]
+    Task<HttpResponseMessage> AddNoteAsync(string id, [Body] JsonObject body, CancellationToken cancellationToken);
 
     /// <summary>The first page of cases under change tracking (<c>Prefer: odata.track-changes</c>).</summary>
     [Get("/incidents")]

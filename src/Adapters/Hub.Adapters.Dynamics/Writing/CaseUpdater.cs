@@ -118,7 +118,14 @@ internal sealed class CaseUpdater(DataverseConnection connection, IMapper mapper
         using var response = await connection.SendAsync((api, ct) => api.CloseIncidentAsync(body, ct), action, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw await connection.FailureAsync(response, action, cancellationToken);
+            var failure = await connection.FailureAsync(response, action, cancellationToken);
+            var row = await ReadAsync(id, cancellationToken);
+            if (row.StateCode != CaseStates.Resolved || row.StatusCode != reason)
+            {
+                throw failure;
+            }
+
+            // an earlier attempt whose answer got lost had resolved it already
         }
     }
 
@@ -131,8 +138,9 @@ internal sealed class CaseUpdater(DataverseConnection connection, IMapper mapper
             ["objectid_incident@odata.bind"] = $"/incidents({id})",
         };
         const string action = "add a note to the case";
-        using var response = await connection.SendAsync((api, ct) => api.AddNoteAsync(body, ct), action, cancellationToken);
-        if (!response.IsSuccessStatusCode)
+        var noteId = Guid.NewGuid().ToString();
+        using var response = await connection.SendAsync((api, ct) => api.AddNoteAsync(noteId, body, ct), action, cancellationToken);
+        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.PreconditionFailed) // 412: an earlier attempt wrote it
         {
             throw await connection.FailureAsync(response, action, cancellationToken);
         }

@@ -191,10 +191,15 @@ internal sealed class DataverseStore(TimeProvider time, string correlationKeyCol
         }
     }
 
-    public SimulatedNote AddNote(Guid caseId, string? subject, string? text, Guid actor)
+    public SimulatedNote AddNote(Guid caseId, string? subject, string? text, Guid actor, Guid? id = null)
     {
         lock (gate)
         {
+            if (id is { } wanted && notes.Any(n => n.Id == wanted))
+            {
+                throw DataverseFault.PreconditionFailed("A record with matching key values already exists.");
+            }
+
             if (cases.All(c => c.Id != caseId))
             {
                 throw DataverseFault.NotFound($"incident With Id = {caseId} Does Not Exist");
@@ -203,7 +208,7 @@ internal sealed class DataverseStore(TimeProvider time, string correlationKeyCol
             var now = Now();
             var note = new SimulatedNote
             {
-                Id = Guid.NewGuid(),
+                Id = id ?? Guid.NewGuid(),
                 CaseId = caseId,
                 Subject = subject,
                 NoteText = text,

@@ -32,9 +32,10 @@ internal sealed partial class DataverseWebApi(DataverseStore store, DataverseRow
             ("POST", "incidents") => CreateCase(request),
             ("POST", "CloseIncident") => CloseIncident(request),
             ("GET", "annotations") => ListNotes(request, null),
-            ("POST", "annotations") => AddNote(request),
+            ("POST", "annotations") => AddNote(request, null),
             ("GET", "EntityDefinitions(LogicalName='incident')/Keys") => AlternateKeys(),
             _ when keyed.Success && keyed.Groups["set"].Value == "incidents" => Keyed(request, keyed.Groups["key"].Value, keyed.Groups["nav"].Value),
+            ("PATCH", _) when keyed.Success && keyed.Groups["set"].Value == "annotations" && keyed.Groups["nav"].Value.Length == 0 => AddNote(request, ParseId(keyed.Groups["key"].Value)),
             _ => throw new DataverseFault(404, "0x8006088a", $"Resource not found for the segment '{path.Split('/')[0]}'."),
         };
     }
@@ -207,8 +208,14 @@ internal sealed partial class DataverseWebApi(DataverseStore store, DataverseRow
         return SimResponse.NoContent();
     }
 
-    private SimResponse AddNote(SimRequest request)
+    /// <summary>POST creates a note; PATCH annotations(id) upserts one under that id (412 with If-None-Match: * when it exists).</summary>
+    private SimResponse AddNote(SimRequest request, Guid? id)
     {
+        if (id is not null && request.Header("If-None-Match") != "*")
+        {
+            throw DataverseFault.BadRequest("The simulated org only creates notes by PATCH with If-None-Match: *.", "0x80040203");
+        }
+
         var body = ParseObject(request.Body);
         var binding = body["objectid_incident@odata.bind"]?.GetValue<string>() ?? string.Empty;
         var match = BoundIncident().Match(binding);
@@ -225,7 +232,7 @@ internal sealed partial class DataverseWebApi(DataverseStore store, DataverseRow
             }
         }
 
-        var note = store.AddNote(Guid.Parse(match.Groups["id"].Value), body["subject"]?.GetValue<string>(), body["notetext"]?.GetValue<string>(), org.AppUser.Id);
+        var note = store.AddNote(Guid.Parse(match.Groups["id"].Value), body["subject"]?.GetValue<string>(), body["notetext"]?.GetValue<string>(), org.AppUser.Id, id);
         return SimResponse.NoContent(new Dictionary<string, string> { ["OData-EntityId"] = $"{org.ApiUrl}annotations({note.Id})" });
     }
 

@@ -54,7 +54,15 @@ public sealed partial class DynamicsSimulator
                 }
             }
 
-            return faults.Next() ?? api.Handle(request);
+            if (faults.Next() is { } failure)
+            {
+                return failure;
+            }
+
+            var answer = api.Handle(request);
+            return faults.LosesAnswer(request)
+                ? SimResponse.Error(504, string.Empty, "The gateway timed out waiting for the answer.")
+                : answer;
         }
         finally
         {

@@ -199,6 +199,12 @@ public sealed partial class DynamicsSimulator : IDisposable
     /// <summary>From now on a share of requests fails with 503, and every request takes <paramref name="latency"/>.</summary>
     public void FailShareOfRequests(double ratio, TimeSpan latency) => faults.FailShare(ratio, latency);
 
+    /// <summary>
+    /// The next <paramref name="method"/> request whose path starts with <paramref name="pathPrefix"/> is carried out,
+    /// but the caller gets 504 instead of the answer (the answer got lost on the way back).
+    /// </summary>
+    public void LoseAnswerToNext(string method, string pathPrefix) => faults.LoseAnswerToNext(method, pathPrefix);
+
     public void ClearFaults() => faults.Clear();
 
     /// <summary>The next <paramref name="responses"/> requests get 429 with Retry-After; requests inside a penalty get 429 again.</summary>

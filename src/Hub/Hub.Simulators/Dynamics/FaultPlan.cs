@@ -4,10 +4,11 @@ namespace Hub.Simulators.Dynamics;
 internal sealed class FaultPlan
 {
     private readonly Lock gate = new();
-    private readonly Random random = new(4242);
+    private readonly Random random = new(7); // fixed: a run of the same requests fails the same way
     private int failNext;
     private int failStatus = 503;
     private double failureRatio;
+    private (string Method, string PathPrefix)? loseAnswer;
 
     public TimeSpan Latency { get; private set; }
 
@@ -29,10 +30,34 @@ internal sealed class FaultPlan
         }
     }
 
+    public void LoseAnswerToNext(string method, string pathPrefix)
+    {
+        lock (gate)
+        {
+            loseAnswer = (method, pathPrefix);
+        }
+    }
+
+    /// <summary>True (once) when this request is carried out but its answer must be lost on the way back.</summary>
+    public bool LosesAnswer(SimRequest request)
+    {
+        lock (gate)
+        {
+            if (loseAnswer is { } lose && lose.Method == request.Method && request.Path.StartsWith(lose.PathPrefix, StringComparison.Ordinal))
+            {
+                loseAnswer = null;
+                return true;
+            }
+
+            return false;
+        }
+    }
+
     public void Clear()
     {
         lock (gate)
         {
+            loseAnswer = null;
             failNext = 0;
             failureRatio = 0;
             Latency = TimeSpan.Zero;
