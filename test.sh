@@ -5,7 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
-for pkg in "$@"; do :; done
 # Real mail server for the e-mail adapter tests (Dovecot IMAP + LMTP, Postfix SMTP delivering into it).
 command -v dovecot >/dev/null 2>&1 || need+=(dovecot-imapd)
 [ -x /usr/lib/dovecot/lmtp ] || need+=(dovecot-lmtpd)

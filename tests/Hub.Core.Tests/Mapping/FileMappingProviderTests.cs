@@ -21,15 +21,15 @@ public sealed class FileMappingProviderTests : IDisposable
         var reloaded = new TaskCompletionSource<MappingSet>(TaskCreationOptions.RunContinuationsAsynchronously);
         provider.Reloaded += (_, mappings) => reloaded.TrySetResult(mappings);
 
-        _mappings.Edit("values.servicedesk.json", "\"P1 Kritiek\"", "\"P1 Zeer urgent\"");
+        _mappings.Edit("values.servicedesk.json", "\"Spoed\"", "\"Zeer urgent\"");
 
         var raised = await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Same(raised, provider.Current);
         Assert.NotEqual(before.Version, provider.Current.Version);
-        Assert.True(provider.Current.TryMapInbound("servicedesk", MappedField.Priority, "P1 Zeer urgent", out var priority));
+        Assert.True(provider.Current.TryMapInbound("servicedesk", MappedField.Priority, "Zeer urgent", out var priority));
         Assert.Equal("Urgent", priority);
-        Assert.False(provider.Current.TryMapInbound("servicedesk", MappedField.Priority, "P1 Kritiek", out _));
-        Assert.True(before.TryMapInbound("servicedesk", MappedField.Priority, "P1 Kritiek", out _), "The old mapping object must stay as it was.");
+        Assert.False(provider.Current.TryMapInbound("servicedesk", MappedField.Priority, "Spoed", out _));
+        Assert.True(before.TryMapInbound("servicedesk", MappedField.Priority, "Spoed", out _), "The old mapping object must stay as it was.");
         Assert.Empty(provider.LastErrors);
     }
 

@@ -65,8 +65,8 @@ public sealed class ShippedMappingTests
     }
 
     [Theory]
-    [InlineData("servicedesk", "P1 Kritiek", "Urgent")]
-    [InlineData("servicedesk", "P4 Laag", "Low")]
+    [InlineData("servicedesk", "Spoed", "Urgent")]
+    [InlineData("servicedesk", "Laag", "Low")]
     [InlineData("facility", "1", "High")]
     [InlineData("facility", "3", "Low")]
     public void A_system_priority_reads_as_its_canonical_priority(string system, string value, string canonical)

@@ -35,7 +35,7 @@ internal sealed class DynamicsProfile : Profile
         CreateMap<ApplyChangeCommand, IncidentDraft>()
             .ForMember(d => d.Title, o => o.MapFrom(c => IncidentText.Title(c.Fields.Title)))
             .ForMember(d => d.Description, o => o.MapFrom(c => c.Fields.Title != null && c.Fields.Title.Length > IncidentText.TitleLimit
-                ? IncidentText.Description(c.Fields, Array.Empty<RecordReference>())
+                ? IncidentText.Description(c.Fields, Array.Empty<CaseLink>())
                 : IncidentText.Clip(c.Fields.Description)))
             .ForMember(d => d.PriorityCode, o => o.MapFrom(c => IncidentText.Priority(c.TargetValues)))
             .ForMember(d => d.ResolveBy, o => o.MapFrom(c => c.Fields.TargetDate));

@@ -17,7 +17,7 @@ internal static class IncidentText
     public static string? Title(string? title) =>
         title is null ? null : title.Length <= TitleLimit ? title : title[..(TitleLimit - 1)] + "…";
 
-    public static string? Description(CaseFields fields, IReadOnlyList<RecordReference> upstream)
+    public static string? Description(CaseFields fields, IReadOnlyList<CaseLink> upstream)
     {
         var text = new StringBuilder();
         if (fields.Title is { Length: > TitleLimit } longTitle)
@@ -43,7 +43,7 @@ internal static class IncidentText
 
         if (upstream.Count > 0)
         {
-            details.Add("References: " + string.Join(", ", upstream.Select(r => r.ExternalNumber ?? r.ExternalId)));
+            details.Add("References: " + string.Join(", ", upstream.Select(r => $"{r.SystemName} {r.ExternalNumber ?? r.ExternalId}")));
         }
 
         if (details.Count > 0)

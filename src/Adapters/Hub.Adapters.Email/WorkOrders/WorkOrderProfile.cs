@@ -16,7 +16,7 @@ internal sealed class WorkOrderProfile : Profile
             .ForMember(d => d.Location, o => o.MapFrom(s => s.Fields.Location == null ? string.Empty : s.Fields.Location.ToString()))
             .ForMember(d => d.Reporter, o => o.MapFrom(s => DescribeReporter(s.Fields.Reporter)))
             .ForMember(d => d.TargetDate, o => o.MapFrom(s => s.Fields.TargetDate))
-            .ForMember(d => d.References, o => o.MapFrom(s => string.Join(", ", s.UpstreamRecords.Select(r => r.ExternalNumber ?? r.ExternalId))));
+            .ForMember(d => d.References, o => o.MapFrom(s => string.Join(", ", s.UpstreamRecords.Select(r => $"{r.SystemName} {r.ExternalNumber ?? r.ExternalId}"))));
     }
 
     private static string DescribeReporter(CaseReporter? reporter) =>

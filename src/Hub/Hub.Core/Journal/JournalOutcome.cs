@@ -14,4 +14,5 @@ public static class JournalOutcome
     public const string Discarded = "Discarded";
     public const string Replayed = "Replayed";
     public const string Quarantined = "Quarantined";
+    public const string Ignored = "Ignored";
 }

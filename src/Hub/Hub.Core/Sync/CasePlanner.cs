@@ -78,7 +78,7 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
         db.Links.Add(NewLink(record.Id, system, change.ExternalId, change.ExternalNumber, map, now));
         await journal.AppendAsync(db, new JournalLine
         {
-            CaseId = record.Id, Kind = HubEvent.CaseOpened, Outcome = JournalOutcome.Observed,
+            CaseId = record.Id, Kind = ChangeKind.Created.ToString(), Outcome = JournalOutcome.Observed,
             SourceSystem = system, SourceRecord = change.ExternalNumber ?? change.ExternalId,
             After = Describe(fields, set), MappingVersion = map.Version,
             Detail = $"routes: {string.Join(", ", routes.Select(r => r.Name))}",

@@ -3,7 +3,6 @@ namespace Hub.Core.Sync;
 /// <summary>Journal kinds for what the hub itself did, beside the canonical change kinds.</summary>
 public static class HubEvent
 {
-    public const string CaseOpened = "CaseOpened";
     public const string LinkCreated = "LinkCreated";
     public const string Conflict = "Conflict";
     public const string Parked = "Parked";

@@ -1,15 +1,66 @@
+using Hub.Core.Adapters;
+using Hub.Core.Mapping;
+using Hub.Core.Persistence;
+using Hub.Core.Sync;
 using Hub.Host.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Host.Hosting;
 
-/// <summary>Builds and runs the hub's host until it is told to stop.</summary>
+/// <summary>
+/// Runs the hub until it is told to stop (Ctrl+C, SIGTERM, the service manager). A bad setting stops the start
+/// with a message naming the key and exit code 2.
+/// </summary>
 internal static class HubService
 {
-    public static async Task<int> RunAsync(HubConfiguration configuration, CancellationToken cancellationToken)
+    public const int ExitConfiguration = 2;
+
+    public static async Task<int> RunAsync(
+        HubConfiguration configuration,
+        CancellationToken cancellationToken,
+        Action<IServiceCollection>? extra = null,
+        Func<WebApplication, CancellationToken, Task>? started = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        await Task.Yield();
-        cancellationToken.ThrowIfCancellationRequested();
+        WebApplication app;
+        try
+        {
+            app = HubHostBuilder.Build(configuration, extra);
+            await StartChecksAsync(app.Services, cancellationToken);
+        }
+        catch (Exception failure) when (IsConfigurationFailure(failure))
+        {
+            await Console.Error.WriteLineAsync($"hub: configuration error: {failure.Message}");
+            return ExitConfiguration;
+        }
+
+        await using (app)
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hub");
+            var adapters = app.Services.GetRequiredService<SystemAdapters>();
+            logger.LogInformation("Hub starting with {Count} systems: {Systems}; database {Database}",
+                adapters.Names.Count, string.Join(", ", adapters.Names), app.Services.GetRequiredService<HubDatabase>().DataSource);
+            await app.StartAsync(cancellationToken);
+            if (started is not null)
+            {
+                await started(app, cancellationToken);
+            }
+
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+
         return 0;
     }
+
+    /// <summary>What must hold before anything is scheduled: schema up to date, mappings loaded, every adapter's options valid.</summary>
+    public static async Task StartChecksAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<HubDatabase>().MigrateAsync(cancellationToken);
+        _ = services.GetRequiredService<IMappingProvider>().Current;
+        _ = services.GetRequiredService<SystemAdapters>();
+    }
+
+    private static bool IsConfigurationFailure(Exception failure) =>
+        failure is HubConfigurationException or OptionsValidationException or MappingLoadException
+        || failure.InnerException is HubConfigurationException or OptionsValidationException or MappingLoadException;
 }

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using Hub.Core.Journal;
+using Hub.Core.Sync;
+using Hub.Host.Configuration;
+
+namespace Hub.Host.Cli;
+
+/// <summary>`hub deadletters list | replay &lt;id&gt; | discard &lt;id&gt;`: what failed for good, and what the admin does about it.</summary>
+internal sealed class DeadLettersCommand : IHubCommandFactory
+{
+    public Command Create()
+    {
+        var list = new Command("list", "List commands that failed for good, with their last error.");
+        list.SetAction(async (parse, ct) =>
+        {
+            var letters = await OpenAsync(parse, ct);
+            var output = parse.InvocationConfiguration.Output;
+            var rows = await letters.ListAsync(ct);
+            output.WriteLine($"{"ID",6} {"CASE",-17} {"TARGET",-12} {"KIND",-15} {"ATTEMPTS",8}  LAST ERROR");
+            foreach (var row in rows)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Id,6} {row.CaseId,-17} {row.TargetSystem,-12} {row.Kind,-15} {row.Attempts,8}  {row.LastError}"));
+            }
+
+            output.WriteLine($"{rows.Count} dead letter(s).");
+            return 0;
+        });
+
+        return new Command("deadletters", "List, replay or discard commands that failed for good.")
+        {
+            list,
+            Act("replay", "Put a dead letter back in the outbox after fixing its cause.", (l, id, ct) => l.ReplayAsync(id, null, ct)),
+            Act("discard", "Give a dead letter up for good (journaled).", (l, id, ct) => l.DiscardAsync(id, null, ct)),
+        };
+    }
+
+    private static Command Act(string name, string description, Func<DeadLetters, long, CancellationToken, Task<bool>> action)
+    {
+        var id = new Argument<long>("id") { Description = "The dead letter's id (see 'hub deadletters list')." };
+        var command = new Command(name, description) { id };
+        command.SetAction(async (parse, ct) =>
+        {
+            var letters = await OpenAsync(parse, ct);
+            var which = parse.GetValue(id);
+            if (await action(letters, which, ct))
+            {
+                parse.InvocationConfiguration.Output.WriteLine($"Dead letter {which}: {name} done (journaled).");
+                return 0;
+            }
+
+            parse.InvocationConfiguration.Error.WriteLine($"No dead letter with id {which}; 'hub deadletters list' shows them.");
+            return 1;
+        });
+        return command;
+    }
+
+    private static async Task<DeadLetters> OpenAsync(ParseResult parse, CancellationToken ct)
+    {
+        var database = await HubDatabaseOpener.OpenMigratedAsync(CliConfiguration.From(parse), ct);
+        return new DeadLetters(database, new HubJournal(TimeProvider.System), new HubWriteGate(), TimeProvider.System);
+    }
+}

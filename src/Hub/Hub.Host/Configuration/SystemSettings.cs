@@ -1,0 +1,38 @@
+using System.Globalization;
+using Hub.Core.Adapters;
+using Microsoft.Extensions.Configuration;
+
+namespace Hub.Host.Configuration;
+
+/// <summary>The host's view of one configured system (Hub:Systems:&lt;name&gt;): its adapter type, poll interval and webhook secret.</summary>
+internal sealed record SystemSettings(string Name, string Adapter, TimeSpan PollInterval, string? WebhookSecret, IConfigurationSection Section)
+{
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>Reads every configured system; a missing adapter or a bad interval stops the start with the key named.</summary>
+    public static IReadOnlyList<SystemSettings> ReadAll(IConfiguration configuration)
+    {
+        var systems = new List<SystemSettings>();
+        foreach (var section in configuration.GetSection("Hub:Systems").GetChildren())
+        {
+            var adapter = section["Adapter"];
+            if (string.IsNullOrWhiteSpace(adapter))
+            {
+                throw new HubConfigurationException($"{section.Path}:Adapter", "is required: TopDesk, Dynamics or Email.");
+            }
+
+            var interval = DefaultPollInterval;
+            if (section["PollInterval"] is { Length: > 0 } text)
+            {
+                if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out interval) || interval <= TimeSpan.Zero)
+                {
+                    throw new HubConfigurationException($"{section.Path}:PollInterval", $"'{text}' is not a positive time span; write it as hh:mm:ss, e.g. \"00:01:00\".");
+                }
+            }
+
+            systems.Add(new SystemSettings(section.Key, adapter, interval, section["WebhookSecret"], section));
+        }
+
+        return systems;
+    }
+}

@@ -1,0 +1,93 @@
+using Hub.Adapters.Dynamics;
+using Hub.Adapters.Email;
+using Hub.Adapters.Email.Ignored;
+using Hub.Adapters.TopDesk;
+using Hub.Core.Adapters;
+using Hub.Core.Journal;
+using Hub.Core.Mapping;
+using Hub.Core.Persistence;
+using Hub.Core.Sync;
+using Hub.Host.Audit;
+using Hub.Host.Configuration;
+using Hub.Host.Health;
+using Hub.Host.Journal;
+using Hub.Host.Jobs;
+using Hub.Host.Webhooks;
+using Quartz;
+
+namespace Hub.Host.Hosting;
+
+/// <summary>
+/// Composes the hub: configuration checked at start, the correlation log, mappings with hot reload, one adapter
+/// per configured system, the engine, Quartz jobs (a poll job per system, one dispatcher), health, webhooks and
+/// the auditor's API. Runs as a Windows service, under systemd, or in a console.
+/// </summary>
+internal static class HubHostBuilder
+{
+    public static WebApplication Build(HubConfiguration configuration, Action<IServiceCollection>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var systems = SystemSettings.ReadAll(configuration.Root);
+        var urls = ApiSettings.Urls(configuration.Root);
+        var mappingsDirectory = MappingsSettings.Directory(configuration);
+        var database = HubDatabaseOpener.Open(configuration);
+        var sync = configuration.Root.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new SyncOptions();
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = configuration.BaseDirectory,
+            ApplicationName = typeof(HubHostBuilder).Assembly.GetName().Name,
+        });
+        builder.Configuration.AddConfiguration(configuration.Root);
+        builder.WebHost.UseUrls(urls);
+        builder.Services.AddWindowsService(o => o.ServiceName = "Hub");
+        builder.Services.AddSystemd();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddSingleton(sync);
+        services.AddSingleton(systems);
+        services.AddSingleton<IAdapterStateStore, DatabaseAdapterStateStore>();
+        services.AddSingleton<HubJournal>();
+        services.AddSingleton<HubWriteGate>();
+        services.AddSingleton<CasePlanner>();
+        services.AddSingleton<ChangeIntake>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<PollCycle>();
+        services.AddSingleton<DeadLetters>();
+        services.AddSingleton<IDispatchSignal, QuartzDispatchSignal>();
+        services.AddHubMappings(mappingsDirectory);
+        services.AddTopDeskAdapter();
+        services.AddDynamicsAdapter();
+        services.AddEmailAdapter();
+        services.AddSingleton<IIgnoredMailJournal, IgnoredMailJournal>();
+        services.AddSingleton(provider => SystemAdapterBuilder.Build(provider, systems));
+        services.AddHostedService<ParkedChangesOnReload>();
+        services.AddHubAudit(configuration.Root);
+        services.AddHealthChecks().AddCheck<SystemHealthCheck>("systems"); // "mappings" and "journal" come with their registrations
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<DispatchJob>(job => job.WithIdentity(JobKeys.Dispatch).StoreDurably());
+            quartz.AddTrigger(trigger => trigger.ForJob(JobKeys.Dispatch).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(2)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            foreach (var system in systems)
+            {
+                var key = JobKeys.Poll(system.Name);
+                quartz.AddJob<PollJob>(job => job.WithIdentity(key).StoreDurably().UsingJobData(JobKeys.SystemData, system.Name));
+                quartz.AddTrigger(trigger => trigger.ForJob(key).StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(system.PollInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            }
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        extra?.Invoke(services);
+
+        var app = builder.Build();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHubWebhooks(systems);
+        app.MapHubAudit();
+        return app;
+    }
+}
