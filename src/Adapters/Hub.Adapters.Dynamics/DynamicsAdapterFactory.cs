@@ -71,9 +71,11 @@ internal sealed class DynamicsAdapterFactory(IEnumerable<DynamicsTokenEndpointTr
     private DynamicsOrgSession NewSession(DynamicsOptions options, SystemContext context)
     {
         PinnedCertificateHttpClientFactory? pinned = null;
-        if (trusts.LastOrDefault(t => string.Equals(t.SystemName, context.SystemName, StringComparison.OrdinalIgnoreCase)) is { } trust)
+        var certificate = trusts.LastOrDefault(t => string.Equals(t.SystemName, context.SystemName, StringComparison.OrdinalIgnoreCase))?.Certificate
+            ?? TokenEndpointCertificateFile.Load(context);
+        if (certificate is not null)
         {
-            pinned = new PinnedCertificateHttpClientFactory(trust.Certificate);
+            pinned = new PinnedCertificateHttpClientFactory(certificate);
             owned.Add(pinned);
         }
 

@@ -1,0 +1,162 @@
+using System.Security.Cryptography.X509Certificates;
+using Hub.Simulators.Contractor;
+using Hub.Simulators.Dynamics;
+using Hub.Simulators.TopDesk;
+using Xunit.Abstractions;
+
+namespace Hub.EndToEnd.Tests;
+
+/// <summary>
+/// The three organisations on loopback for one test (simulated TOPdesk and Dynamics 365 shaped like the real APIs,
+/// a contractor answering through pickup folders) and the configuration that points a real `hub` process at them.
+/// </summary>
+internal sealed class ChainWorld : IAsyncDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task contractorRun;
+    private readonly ITestOutputHelper log;
+    private readonly List<HubProcess> hubs = [];
+
+    public ChainWorld(ITestOutputHelper log, bool contractorAnswers = true)
+    {
+        this.log = log;
+        Folder = Path.Combine(Path.GetTempPath(), "hub-e2e", Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(Folder);
+        foreach (var mailFolder in new[] { "outbox", "inbox", "processed", "quarantine" })
+        {
+            Directory.CreateDirectory(MailFolder(mailFolder));
+        }
+
+        TopDesk = new TopDeskSimulator();
+        Dynamics = new DynamicsSimulator();
+        Contractor = new SimulatedContractor(new ContractorSimulatorOptions
+        {
+            Outbox = MailFolder("outbox"),
+            Inbox = MailFolder("inbox"),
+            AcceptAfter = TimeSpan.FromMilliseconds(500),
+            ScheduleAfter = TimeSpan.FromSeconds(1),
+            DoneAfter = TimeSpan.FromMilliseconds(1500),
+        }, TimeProvider.System);
+        contractorRun = contractorAnswers ? Task.Run(() => Contractor.RunAsync(stop.Token)) : Task.CompletedTask;
+        MappingsDirectory = CopyShippedMappings();
+    }
+
+    public string Folder { get; }
+    public TopDeskSimulator TopDesk { get; }
+    public DynamicsSimulator Dynamics { get; }
+    public SimulatedContractor Contractor { get; }
+    public string MappingsDirectory { get; }
+    public string DatabaseFile => Path.Combine(Folder, "hub.db");
+
+    public string MailFolder(string name) => Path.Combine(Folder, "mail", name);
+
+    /// <summary>Work orders the hub sent (files in the pickup outbox).</summary>
+    public IReadOnlyList<string> WorkOrders() =>
+        Directory.Exists(MailFolder("outbox")) ? Directory.GetFiles(MailFolder("outbox"), "*.eml", SearchOption.AllDirectories) : [];
+
+    public string WriteConfiguration()
+    {
+        var certificate = Path.Combine(Folder, "token-endpoint.cer");
+        File.WriteAllBytes(certificate, Dynamics.TokenEndpointCertificate.Export(X509ContentType.Cert));
+        return HubProcess.WriteConfiguration(Folder, new
+        {
+            Logging = new { LogLevel = new Dictionary<string, string> { ["Default"] = "Information", ["Microsoft"] = "Warning", ["Quartz"] = "Warning", ["System.Net.Http.HttpClient"] = "Warning" } },
+            Hub = new
+            {
+                Database = new { Provider = "Sqlite", ConnectionString = "Data Source=hub.db" },
+                MappingsPath = MappingsDirectory,
+                Api = new { Urls = "http://127.0.0.1:0" },
+                Sync = new { RetryDelay = "00:00:01", MaxRetryDelay = "00:00:05", MaxAttempts = 50 },
+                Systems = new Dictionary<string, object>
+                {
+                    ["servicedesk"] = new
+                    {
+                        Adapter = "TopDesk", PollInterval = "00:00:01", BaseUrl = TopDesk.Url.TrimEnd('/') + "/tas/api/",
+                        Username = TopDesk.Username, ApplicationPassword = TopDesk.ApplicationPassword,
+                    },
+                    ["facility"] = new
+                    {
+                        Adapter = "Dynamics", PollInterval = "00:00:01", BaseUrl = Dynamics.Url.ToString(), Authority = Dynamics.Authority.ToString(),
+                        TenantId = Dynamics.TenantId, ClientId = Dynamics.ClientId, ClientSecret = Dynamics.ClientSecret,
+                        TokenEndpointCertificateFile = certificate,
+                    },
+                    ["contractor"] = new
+                    {
+                        Adapter = "Email", PollInterval = "00:00:01", Transport = "Directory", From = "hub@facility.example", ReplyTo = "hub@facility.example",
+                        Directory = new { Outbox = MailFolder("outbox"), Inbox = MailFolder("inbox"), Processed = MailFolder("processed"), Quarantine = MailFolder("quarantine") },
+                    },
+                },
+            },
+        });
+    }
+
+    public HubProcess StartHub()
+    {
+        var config = WriteConfiguration();
+        var hub = HubProcess.Start(Folder, "run", "--config", config);
+        hubs.Add(hub);
+        return hub;
+    }
+
+    /// <summary>Runs a `hub` command against this world's configuration to its end; returns exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> RunHubCommandAsync(params string[] arguments)
+    {
+        var config = Path.Combine(Folder, "appsettings.json");
+        await using var hub = HubProcess.Start(Folder, [.. arguments, "--config", config]);
+        var exit = await hub.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        return (exit, hub.Output);
+    }
+
+    /// <summary>Waits until the condition holds; fails with the hub's output when it does not in time.</summary>
+    public async Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition())
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"Not within {timeout.TotalSeconds:0} s: {what}.\nHub output:\n{string.Join("\n---\n", hubs.Select(h => h.Output))}");
+    }
+
+    private string CopyShippedMappings()
+    {
+        var source = Path.Combine(HubProcess.RepositoryRoot(), "mappings");
+        var target = Path.Combine(Folder, "mappings");
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        return target;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var hub in hubs)
+        {
+            log.WriteLine($"--- hub process {hub.Id} output ---\n{hub.Output}");
+            await hub.DisposeAsync();
+        }
+
+        await stop.CancelAsync();
+        await contractorRun.ContinueWith(_ => { }, TaskScheduler.Default);
+        stop.Dispose();
+        TopDesk.Dispose();
+        Dynamics.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left in the temp folder: test data only
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Hub.EndToEnd.Tests;
+
+/// <summary>
+/// The real `hub` executable as a child process, with a configuration file of the test's own. Its output is kept
+/// (and shown when a test fails); it can be stopped politely (SIGTERM) or killed outright.
+/// </summary>
+internal sealed class HubProcess : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> lines = new();
+
+    private HubProcess(Process process)
+    {
+        this.process = process;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lines.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lines.Enqueue("ERR " + e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Output => string.Join(Environment.NewLine, lines);
+
+    public bool HasExited => process.HasExited;
+
+    public int ExitCode => process.ExitCode;
+
+    public int Id => process.Id;
+
+    /// <summary>The hub's binary beside the Hub.Host build output of the same configuration as this test.</summary>
+    public static string HubDll
+    {
+        get
+        {
+            var testDir = AppContext.BaseDirectory; // tests/Hub.EndToEnd.Tests/bin/<Config>/net10.0/
+            var config = new DirectoryInfo(testDir.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+            var root = RepositoryRoot();
+            var dll = Path.Combine(root, "src", "Hub", "Hub.Host", "bin", config, "net10.0", "hub.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build Hub.Host first: {dll} is missing.", dll);
+        }
+    }
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hub.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new DirectoryNotFoundException("Hub.sln not found above the test binaries.");
+    }
+
+    public static HubProcess Start(string workingDirectory, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(HubDll);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+        return new HubProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet"));
+    }
+
+    /// <summary>Writes a configuration file into the folder (JSON of nested sections).</summary>
+    public static string WriteConfiguration(string folder, object configuration)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "appsettings.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(configuration, Indented));
+        return path;
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cts.Token);
+        return process.ExitCode;
+    }
+
+    /// <summary>SIGTERM, as systemd or `kill` would send.</summary>
+    public void Terminate()
+    {
+        if (!process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            kill?.WaitForExit();
+        }
+    }
+
+    /// <summary>Killed at once, mid-work: nothing gets to clean up.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        await Task.CompletedTask;
+        process.Dispose();
+    }
+}
