@@ -89,7 +89,7 @@ public sealed class DynamicsRig : IDisposable
         },
         TargetValues = new Dictionary<string, string> { [MappedField.Priority] = "1" },
         Parameters = new Dictionary<string, string> { ["customer"] = $"accounts({Simulator.DefaultAccountId})" },
-        UpstreamRecords = [new RecordReference("i-1", "I 2026 042")],
+        UpstreamRecords = [new CaseLink("HUB-2026-000042", "servicedesk", "i-1", "I 2026 042", "servicedesk")],
     };
 
     public static string NewKey() => "HUB-2026-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();

@@ -76,7 +76,7 @@ public sealed class TopDeskTestbed : IDisposable
             [MappedField.Status] = "Geregistreerd",
             [MappedField.Priority] = "Hoog",
         },
-        UpstreamRecords = [new RecordReference("cas-1", "CAS-01234-X1Y2")],
+        UpstreamRecords = [new CaseLink("HUB-2026-000042", "facility", "cas-1", "CAS-01234-X1Y2", "facility")],
     };
 
     public static string NewKey() => "HUB-TEST-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();

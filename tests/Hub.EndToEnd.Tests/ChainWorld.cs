@@ -54,6 +54,21 @@ internal sealed class ChainWorld : IAsyncDisposable
     public IReadOnlyList<string> WorkOrders() =>
         Directory.Exists(MailFolder("outbox")) ? Directory.GetFiles(MailFolder("outbox"), "*.eml", SearchOption.AllDirectories) : [];
 
+    /// <summary>Where the hub's HTTP endpoints listen in this world (a free loopback port).</summary>
+    public Uri ApiUrl { get; } = new($"http://127.0.0.1:{FreePort()}/");
+
+    /// <summary>Poll interval of the service desk; a webhook test makes it long so only the webhook can explain a fast poll.</summary>
+    public string ServiceDeskPollInterval { get; set; } = "00:00:01";
+
+    public const string WebhookSecret = "hook-secret-for-tests";
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public string WriteConfiguration()
     {
         var certificate = Path.Combine(Folder, "token-endpoint.cer");
@@ -65,13 +80,13 @@ internal sealed class ChainWorld : IAsyncDisposable
             {
                 Database = new { Provider = "Sqlite", ConnectionString = "Data Source=hub.db" },
                 MappingsPath = MappingsDirectory,
-                Api = new { Urls = "http://127.0.0.1:0" },
+                Api = new { Urls = ApiUrl.ToString().TrimEnd('/') },
                 Sync = new { RetryDelay = "00:00:01", MaxRetryDelay = "00:00:05", MaxAttempts = 50 },
                 Systems = new Dictionary<string, object>
                 {
                     ["servicedesk"] = new
                     {
-                        Adapter = "TopDesk", PollInterval = "00:00:01", BaseUrl = TopDesk.Url.TrimEnd('/') + "/tas/api/",
+                        Adapter = "TopDesk", PollInterval = ServiceDeskPollInterval, WebhookSecret, BaseUrl = TopDesk.Url.TrimEnd('/') + "/tas/api/",
                         Username = TopDesk.Username, ApplicationPassword = TopDesk.ApplicationPassword,
                     },
                     ["facility"] = new

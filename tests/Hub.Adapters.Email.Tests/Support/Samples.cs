@@ -31,7 +31,7 @@ internal static class Samples
             TargetDate = new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.FromHours(1)),
         },
         Parameters = new Dictionary<string, string> { ["contractor"] = ContractorId },
-        UpstreamRecords = [new RecordReference("a1b2", "I 2026 042")],
+        UpstreamRecords = [new CaseLink("HUB-2026-000042", "servicedesk", "a1b2", "I 2026 042", "servicedesk")],
     };
 
     public static string NewKey() => "HUB-2026-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
