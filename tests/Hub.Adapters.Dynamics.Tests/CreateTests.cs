@@ -23,7 +23,7 @@ public sealed class CreateTests : IDisposable
         Assert.Equal(3, row.CaseOriginCode);
         Assert.Equal(rig.Simulator.DefaultAccountId, row.CustomerId);
         Assert.Contains("Location: Utrecht Central, Tower B, 3, 3.14", row.Description, StringComparison.Ordinal);
-        Assert.Contains("References: I 2026 042", row.Description, StringComparison.Ordinal);
+        Assert.Contains("References: servicedesk I 2026 042", row.Description, StringComparison.Ordinal);
         var upsert = Assert.Single(rig.Simulator.DataverseRequests, r => r.Method == "PATCH");
         Assert.StartsWith($"incidents(hub_correlationid='{key}')", upsert.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal("*", upsert.Header("If-None-Match"));

@@ -16,9 +16,14 @@ internal sealed class ChainWorld : IAsyncDisposable
     private readonly Task contractorRun;
     private readonly ITestOutputHelper log;
     private readonly List<HubProcess> hubs = [];
+    private readonly RealMail? mail;
 
-    public ChainWorld(ITestOutputHelper log, bool contractorAnswers = true)
+    /// <summary>The contractor over the real mail servers instead of pickup folders: the hub's and the plumber's mailboxes.</summary>
+    public sealed record RealMail(int SmtpPort, int ImapPort, string HubAddress, string HubPassword, string ContractorAddress);
+
+    public ChainWorld(ITestOutputHelper log, bool contractorAnswers = true, RealMail? mail = null)
     {
+        this.mail = mail;
         this.log = log;
         Folder = Path.Combine(Path.GetTempPath(), "hub-e2e", Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Folder);
@@ -37,8 +42,12 @@ internal sealed class ChainWorld : IAsyncDisposable
             ScheduleAfter = TimeSpan.FromSeconds(1),
             DoneAfter = TimeSpan.FromMilliseconds(1500),
         }, TimeProvider.System);
-        contractorRun = contractorAnswers ? Task.Run(() => Contractor.RunAsync(stop.Token)) : Task.CompletedTask;
+        contractorRun = contractorAnswers && mail is null ? Task.Run(() => Contractor.RunAsync(stop.Token)) : Task.CompletedTask;
         MappingsDirectory = CopyShippedMappings();
+        if (mail is not null)
+        {
+            SendSanitairTo(mail.ContractorAddress);
+        }
     }
 
     public string Folder { get; }
@@ -95,10 +104,16 @@ internal sealed class ChainWorld : IAsyncDisposable
                         TenantId = Dynamics.TenantId, ClientId = Dynamics.ClientId, ClientSecret = Dynamics.ClientSecret,
                         TokenEndpointCertificateFile = certificate,
                     },
-                    ["contractor"] = new
+                    ["contractor"] = mail is null ? new
                     {
                         Adapter = "Email", PollInterval = "00:00:01", Transport = "Directory", From = "hub@facility.example", ReplyTo = "hub@facility.example",
                         Directory = new { Outbox = MailFolder("outbox"), Inbox = MailFolder("inbox"), Processed = MailFolder("processed"), Quarantine = MailFolder("quarantine") },
+                    }
+                    : (object)new
+                    {
+                        Adapter = "Email", PollInterval = "00:00:01", Transport = "Mail", From = mail.HubAddress, ReplyTo = mail.HubAddress,
+                        Smtp = new { Host = "127.0.0.1", Port = mail.SmtpPort, Security = "None", Username = mail.HubAddress, Password = mail.HubPassword },
+                        Imap = new { Host = "127.0.0.1", Port = mail.ImapPort, Security = "None", Username = mail.HubAddress, Password = mail.HubPassword, Folder = "INBOX" },
                     },
                 },
             },
@@ -137,6 +152,23 @@ internal sealed class ChainWorld : IAsyncDisposable
         }
 
         Assert.Fail($"Not within {timeout.TotalSeconds:0} s: {what}.\nHub output:\n{string.Join("\n---\n", hubs.Select(h => h.Output))}");
+    }
+
+    /// <summary>Points the Sanitair contractor of the copied mappings at a real mailbox.</summary>
+    private void SendSanitairTo(string address)
+    {
+        var file = Path.Combine(MappingsDirectory, "contractors.json");
+        var document = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+        foreach (var contractor in document["contractors"]!.AsArray())
+        {
+            if (contractor!["subcategories"]?.AsArray().Any(s => s!.GetValue<string>() == "Sanitair") == true)
+            {
+                contractor["email"] = address;
+                contractor["senders"] = new System.Text.Json.Nodes.JsonArray(address);
+            }
+        }
+
+        File.WriteAllText(file, document.ToJsonString());
     }
 
     private string CopyShippedMappings()

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Hub.Simulators.Contractor;
 
 /// <summary>The three answers a contractor gives to a work order, in Dutch, in the words real contractors use.</summary>
-internal static class ContractorAnswer
+public static class ContractorAnswer
 {
     private static readonly string[] DutchWeekdays = ["zo", "ma", "di", "wo", "do", "vr", "za"];
 

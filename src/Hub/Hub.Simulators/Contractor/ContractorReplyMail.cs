@@ -8,7 +8,7 @@ namespace Hub.Simulators.Contractor;
 /// A reply as a contractor's mail program writes it: from the address the order went to, "Re:" subject,
 /// In-Reply-To and References to the order, the answer on top, a signature, and the order quoted below.
 /// </summary>
-internal static class ContractorReplyMail
+public static class ContractorReplyMail
 {
     public static MimeMessage Build(MimeMessage order, string answer, string signature, DateTimeOffset now)
     {
