@@ -233,6 +233,22 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private static string? DetailOf(OutboxCommand command) =>
-        command.Operation == OutboxOperation.Create ? "record created and linked" : null;
+    /// <summary>What was written, for the journal: the target's own values and the start of any text.</summary>
+    private static string DetailOf(OutboxCommand command)
+    {
+        if (command.Operation == OutboxOperation.Create)
+        {
+            return "record created and linked";
+        }
+
+        var apply = SyncJson.Deserialize<ApplyChangeCommand>(command.Payload);
+        var parts = apply.TargetValues.Select(v => $"{v.Key} → {v.Value}").ToList();
+        if (apply.Comment is { } comment)
+        {
+            var text = comment.Text.ReplaceLineEndings(" ");
+            parts.Add($"{(comment.IsPublic ? "public" : "internal")} note: {(text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 119), "…"))}");
+        }
+
+        return parts.Count == 0 ? "fields updated" : string.Join("; ", parts);
+    }
 }
