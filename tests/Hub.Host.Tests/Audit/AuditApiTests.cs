@@ -148,7 +148,7 @@ public sealed class AuditApiTests : SeededChainHostTests
     {
         var empty = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
 
-        Assert.Equal("http://127.0.0.1:5080", Hub.Host.Audit.AuditRegistration.ApiUrls(empty));
+        Assert.Equal(["http://127.0.0.1:5080"], Hub.Host.Configuration.ApiSettings.Urls(empty));
     }
 
     [Fact]

@@ -8,9 +8,7 @@ namespace Hub.Host.Audit;
 internal sealed class ApiOptions
 {
     public const string Section = "Hub:Api";
-    public const string DefaultUrls = "http://127.0.0.1:5080";
-
-    public string Urls { get; set; } = DefaultUrls;
+    public string Urls { get; set; } = Configuration.ApiSettings.DefaultUrls;
 
     public IList<string> ApiKeyHashes { get; } = [];
 }

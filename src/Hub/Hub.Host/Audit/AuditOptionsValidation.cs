@@ -13,12 +13,7 @@ internal sealed class AuditOptionsValidation : IValidateOptions<AuditOptions>, I
 
     public ValidateOptionsResult Validate(string? name, ApiOptions options)
     {
-        var failures = new List<string>();
-        if (!Uri.TryCreate(options.Urls.Split(';')[0], UriKind.Absolute, out _))
-        {
-            failures.Add($"{ApiOptions.Section}:Urls: '{options.Urls}' is not a URL; use e.g. {ApiOptions.DefaultUrls}.");
-        }
-
+        var failures = new List<string>(); // Urls is checked before the host is built (Configuration/ApiSettings)
         for (var i = 0; i < options.ApiKeyHashes.Count; i++)
         {
             if (!IsSha256Hex(options.ApiKeyHashes[i]))

@@ -30,9 +30,6 @@ internal static class AuditRegistration
         return services;
     }
 
-    /// <summary>Where the API and chain page listen: <c>Hub:Api:Urls</c>, loopback only unless configured otherwise.</summary>
-    public static string ApiUrls(IConfiguration configuration) =>
-        configuration[$"{ApiOptions.Section}:Urls"] is { Length: > 0 } urls ? urls : ApiOptions.DefaultUrls;
 
     /// <summary>
     /// Maps GET /api/cases, /api/cases/{id}, /api/cases/{id}/events, /api/events, /openapi/v1.json (all behind

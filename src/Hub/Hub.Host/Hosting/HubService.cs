@@ -26,21 +26,28 @@ internal static class HubService
         try
         {
             app = HubHostBuilder.Build(configuration, extra);
-            await StartChecksAsync(app.Services, cancellationToken);
         }
         catch (Exception failure) when (IsConfigurationFailure(failure))
         {
-            await Console.Error.WriteLineAsync($"hub: configuration error: {failure.Message}");
-            return ExitConfiguration;
+            return await RefuseAsync(failure);
         }
 
         await using (app)
         {
-            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hub");
-            var adapters = app.Services.GetRequiredService<SystemAdapters>();
-            logger.LogInformation("Hub starting with {Count} systems: {Systems}; database {Database}",
-                adapters.Names.Count, string.Join(", ", adapters.Names), app.Services.GetRequiredService<HubDatabase>().DataSource);
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await StartChecksAsync(app.Services, cancellationToken);
+                var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hub");
+                var adapters = app.Services.GetRequiredService<SystemAdapters>();
+                logger.LogInformation("Hub starting with {Count} systems: {Systems}; database {Database}",
+                    adapters.Names.Count, string.Join(", ", adapters.Names), app.Services.GetRequiredService<HubDatabase>().DataSource);
+                await app.StartAsync(cancellationToken);
+            }
+            catch (Exception failure) when (IsConfigurationFailure(failure))
+            {
+                return await RefuseAsync(failure);
+            }
+
             if (started is not null)
             {
                 await started(app, cancellationToken);
@@ -58,6 +65,12 @@ internal static class HubService
         await services.GetRequiredService<HubDatabase>().MigrateAsync(cancellationToken);
         _ = services.GetRequiredService<IMappingProvider>().Current;
         _ = services.GetRequiredService<SystemAdapters>();
+    }
+
+    private static async Task<int> RefuseAsync(Exception failure)
+    {
+        await Console.Error.WriteLineAsync($"hub: configuration error: {failure.Message}");
+        return ExitConfiguration;
     }
 
     private static bool IsConfigurationFailure(Exception failure) =>

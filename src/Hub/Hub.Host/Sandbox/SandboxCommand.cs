@@ -31,7 +31,11 @@ internal sealed class SandboxCommand : IHubCommandFactory
     {
         using var world = SandboxWorld.Start();
         var mappings = Path.Combine(AppContext.BaseDirectory, "mappings");
-        var settings = world.Settings(mappings).Append(new("Logging:LogLevel:Default", "Warning")).Append(new("Logging:LogLevel:LuckyPennySoftware", "Error"));
+        var apiKey = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var settings = world.Settings(mappings)
+            .Append(new("Hub:Api:ApiKeyHashes:0", Audit.ApiKeyHash.Of(apiKey)))
+            .Append(new("Logging:LogLevel:Default", "Warning"))
+            .Append(new("Logging:LogLevel:LuckyPennySoftware", "Error"));
         var configuration = HubConfiguration.Load(configFile: null, settings);
         using var contractorStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var contractor = Task.Run(() => world.Contractor.RunAsync(contractorStop.Token), CancellationToken.None);
@@ -53,9 +57,11 @@ internal sealed class SandboxCommand : IHubCommandFactory
             {
                 var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
                 var narrator = new SandboxNarrator(app.Services.GetRequiredService<HubDatabase>(), output);
+                var site = new Uri(app.Urls.First());
+                Uri ChainPage(string reference) => new(site, $"chain?ref={Uri.EscapeDataString(reference)}#key={apiKey}");
                 _ = Task.Run(async () =>
                 {
-                    result = await new SandboxDemo(world, narrator, output).RunAsync(once, timeout, lifetime.ApplicationStopping);
+                    result = await new SandboxDemo(world, narrator, output, ChainPage).RunAsync(once, timeout, lifetime.ApplicationStopping);
                     if (once)
                     {
                         lifetime.StopApplication();

@@ -6,7 +6,7 @@ namespace Hub.Host.Sandbox;
 /// The demo complaint: an employee reports a blocked toilet at the service desk; the hub opens a case at the
 /// building manager, which sends a work order to the plumber; the plumber's answers travel back up.
 /// </summary>
-internal sealed class SandboxDemo(SandboxWorld world, SandboxNarrator narrator, TextWriter output)
+internal sealed class SandboxDemo(SandboxWorld world, SandboxNarrator narrator, TextWriter output, Func<string, Uri> chainPage)
 {
     public async Task<int> RunAsync(bool once, TimeSpan timeout, CancellationToken stopping)
     {
@@ -37,7 +37,7 @@ internal sealed class SandboxDemo(SandboxWorld world, SandboxNarrator narrator, 
                     return 0;
                 }
 
-                await output.WriteLineAsync("\nThe round trip is done; the hub keeps running (Ctrl+C stops it).");
+                await output.WriteLineAsync($"\nThe round trip is done. The complaint's journey in a browser: {chainPage(incident.Number).AbsoluteUri}\nThe hub keeps running (Ctrl+C stops it).");
             }
 
             if (once && DateTimeOffset.UtcNow > deadline)
