@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace Hub.Benchmarks;
+
+/// <summary>How large a journal to build: <c>--entries N --cases N</c> (default a million entries over 100,000 cases).</summary>
+internal sealed record BenchSize(int Entries, int Cases)
+{
+    public static BenchSize Parse(string[] args)
+    {
+        var entries = 1_000_000;
+        var cases = 100_000;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--entries":
+                    entries = Number(args, ++i, "--entries");
+                    break;
+                case "--cases":
+                    cases = Number(args, ++i, "--cases");
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --entries N --cases N.");
+            }
+        }
+
+        if (cases > entries)
+        {
+            throw new ArgumentException($"--cases ({cases}) cannot exceed --entries ({entries}): every case needs at least one journal entry.");
+        }
+
+        return new BenchSize(entries, cases);
+    }
+
+    private static int Number(string[] args, int index, string name)
+    {
+        if (index >= args.Length || !int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+        {
+            throw new ArgumentException($"{name} needs a positive whole number, e.g. {name} 100000.");
+        }
+
+        return value;
+    }
+}

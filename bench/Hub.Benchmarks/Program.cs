@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Hub.Benchmarks;
+using Hub.Core.Persistence;
+using Microsoft.Data.Sqlite;
+
+// Figures for two of the design's performance aims: `hub trace` within 50 ms over a million journal entries,
+// and `hub log` streaming with flat memory. Builds its own SQLite correlation log in a temp folder and removes it.
+const int LookupsPerKind = 500;
+const double TraceAimMs = 50;
+
+BenchSize size;
+try
+{
+    size = BenchSize.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+var folder = Path.Combine(Path.GetTempPath(), "hub-bench-" + Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(folder);
+try
+{
+    Console.WriteLine(Invariant($"Hub benchmarks on {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}"));
+    Console.WriteLine(Invariant($"Journal: {size.Entries:N0} entries over {size.Cases:N0} cases, 3 links per case, SQLite in {folder}"));
+
+    var database = new HubDatabase(new DatabaseOptions { ConnectionString = "Data Source=bench.db" }, folder);
+    await database.MigrateAsync(cancellation.Token);
+    var seeding = JournalSeeder.Seed(database.DataSource, size, cancellation.Token);
+    Console.WriteLine(Invariant($"Seeded in {seeding.TotalSeconds:F1} s (hashes are well-formed but do not chain: this journal is for timing, not for hub verify)."));
+    Console.WriteLine();
+
+    var lookups = Math.Min(LookupsPerKind, size.Cases);
+    Console.WriteLine(Invariant($"hub trace: CaseFinder + CaseTraceQuery, fresh context per lookup, {lookups} random references per kind after a warm-up"));
+    Console.WriteLine(LatencySummary.Header);
+    var summaries = await TraceBenchmark.RunAsync(database, size.Cases, lookups, TimeProvider.System, cancellation.Token);
+    foreach (var summary in summaries)
+    {
+        Console.WriteLine(summary.Row());
+    }
+
+    var overall = summaries[^1];
+    Console.WriteLine(Invariant($"  aim: p95 within {TraceAimMs} ms -> {(overall.P95 <= TraceAimMs ? "met" : "NOT met")} (p95 {overall.P95:F2} ms)"));
+    Console.WriteLine();
+
+    Console.WriteLine("hub log: JournalQuery.StreamAsync into JournalExport.WriteCsvAsync, written to Stream.Null");
+    var stream = await LogStreamBenchmark.RunAsync(database, cancellation.Token);
+    Console.WriteLine(Invariant($"  rows {stream.Rows:N0} in {stream.Elapsed.TotalSeconds:F1} s = {stream.RowsPerSecond:N0} entries/s (includes a forced full GC every 50,000 rows)"));
+    Console.WriteLine(Invariant($"  managed heap after full GC: baseline {Mb(stream.BaselineManagedBytes)}, peak while streaming {Mb(stream.PeakManagedBytes)} (+{Mb(stream.PeakManagedBytes - stream.BaselineManagedBytes)})"));
+    Console.WriteLine(Invariant($"  working set: baseline {Mb(stream.BaselineWorkingSetBytes)}, peak sampled while streaming {Mb(stream.PeakWorkingSetBytes)}; process peak {Mb(stream.ProcessPeakWorkingSetBytes)} (seeding included)"));
+    return 0;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
+}
+finally
+{
+    SqliteConnection.ClearAllPools();
+    Directory.Delete(folder, recursive: true);
+}
+
+static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+static string Mb(long bytes) => (bytes / 1024d / 1024d).ToString("F1", CultureInfo.InvariantCulture) + " MB";
