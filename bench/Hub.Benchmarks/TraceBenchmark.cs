@@ -27,31 +27,33 @@ internal static class TraceBenchmark
         for (var i = 0; i < WarmUpLookups; i++)
         {
             var (_, reference) = Kinds[i % Kinds.Length];
-            await TraceAsync(database, reference(random.Next(cases)), time, cancellationToken);
+            var n = random.Next(cases);
+            await TraceAsync(database, reference(n), SeededReferences.HubId(n), time, cancellationToken);
         }
 
         var timings = Kinds.ToDictionary(k => k.Kind, _ => new List<double>(lookupsPerKind));
         for (var i = 0; i < lookupsPerKind * Kinds.Length; i++)
         {
             var (kind, reference) = Kinds[i % Kinds.Length];
-            var text = reference(random.Next(cases));
+            var n = random.Next(cases);
+            var text = reference(n);
             var watch = Stopwatch.StartNew();
-            await TraceAsync(database, text, time, cancellationToken);
+            await TraceAsync(database, text, SeededReferences.HubId(n), time, cancellationToken);
             timings[kind].Add(watch.Elapsed.TotalMilliseconds);
         }
 
         return [.. Kinds.Select(k => LatencySummary.Of(k.Kind, timings[k.Kind])), LatencySummary.Of("all", [.. timings.Values.SelectMany(t => t)])];
     }
 
-    private static async Task TraceAsync(HubDatabase database, string reference, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task TraceAsync(HubDatabase database, string reference, string expectedCaseId, TimeProvider time, CancellationToken cancellationToken)
     {
         var db = database.CreateContext();
         await using (db)
         {
             var matches = await CaseFinder.FindAsync(db, reference, cancellationToken);
-            if (matches.Count != 1)
+            if (matches.Count != 1 || matches[0].CaseId != expectedCaseId)
             {
-                throw new InvalidOperationException($"'{reference}' matched {matches.Count} cases; the seeded journal gives every reference exactly one.");
+                throw new InvalidOperationException($"'{reference}' matched {matches.Count} cases ({string.Join(", ", matches.Select(m => m.CaseId))}); the seeded journal gives it exactly {expectedCaseId}.");
             }
 
             var trace = await CaseTraceQuery.LoadAsync(db, matches[0].CaseId, time.GetUtcNow(), cancellationToken)
