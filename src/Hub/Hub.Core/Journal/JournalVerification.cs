@@ -1,9 +1,13 @@
 namespace Hub.Core.Journal;
 
-/// <summary>The result of walking the hash chain: intact, or the first entry that is wrong and why.</summary>
-public sealed record JournalVerification(bool IsIntact, long EntriesChecked, long? FirstBadSequence, string? Problem)
+/// <summary>
+/// The result of walking the hash chain: intact, or the first entry that is wrong and why. <see cref="HeadHash"/> is
+/// the hash of the newest entry: a chain cannot show that its newest entries were cut off, so the verdict prints the
+/// head for the service's log (or an auditor) to keep outside the database and compare with later.
+/// </summary>
+public sealed record JournalVerification(bool IsIntact, long EntriesChecked, long? FirstBadSequence, string? Problem, string? HeadHash = null)
 {
     public override string ToString() => IsIntact
-        ? $"Journal intact: {EntriesChecked} entries, hash chain verified."
+        ? $"Journal intact: {EntriesChecked} entries, hash chain verified; head {HeadHash ?? JournalHash.Genesis}."
         : $"Journal TAMPERED at entry {FirstBadSequence}: {Problem} ({EntriesChecked} entries checked before it).";
 }

@@ -41,7 +41,7 @@ public static class JournalVerifier
             checkedCount++;
         }
 
-        return new JournalVerification(true, checkedCount, null, null);
+        return new JournalVerification(true, checkedCount, null, null, previousHash);
     }
 
     private static JournalVerification Bad(long checkedCount, long sequence, string problem) =>

@@ -45,7 +45,7 @@ internal sealed class JournalVerificationService(
 
             if (result.Verdict!.IsIntact)
             {
-                logger.LogInformation("Journal verified: {Entries} entries intact", result.Verdict.EntriesChecked);
+                logger.LogInformation("Journal verified: {Entries} entries intact, head {HeadHash}", result.Verdict.EntriesChecked, result.Verdict.HeadHash);
             }
             else
             {
