@@ -24,4 +24,12 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-dotnet test Hub.sln --nologo "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Hub.sln --nologo "$@" 2>&1 | tee "$log" || status=$?   # pipefail: dotnet's own exit code
+
+# One closing line over all test projects: "tests: N passed, N failed".
+sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{ n += $2 } END { print n + 0 }'; }
+echo "tests: $(sum Passed) passed, $(sum Failed) failed"
+exit "$status"
