@@ -93,17 +93,8 @@ internal sealed class ChainWorld : IAsyncDisposable
                 Sync = new { RetryDelay = "00:00:01", MaxRetryDelay = "00:00:05", MaxAttempts = 50 },
                 Systems = new Dictionary<string, object>
                 {
-                    ["servicedesk"] = new
-                    {
-                        Adapter = "TopDesk", PollInterval = ServiceDeskPollInterval, WebhookSecret, BaseUrl = TopDesk.Url.TrimEnd('/') + "/tas/api/",
-                        Username = TopDesk.Username, ApplicationPassword = TopDesk.ApplicationPassword,
-                    },
-                    ["facility"] = new
-                    {
-                        Adapter = "Dynamics", PollInterval = "00:00:01", BaseUrl = Dynamics.Url.ToString(), Authority = Dynamics.Authority.ToString(),
-                        TenantId = Dynamics.TenantId, ClientId = Dynamics.ClientId, ClientSecret = Dynamics.ClientSecret,
-                        TokenEndpointCertificateFile = certificate,
-                    },
+                    ["servicedesk"] = Section(TopDesk.SettingsFor("servicedesk"), "servicedesk", ("PollInterval", ServiceDeskPollInterval), ("WebhookSecret", WebhookSecret)),
+                    ["facility"] = Section(Dynamics.SettingsFor("facility"), "facility", ("PollInterval", "00:00:01"), ("TokenEndpointCertificateFile", certificate)),
                     ["contractor"] = mail is null ? new
                     {
                         Adapter = "Email", PollInterval = "00:00:01", Transport = "Directory", From = "hub@facility.example", ReplyTo = "hub@facility.example",
@@ -118,6 +109,19 @@ internal sealed class ChainWorld : IAsyncDisposable
                 },
             },
         });
+    }
+
+    /// <summary>One system's section for the configuration file: the simulator's own settings plus the test's.</summary>
+    private static Dictionary<string, string?> Section(IReadOnlyDictionary<string, string?> simulatorSettings, string system, params (string Key, string? Value)[] more)
+    {
+        var prefix = $"Hub:Systems:{system}:";
+        var section = simulatorSettings.ToDictionary(s => s.Key[prefix.Length..], s => s.Value, StringComparer.Ordinal);
+        foreach (var (key, value) in more)
+        {
+            section[key] = value;
+        }
+
+        return section;
     }
 
     public HubProcess StartHub()

@@ -43,24 +43,14 @@ internal sealed class SandboxWorld : IDisposable
     /// <summary>The configuration a real site would write, pointed at the simulators (passwords are the simulators' own).</summary>
     public IEnumerable<KeyValuePair<string, string?>> Settings(string mappingsDirectory)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(TopDesk.SettingsFor("servicedesk"))
         {
             ["Hub:Database:Provider"] = "Sqlite",
             ["Hub:Database:ConnectionString"] = $"Data Source={Path.Combine(Folder, "sandbox.db")}",
             ["Hub:MappingsPath"] = mappingsDirectory,
             ["Hub:Api:Urls"] = "http://127.0.0.1:0",
-            ["Hub:Systems:servicedesk:Adapter"] = "TopDesk",
             ["Hub:Systems:servicedesk:PollInterval"] = "00:00:01",
-            ["Hub:Systems:servicedesk:BaseUrl"] = TopDesk.Url.TrimEnd('/') + "/tas/api/",
-            ["Hub:Systems:servicedesk:Username"] = TopDesk.Username,
-            ["Hub:Systems:servicedesk:ApplicationPassword"] = TopDesk.ApplicationPassword,
-            ["Hub:Systems:facility:Adapter"] = "Dynamics",
             ["Hub:Systems:facility:PollInterval"] = "00:00:01",
-            ["Hub:Systems:facility:BaseUrl"] = Dynamics.Url.ToString(),
-            ["Hub:Systems:facility:Authority"] = Dynamics.Authority.ToString(),
-            ["Hub:Systems:facility:TenantId"] = Dynamics.TenantId,
-            ["Hub:Systems:facility:ClientId"] = Dynamics.ClientId,
-            ["Hub:Systems:facility:ClientSecret"] = Dynamics.ClientSecret,
             ["Hub:Systems:contractor:Adapter"] = "Email",
             ["Hub:Systems:contractor:PollInterval"] = "00:00:01",
             ["Hub:Systems:contractor:Transport"] = "Directory",
@@ -72,6 +62,11 @@ internal sealed class SandboxWorld : IDisposable
             ["Hub:Systems:contractor:Directory:Quarantine"] = MailFolder("quarantine"),
             ["Hub:Sync:RetryDelay"] = "00:00:01",
         };
+        foreach (var (key, value) in Dynamics.SettingsFor("facility"))
+        {
+            settings[key] = value;
+        }
+
         return settings;
     }
 

@@ -81,6 +81,18 @@ public sealed partial class DynamicsSimulator : IDisposable
     public string TenantId => options.TenantId;
     public string ClientId => options.ClientId;
     public string ClientSecret => options.ClientSecret;
+
+    /// <summary>The settings that point a hub's system at this simulated org and its token endpoint.</summary>
+    public IReadOnlyDictionary<string, string?> SettingsFor(string systemName) => new Dictionary<string, string?>
+    {
+        [$"Hub:Systems:{systemName}:Adapter"] = "Dynamics",
+        [$"Hub:Systems:{systemName}:BaseUrl"] = Url.ToString(),
+        [$"Hub:Systems:{systemName}:Authority"] = Authority.ToString(),
+        [$"Hub:Systems:{systemName}:TenantId"] = TenantId,
+        [$"Hub:Systems:{systemName}:ClientId"] = ClientId,
+        [$"Hub:Systems:{systemName}:ClientSecret"] = ClientSecret,
+        [$"Hub:Systems:{systemName}:CorrelationKeyColumn"] = CorrelationKeyColumn,
+    };
     public string CorrelationKeyColumn => options.CorrelationKeyColumn;
 
     /// <summary>The systemuserid of the hub's application user (what WhoAmI answers).</summary>
