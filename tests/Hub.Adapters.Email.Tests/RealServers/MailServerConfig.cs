@@ -99,6 +99,9 @@ internal static class MailServerConfig
         maillog_file_prefixes = {root}
         smtputf8_enable = no
         message_size_limit = 10240000
+        queue_run_delay = 1s
+        minimal_backoff_time = 1s
+        maximal_backoff_time = 2s
         """);
 
     public static string PostfixMaster(int smtpPort) => string.Create(CultureInfo.InvariantCulture, $"""

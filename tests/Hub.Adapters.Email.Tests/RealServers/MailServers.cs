@@ -20,6 +20,7 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
     private const string DovecotBinary = "/usr/sbin/dovecot";
     private const string PostfixBinary = "/usr/sbin/postfix";
     private const string LmtpBinary = "/usr/lib/dovecot/lmtp";
+    private const string DoveadmBinary = "/usr/bin/doveadm";
     private readonly string root = Path.Combine(Path.GetTempPath(), "hub-mail-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly SemaphoreSlim usersLock = new(1, 1);
     private Process? dovecot;
@@ -35,7 +36,7 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var missing = new[] { DovecotBinary, LmtpBinary, PostfixBinary }.Where(path => !File.Exists(path)).ToList();
+        var missing = new[] { DovecotBinary, DoveadmBinary, LmtpBinary, PostfixBinary }.Where(path => !File.Exists(path)).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidOperationException(
@@ -125,12 +126,32 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
         {
             var mailbox = new TestMailbox($"{name}-{++mailboxCount}@{domain}", "pw-" + Guid.NewGuid().ToString("N")[..10]);
             await File.AppendAllTextAsync(Path.Combine(root, "dovecot/users"), $"{mailbox.Address}:{{PLAIN}}{mailbox.Password}\n");
+            await WaitUntilKnownAsync(mailbox.Address);
             return mailbox;
         }
         finally
         {
             usersLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Dovecot looks at its users file at most once a second, so a mailbox added just after a lookup stays unknown
+    /// (and mail to it bounces) until the next second: wait until Dovecot's own lookup finds it.
+    /// </summary>
+    private async Task WaitUntilKnownAsync(string address)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (await TryRunAsync(DoveadmBinary, $"-c {root}/dovecot/dovecot.conf user {address}"))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"Dovecot does not know the new mailbox {address} after 5 s: {Tail("dovecot/dovecot.log")}");
     }
 
     public async Task<ImapClient> SignInAsync(TestMailbox mailbox, CancellationToken cancellationToken)
@@ -152,6 +173,19 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
 
     /// <summary>Waits until a mail that fits arrives in the mailbox's folder (delivery through Postfix takes a moment).</summary>
     public async Task<MimeMessage> WaitForMailAsync(TestMailbox mailbox, string folderName, Func<MimeMessage, bool> fits, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PollForMailAsync(mailbox, folderName, fits, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"No fitting mail reached {mailbox.Address}/{folderName} in time.\n--- Postfix log ---\n{Tail("postfix/maillog")}\n--- Dovecot log ---\n{Tail("dovecot/dovecot.log")}");
+        }
+    }
+
+    private async Task<MimeMessage> PollForMailAsync(TestMailbox mailbox, string folderName, Func<MimeMessage, bool> fits, CancellationToken cancellationToken)
     {
         using var client = await SignInAsync(mailbox, cancellationToken);
         while (true)
@@ -226,10 +260,28 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
         throw new InvalidOperationException(failure());
     }
 
+    private string Tail(string relative, int lines = 60)
+    {
+        var all = ReadLog(relative).Split('\n');
+        return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
+    }
+
     private string ReadLog(string relative)
     {
         var path = Path.Combine(root, relative);
         return File.Exists(path) ? File.ReadAllText(path) : $"(no log at {path})";
+    }
+
+    private static async Task<bool> TryRunAsync(string program, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException($"{program} did not start.");
+        await Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0;
     }
 
     private static async Task RunAsync(string program, string arguments, Func<string>? log = null)
