@@ -41,6 +41,16 @@ public sealed class JournalQueryTests : SeededChainTests
     }
 
     [Fact]
+    public async Task Kind_and_outcome_match_in_any_letter_case()
+    {
+        var exact = await ReadAsync(new JournalFilter { Kind = "Created", Outcome = JournalOutcome.Failed });
+        var typed = await ReadAsync(new JournalFilter { Kind = "created", Outcome = "FAILED" });
+
+        Assert.NotEmpty(exact);
+        Assert.Equal(exact.Select(r => r.Sequence), typed.Select(r => r.Sequence));
+    }
+
+    [Fact]
     public async Task When_paging_each_page_continues_where_the_last_ended_and_says_whether_more_follow()
     {
         await using var db = Temp.Database.CreateContext();

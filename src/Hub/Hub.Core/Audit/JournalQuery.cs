@@ -65,15 +65,21 @@ public static class JournalQuery
             query = query.Where(e => e.SourceSystem == system || e.TargetSystem == system);
         }
 
+        // Kinds and outcomes are ASCII names ("StatusChanged"); an auditor typing "statuschanged" means the same.
+        // ToUpper() here becomes SQL upper() in the query and never runs in .NET, so no culture applies.
+#pragma warning disable CA1304, CA1311, CA1862
         if (filter.Kind is { } kind)
         {
-            query = query.Where(e => e.Kind == kind);
+            var upperKind = kind.ToUpperInvariant();
+            query = query.Where(e => e.Kind.ToUpper() == upperKind);
         }
 
         if (filter.Outcome is { } outcome)
         {
-            query = query.Where(e => e.Outcome == outcome);
+            var upperOutcome = outcome.ToUpperInvariant();
+            query = query.Where(e => e.Outcome.ToUpper() == upperOutcome);
         }
+#pragma warning restore CA1304, CA1311, CA1862
 
         if (filter.Since is { } since)
         {

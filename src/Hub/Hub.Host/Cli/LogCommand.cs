@@ -10,8 +10,8 @@ internal sealed class LogCommand : IHubCommandFactory
     {
         var caseId = new Option<string?>("--case") { Description = "Only entries of this case (hub id)." };
         var system = new Option<string?>("--system") { Description = "Only entries whose source or target is this system (e.g. servicedesk)." };
-        var kind = new Option<string?>("--kind") { Description = "Only entries of this kind (e.g. StatusChanged, LinkCreated); exact name." };
-        var outcome = new Option<string?>("--outcome") { Description = "Only entries with this outcome (e.g. Applied, Failed, DeadLettered); exact name." };
+        var kind = new Option<string?>("--kind") { Description = "Only entries of this kind (e.g. StatusChanged, LinkCreated); any letter case." };
+        var outcome = new Option<string?>("--outcome") { Description = "Only entries with this outcome (e.g. Applied, Failed, DeadLettered); any letter case." };
         var since = AuditCliOptions.Since();
         var until = AuditCliOptions.Until();
         var format = new Option<string>("--format")
