@@ -12,6 +12,7 @@ public sealed class ChainPageTests : SeededChainHostTests
         var page = await RenderAsync($"/chain/{ComplaintChain.CaseId}#key={Uri.EscapeDataString(AuditWebHost.ApiKey)}");
 
         Assert.Equal("ready", Node(page, "//body").GetAttributeValue("data-state", ""));
+        Assert.NotNull(Node(page, "//*[@id='key-form']").Attributes["hidden"]);
         Assert.Equal(["servicedesk", "facility", "contractor"], Nodes(page, "//article[@data-role]").Select(a => a.GetAttributeValue("data-role", "")));
 
         var servicedesk = Lane(page, "servicedesk");
@@ -66,6 +67,16 @@ public sealed class ChainPageTests : SeededChainHostTests
         Assert.Equal("needs-key", Node(page, "//body").GetAttributeValue("data-state", ""));
         Assert.Null(Node(page, "//*[@id='key-form']").Attributes["hidden"]);
         Assert.Empty(Node(page, "//*[@id='case-title']").InnerText);
+    }
+
+    [Fact]
+    public async Task Hidden_parts_of_the_page_stay_hidden_whatever_display_the_stylesheet_gives_them()
+    {
+        using var client = new HttpClient { BaseAddress = Host.Address };
+
+        var css = await client.GetStringAsync(new Uri("/chain/assets/chain.css", UriKind.Relative));
+
+        Assert.Contains("[hidden] { display: none !important; }", css, StringComparison.Ordinal);
     }
 
     private async Task<HtmlDocument> RenderAsync(string pathAndFragment)
