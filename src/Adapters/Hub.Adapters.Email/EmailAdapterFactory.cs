@@ -33,7 +33,8 @@ internal sealed class EmailAdapterFactory : IAdapterFactory
             : new MailServerTransport(context.SystemName, options, new MailSignIn(options, context.Services.GetService<IMsalHttpClientFactory>()), context.Time);
         var store = new WorkOrderStore(state, context.SystemName);
         var mapper = AdapterMapper.CreateConfiguration<WorkOrderProfile>(context).CreateMapper();
-        var outbox = new WorkOrderOutbox(context.SystemName, store, new WorkOrderMail(from, replyTo, context.Time), transport, context.Mappings, mapper, context.Time);
+        var outbox = new WorkOrderOutbox(context.SystemName, store, new WorkOrderMail(from, replyTo, context.Time), transport, context.Mappings, mapper, context.Time,
+            context.LoggerFactory.CreateLogger<WorkOrderOutbox>());
         var reporter = new IgnoredMailReporter(context.Services.GetService<IIgnoredMailJournal>(), context.LoggerFactory.CreateLogger<EmailAdapter>());
         var intake = new ReplyIntake(context.SystemName, options.MaxMessageBytes, new WorkOrderMatcher(store), reader, context.Mappings, reporter, context.Time);
         return new EmailAdapter(context.SystemName, options.BatchSize, transport, store, outbox, intake);

@@ -6,14 +6,14 @@ namespace Hub.Adapters.Email.Tests.PickupFolders;
 /// <summary>The four folders of the directory transport under a temporary directory, and the system configured for them.</summary>
 internal sealed class MailFolders : IDisposable
 {
-    public MailFolders()
+    public MailFolders(TimeProvider? time = null)
     {
         foreach (var folder in new[] { Outbox, Inbox, Processed, Quarantine })
         {
             Directory.CreateDirectory(folder);
         }
 
-        System = new EmailSystem()
+        System = new EmailSystem { Time = time ?? TimeProvider.System }
             .Set("From", "hub@facility.example")
             .Set("Transport", "Directory")
             .Set("Directory:Outbox", Outbox)

@@ -2,6 +2,7 @@ using AutoMapper;
 using Hub.Adapters.Email.Transport;
 using Hub.Core.Adapters;
 using Hub.Core.Mapping;
+using Microsoft.Extensions.Logging;
 
 namespace Hub.Adapters.Email.WorkOrders;
 
@@ -16,7 +17,8 @@ internal sealed class WorkOrderOutbox(
     IMailTransport transport,
     IMappingProvider mappings,
     IMapper mapper,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger logger)
 {
     public const string OrderKind = "work-order";
     public const string FollowUpKind = "follow-up";
@@ -42,16 +44,28 @@ internal sealed class WorkOrderOutbox(
     }
 
     public async Task SendFollowUpAsync(WorkOrder order, string text, CancellationToken cancellationToken) =>
-        await SendAboutAsync(order, WorkOrderWriter.FollowUp(order, text), FollowUpKind, cancellationToken);
+        await SendAboutAsync(order, WorkOrderWriter.FollowUp(order, text), FollowUpKind, text, cancellationToken);
 
     public async Task SendCancellationAsync(WorkOrder order, CancellationToken cancellationToken) =>
-        await SendAboutAsync(order, WorkOrderWriter.Cancellation(order), CancellationKind, cancellationToken);
+        await SendAboutAsync(order, WorkOrderWriter.Cancellation(order), CancellationKind, string.Empty, cancellationToken);
 
-    private async Task SendAboutAsync(WorkOrder order, RenderedMail words, string kind, CancellationToken cancellationToken)
+    /// <summary>Sends a mail about an order once, however often the same command is retried (see <see cref="MailAboutOrder"/>).</summary>
+    private async Task SendAboutAsync(WorkOrder order, RenderedMail words, string kind, string text, CancellationToken cancellationToken)
     {
-        var messageId = mail.NewMessageId();
-        await store.RememberMessageAsync(messageId, order.Token, cancellationToken);
-        await transport.SendAsync(mail.Build(order, words, messageId, kind), cancellationToken);
+        var fingerprint = MailAboutOrder.Fingerprint(kind, text);
+        var now = time.GetUtcNow();
+        var earlier = await store.GetMailAboutAsync(order.Token, fingerprint, cancellationToken);
+        if (earlier is not null && earlier.IsRetryAt(now) && earlier.Sent)
+        {
+            logger.LogInformation("Work order {Token}: this {Kind} was sent at {At:O} already; not sending it twice", order.Token, kind, earlier.FirstTriedAt);
+            return;
+        }
+
+        var attempt = earlier is not null && earlier.IsRetryAt(now) ? earlier : new MailAboutOrder(mail.NewMessageId(), now, Sent: false);
+        await store.SaveMailAboutAsync(order.Token, fingerprint, attempt, cancellationToken);
+        await store.RememberMessageAsync(attempt.MessageId, order.Token, cancellationToken);
+        await transport.SendAsync(mail.Build(order, words, attempt.MessageId, kind), cancellationToken);
+        await store.SaveMailAboutAsync(order.Token, fingerprint, attempt with { Sent = true }, cancellationToken);
     }
 
     private async Task<WorkOrder> RecordNewOrderAsync(CreateRecordCommand command, ContractorAddress contractor, WorkOrderContent content, MappingSet current, CancellationToken cancellationToken)

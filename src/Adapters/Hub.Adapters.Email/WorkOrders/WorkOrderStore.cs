@@ -6,7 +6,8 @@ namespace Hub.Adapters.Email.WorkOrders;
 /// <summary>
 /// Work orders in the hub's adapter state: "order:{token}" → the order; "case:{correlationKey}|{contractor address}"
 /// → token (one order per case and contractor) and "case:{correlationKey}" → the case's latest order; and
-/// "message:{Message-ID}" → token for every mail the hub sent about an order (so a reply to a follow-up matches too).
+/// "message:{Message-ID}" → token for every mail the hub sent about an order (so a reply to a follow-up matches too);
+/// "about:{token}:{fingerprint}" → the follow-up or cancellation with that content (see <see cref="MailAboutOrder"/>).
 /// </summary>
 internal sealed class WorkOrderStore(IAdapterStateStore state, string systemName)
 {
@@ -44,6 +45,15 @@ internal sealed class WorkOrderStore(IAdapterStateStore state, string systemName
 
     public Task<string?> FindTokenByMessageIdAsync(string messageId, CancellationToken cancellationToken) =>
         state.GetAsync(systemName, "message:" + messageId, cancellationToken);
+
+    public async Task<MailAboutOrder?> GetMailAboutAsync(string token, string fingerprint, CancellationToken cancellationToken)
+    {
+        var json = await state.GetAsync(systemName, $"about:{token}:{fingerprint}", cancellationToken);
+        return json is null ? null : JsonSerializer.Deserialize<MailAboutOrder>(json, Json);
+    }
+
+    public Task SaveMailAboutAsync(string token, string fingerprint, MailAboutOrder mail, CancellationToken cancellationToken) =>
+        state.SetAsync(systemName, $"about:{token}:{fingerprint}", JsonSerializer.Serialize(mail, Json), cancellationToken);
 
     private static string ContractorKey(string correlationKey, string contractorEmail) =>
         $"case:{correlationKey}|{contractorEmail.ToLowerInvariant()}";
