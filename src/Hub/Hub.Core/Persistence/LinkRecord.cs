@@ -15,7 +15,10 @@ public sealed class LinkRecord
     /// <summary>The system this record was created from (null for the origin).</summary>
     public string? UpstreamSystem { get; set; }
 
-    /// <summary>Fingerprint of what the hub last wrote to this record, to recognise its echo.</summary>
+    /// <summary>
+    /// Fingerprints of what the hub last read from this record and which fields it has written since
+    /// (<see cref="Sync.RecordMemory"/>, JSON), to tell its own echo from someone else's change.
+    /// </summary>
     public string? LastWrittenFingerprint { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -103,6 +103,26 @@ public sealed class ChangeIntake(
             link = await planner.RecoverLinkAsync(db, own, system, change, map, now, cancellationToken).ConfigureAwait(false);
         }
 
+        var view = RecordView.Of(change);
+        var memory = link is null || view.Count == 0 ? null : RecordMemory.Parse(link.LastWrittenFingerprint);
+        var changedByOthers = change.WrittenByHub && memory is not null ? memory.ChangedByOthers(view) : [];
+        if (memory is not null && link is not null)
+        {
+            memory.Read(view, showsHubWrite: change.WrittenByHub);
+            link.LastWrittenFingerprint = memory.ToJson();
+        }
+
+        if (change.WrittenByHub && changedByOthers.Count > 0)
+        {
+            logger.LogInformation("{System} record {Record}: {Fields} changed by someone else just before the hub's own write; taking that up",
+                system, sourceRecord, string.Join(", ", changedByOthers));
+            change = RecordView.Only(change, changedByOthers) with
+            {
+                WrittenByHub = false,
+                Actor = $"someone in {system} just before the hub's own write ({string.Join(", ", changedByOthers)})",
+            };
+        }
+
         if (change.WrittenByHub)
         {
             if (link is not null)
@@ -137,7 +157,15 @@ public sealed class ChangeIntake(
 
         if (link is null)
         {
-            return await planner.OpenCaseAsync(db, system, change, fields, map, now, cancellationToken).ConfigureAwait(false);
+            var opened = await planner.OpenCaseAsync(db, system, change, fields, map, now, cancellationToken).ConfigureAwait(false);
+            if (view.Count > 0 && db.Links.Local.FirstOrDefault(l => l.SystemName == system && l.ExternalId == change.ExternalId) is { } origin)
+            {
+                var first = RecordMemory.Parse(null);
+                first.Read(view, showsHubWrite: false);
+                origin.LastWrittenFingerprint = first.ToJson();
+            }
+
+            return opened;
         }
 
         var record = await db.Cases.FindAsync([link.CaseId], cancellationToken).ConfigureAwait(false)

@@ -131,8 +131,31 @@ public sealed class OutboxDispatcher(
         var link = await FindLinkAsync(command.CaseId, command.TargetSystem, cancellationToken).ConfigureAwait(false)
             ?? throw AdapterException.Permanent(command.TargetSystem, $"case {command.CaseId} has no record in '{command.TargetSystem}' to change (its create failed or was discarded).");
         apply = apply with { ExternalId = link.ExternalId };
+        await NoteWritesAsync(link.Id, RecordView.FieldsOf(apply.Fields, apply.TargetValues), cancellationToken).ConfigureAwait(false);
         await adapter.ApplyAsync(apply, cancellationToken).ConfigureAwait(false);
         await CompleteAsync(command, map, new RecordReference(link.ExternalId, link.ExternalNumber), _ => { }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Before writing: these fields will show the hub's value when it reads the record back (see <see cref="RecordMemory"/>).</summary>
+    private async Task NoteWritesAsync(long linkId, IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    {
+        if (fields.Count == 0)
+        {
+            return;
+        }
+
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var db = database.CreateContext();
+            await using (db.ConfigureAwait(false))
+            {
+                var link = await db.Links.FirstAsync(l => l.Id == linkId, cancellationToken).ConfigureAwait(false);
+                var memory = RecordMemory.Parse(link.LastWrittenFingerprint);
+                memory.Writes(fields);
+                link.LastWrittenFingerprint = memory.ToJson();
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private async Task CompleteAsync(OutboxCommand command, MappingSet map, RecordReference target, Action<HubDbContext> more, CancellationToken cancellationToken)
