@@ -37,6 +37,31 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void A_server_certificate_file_that_is_missing_not_a_certificate_or_useless_without_TLS_is_refused_by_its_key()
+    {
+        var notACertificate = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(notACertificate, "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+
+            var missing = Assert.Throws<HubConfigurationException>(() => MailSystem().Set("Smtp:CertificateFile", "/nowhere/mail.pem").CreateAdapter());
+            var garbage = Assert.Throws<HubConfigurationException>(() => MailSystem().Set("Imap:CertificateFile", notACertificate).CreateAdapter());
+            var plain = Assert.Throws<HubConfigurationException>(() => MailSystem().Set("Smtp:Security", "None").Set("Smtp:CertificateFile", notACertificate).CreateAdapter());
+
+            Assert.Equal("Hub:Systems:contractor:Smtp:CertificateFile", missing.Key);
+            Assert.Contains("does not exist", missing.Message, StringComparison.Ordinal);
+            Assert.Equal("Hub:Systems:contractor:Imap:CertificateFile", garbage.Key);
+            Assert.Contains("not a certificate file", garbage.Message, StringComparison.Ordinal);
+            Assert.Equal("Hub:Systems:contractor:Smtp:CertificateFile", plain.Key);
+            Assert.Contains("Security is None", plain.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(notACertificate);
+        }
+    }
+
+    [Fact]
     public void An_unknown_security_mode_is_refused_with_the_choices()
     {
         var failure = Assert.Throws<HubConfigurationException>(() => MailSystem().Set("Smtp:Security", "Tls13Please").CreateAdapter());

@@ -1,6 +1,5 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
+using Hub.Simulators;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -19,7 +18,7 @@ public sealed class IdentityProvider : IDisposable
     private readonly WireMockServer tokens = WireMockServer.Start(new WireMockServerSettings
     {
         UseSSL = true,
-        CertificateSettings = new WireMockCertificateSettings { X509Certificate = SelfSignedCertificate() },
+        CertificateSettings = new WireMockCertificateSettings { X509Certificate = LoopbackCertificate.Create("Test identity provider", "localhost", TimeProvider.System) },
     });
     private readonly WireMockServer introspection = WireMockServer.Start();
 
@@ -57,17 +56,6 @@ public sealed class IdentityProvider : IDisposable
             .AtPriority(1)
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
                 .WithBodyAsJson(new { active = true, username = mailbox }));
-    }
-
-    private static X509Certificate2 SelfSignedCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), password: null);
     }
 
     public void Dispose()

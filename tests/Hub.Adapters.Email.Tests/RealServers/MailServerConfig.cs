@@ -5,7 +5,7 @@ namespace Hub.Adapters.Email.Tests.RealServers;
 /// <summary>The configuration files of the test's own Dovecot and Postfix, all under one temporary directory.</summary>
 internal static class MailServerConfig
 {
-    public static string Dovecot(string root, int imapPort, int lmtpPort, int authPort) => string.Create(CultureInfo.InvariantCulture, $$"""
+    public static string Dovecot(string root, int imapPort, int imapsPort, int lmtpPort, int authPort, string certificatePath, string keyPath) => string.Create(CultureInfo.InvariantCulture, $$"""
         base_dir = {{root}}/dovecot/run
         state_dir = {{root}}/dovecot/state
         log_path = {{root}}/dovecot/dovecot.log
@@ -17,7 +17,9 @@ internal static class MailServerConfig
         mail_uid = mail
         mail_gid = mail
         mail_location = maildir:{{root}}/mail/%u
-        ssl = no
+        ssl = yes
+        ssl_cert = <{{certificatePath}}
+        ssl_key = <{{keyPath}}
         disable_plaintext_auth = no
         auth_mechanisms = plain login xoauth2
         auth_failure_delay = 0
@@ -42,7 +44,8 @@ internal static class MailServerConfig
             port = {{imapPort}}
           }
           inet_listener imaps {
-            port = 0
+            address = 127.0.0.1
+            port = {{imapsPort}}
           }
         }
         service lmtp {
@@ -68,7 +71,7 @@ internal static class MailServerConfig
         active_value = true
         """;
 
-    public static string PostfixMain(string root, int lmtpPort, int authPort) => string.Create(CultureInfo.InvariantCulture, $"""
+    public static string PostfixMain(string root, int lmtpPort, int authPort, string certificatePath, string keyPath) => string.Create(CultureInfo.InvariantCulture, $"""
         compatibility_level = 3.6
         queue_directory = {root}/postfix/queue
         data_directory = {root}/postfix/data
@@ -99,13 +102,18 @@ internal static class MailServerConfig
         maillog_file_prefixes = {root}
         smtputf8_enable = no
         message_size_limit = 10240000
+        smtpd_tls_cert_file = {certificatePath}
+        smtpd_tls_key_file = {keyPath}
+        smtpd_tls_security_level = may
         queue_run_delay = 1s
         minimal_backoff_time = 1s
         maximal_backoff_time = 2s
         """);
 
-    public static string PostfixMaster(int smtpPort) => string.Create(CultureInfo.InvariantCulture, $"""
+    public static string PostfixMaster(int smtpPort, int smtpsPort) => string.Create(CultureInfo.InvariantCulture, $"""
         127.0.0.1:{smtpPort} inet n - n - - smtpd
+        127.0.0.1:{smtpsPort} inet n - n - - smtpd -o smtpd_tls_wrappermode=yes
+        tlsmgr    unix  -       -       n       1000?   1       tlsmgr
         pickup    unix  n       -       n       60      1       pickup
         cleanup   unix  n       -       n       -       0       cleanup
         qmgr      unix  n       -       n       300     1       qmgr

@@ -30,8 +30,20 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
     /// <summary>The identity provider Dovecot checks XOAUTH2 tokens with.</summary>
     public IdentityProvider Identity { get; } = new();
 
+    /// <summary>IMAP, plain or upgraded with STARTTLS.</summary>
     public int ImapPort { get; private set; }
+
+    /// <summary>IMAP over TLS from the first byte.</summary>
+    public int ImapsPort { get; private set; }
+
+    /// <summary>SMTP, plain or upgraded with STARTTLS.</summary>
     public int SmtpPort { get; private set; }
+
+    /// <summary>SMTP over TLS from the first byte.</summary>
+    public int SmtpsPort { get; private set; }
+
+    /// <summary>The servers' self-signed certificate (PEM), for a hub told to trust it.</summary>
+    public string CertificatePath { get; private set; } = string.Empty;
     public static string Host => "127.0.0.1";
 
     public async Task InitializeAsync()
@@ -51,7 +63,9 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
         }
 
         ImapPort = FreePort();
+        ImapsPort = FreePort();
         SmtpPort = FreePort();
+        SmtpsPort = FreePort();
         var lmtpPort = FreePort();
         var authPort = FreePort();
         foreach (var dir in new[] { "dovecot/run", "dovecot/state", "mail", "postfix/conf", "postfix/queue", "postfix/data" })
@@ -62,9 +76,11 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
         await RunAsync("chmod", $"755 {root}");
         await File.WriteAllTextAsync(Path.Combine(root, "dovecot/users"), string.Empty);
         await File.WriteAllTextAsync(Path.Combine(root, "dovecot/oauth2.conf.ext"), MailServerConfig.DovecotOAuth2(Identity.IntrospectionUrl));
-        await File.WriteAllTextAsync(Path.Combine(root, "dovecot/dovecot.conf"), MailServerConfig.Dovecot(root, ImapPort, lmtpPort, authPort));
-        await File.WriteAllTextAsync(Path.Combine(root, "postfix/conf/main.cf"), MailServerConfig.PostfixMain(root, lmtpPort, authPort));
-        await File.WriteAllTextAsync(Path.Combine(root, "postfix/conf/master.cf"), MailServerConfig.PostfixMaster(SmtpPort));
+        var (certificatePath, keyPath) = MailServerCertificate.Write(Path.Combine(root, "tls"));
+        CertificatePath = certificatePath;
+        await File.WriteAllTextAsync(Path.Combine(root, "dovecot/dovecot.conf"), MailServerConfig.Dovecot(root, ImapPort, ImapsPort, lmtpPort, authPort, certificatePath, keyPath));
+        await File.WriteAllTextAsync(Path.Combine(root, "postfix/conf/main.cf"), MailServerConfig.PostfixMain(root, lmtpPort, authPort, certificatePath, keyPath));
+        await File.WriteAllTextAsync(Path.Combine(root, "postfix/conf/master.cf"), MailServerConfig.PostfixMaster(SmtpPort, SmtpsPort));
         await RunAsync("chown", $"mail:mail {root}/mail");
         await RunAsync("chown", $"postfix {root}/postfix/data");
 
@@ -78,6 +94,7 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
         await RunAsync(PostfixBinary, $"-c {root}/postfix/conf start", () => ReadLog("postfix/maillog"));
         postfixStarted = true;
         await WaitForPortAsync(SmtpPort, () => "Postfix did not open its SMTP port: " + ReadLog("postfix/maillog"));
+        await WaitForPortAsync(SmtpsPort, () => "Postfix did not open its SMTPS port: " + ReadLog("postfix/maillog"));
     }
 
     public async Task DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Hub.Core.Adapters;
 using Microsoft.Extensions.Configuration;
 using MimeKit;
@@ -81,6 +82,29 @@ internal static class EmailOptionsReader
         if (server.Timeout <= TimeSpan.Zero)
         {
             Fail(context.KeyOf($"{name}:Timeout"), "must be a positive time span, e.g. 00:00:30.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(server.CertificateFile))
+        {
+            var key = context.KeyOf($"{name}:CertificateFile");
+            if (server.Security == MailSecurity.None)
+            {
+                Fail(key, $"is set, but {context.KeyOf($"{name}:Security")} is None: a certificate only matters with StartTls or SslOnConnect.");
+            }
+
+            if (!File.Exists(server.CertificateFile))
+            {
+                Fail(key, $"the file '{server.CertificateFile}' does not exist; give the path of the mail server's certificate (.cer/.pem) or leave the setting out.");
+            }
+
+            try
+            {
+                _ = Transport.ServerCertificateTrust.AlsoFile(server.CertificateFile);
+            }
+            catch (CryptographicException failure)
+            {
+                Fail(key, $"'{server.CertificateFile}' is not a certificate file (DER or PEM): {failure.Message}");
+            }
         }
 
         if (signInRequired || auth == MailAuthMode.OAuth2)

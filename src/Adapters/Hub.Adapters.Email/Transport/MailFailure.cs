@@ -25,6 +25,9 @@ internal static class MailFailure
         SmtpCommandException smtp => AdapterException.Transient(systemName,
             $"{server} deferred the mail: {(int)smtp.StatusCode} {smtp.Message}", inner: error),
         ImapCommandException imap => AdapterException.Transient(systemName, $"{server} answered {imap.Response}: {imap.ResponseText}", inner: error),
+        SslHandshakeException { ServerCertificate: not null } tls => AdapterException.Transient(systemName,
+            $"{server} presented a certificate this machine does not trust for that name ({tls.ServerCertificate.Subject}). " +
+            "If the server uses a private CA or a self-signed certificate, set the system's Smtp:CertificateFile or Imap:CertificateFile to it.", inner: error),
         SocketException or IOException or TimeoutException or ProtocolException or ServiceNotConnectedException or SslHandshakeException =>
             AdapterException.Transient(systemName, $"{server} cannot be reached: {error.Message}", inner: error),
         UnauthorizedAccessException => AdapterException.Transient(systemName, $"{server} cannot be used: {error.Message}", inner: error),

@@ -13,11 +13,15 @@ internal sealed class MailSignIn
 {
     private readonly EmailAdapterOptions options;
     private readonly IConfidentialClientApplication? tokenClient;
+    private readonly ServerCertificateTrust smtpTrust;
+    private readonly ServerCertificateTrust imapTrust;
 
     /// <param name="httpClientFactory">How MSAL reaches the token endpoint (a proxy, say); null: MSAL's own client.</param>
     public MailSignIn(EmailAdapterOptions options, IMsalHttpClientFactory? httpClientFactory)
     {
         this.options = options;
+        smtpTrust = TrustOf(options.Smtp);
+        imapTrust = TrustOf(options.Imap);
         if (options.Auth == MailAuthMode.OAuth2)
         {
             // The authority is configured explicitly, so MSAL need not look it up in Microsoft's instance list.
@@ -32,6 +36,7 @@ internal sealed class MailSignIn
     public async Task ConnectAsync(MailService client, MailServerOptions server, CancellationToken cancellationToken)
     {
         client.Timeout = (int)server.Timeout.TotalMilliseconds;
+        client.ServerCertificateValidationCallback = TrustFor(server).Callback;
         await client.ConnectAsync(server.Host, server.Port, ToSocketOptions(server.Security), cancellationToken);
         if (string.IsNullOrWhiteSpace(server.Username))
         {
@@ -47,6 +52,12 @@ internal sealed class MailSignIn
         var token = await tokenClient.AcquireTokenForClient([options.OAuth2.Scope]).ExecuteAsync(cancellationToken);
         await client.AuthenticateAsync(new SaslMechanismOAuth2(server.Username, token.AccessToken), cancellationToken);
     }
+
+    private ServerCertificateTrust TrustFor(MailServerOptions server) =>
+        ReferenceEquals(server, options.Smtp) ? smtpTrust : ReferenceEquals(server, options.Imap) ? imapTrust : ServerCertificateTrust.MachineOnly;
+
+    private static ServerCertificateTrust TrustOf(MailServerOptions server) =>
+        string.IsNullOrWhiteSpace(server.CertificateFile) ? ServerCertificateTrust.MachineOnly : ServerCertificateTrust.AlsoFile(server.CertificateFile);
 
     private static SecureSocketOptions ToSocketOptions(MailSecurity security) => security switch
     {

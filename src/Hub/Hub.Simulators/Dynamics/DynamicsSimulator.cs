@@ -35,7 +35,7 @@ public sealed partial class DynamicsSimulator : IDisposable
     {
         this.options = options ?? new DynamicsSimulatorOptions();
         time = this.options.Time;
-        TokenEndpointCertificate = SimulatorCertificate.Create(time);
+        TokenEndpointCertificate = LoopbackCertificate.Create("Hub simulated Entra ID", "localhost", time);
         (dataverse, var dataversePort) = LoopbackPort.Start(port => new WireMockServerSettings
         {
             Urls = [$"http://127.0.0.1:{port}"],
