@@ -125,4 +125,31 @@ public sealed class JournalChainTests
         Assert.Equal(11, result.FirstBadSequence);
         Assert.Contains("inserted", result.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task With_a_kept_head_cutting_off_the_newest_entries_is_caught_and_later_entries_are_fine()
+    {
+        await using var temp = await TempDatabase.CreateAsync();
+        await SeedAsync(temp.Database, 8);
+        var kept = (await VerifyAsync(temp)).HeadHash;
+        await SeedAsync(temp.Database, 2);
+
+        await using (var db = temp.Database.CreateContext())
+        {
+            var grown = await JournalVerifier.VerifyAsync(db, kept, CancellationToken.None);
+            Assert.True(grown.IsIntact, grown.ToString());
+        }
+
+        await SqlAsync(temp, "DELETE FROM journal WHERE Sequence >= 8");
+        await using (var db = temp.Database.CreateContext())
+        {
+            var cut = await JournalVerifier.VerifyAsync(db, kept, CancellationToken.None);
+            var withoutKeptHead = await JournalVerifier.VerifyAsync(db, CancellationToken.None);
+
+            Assert.False(cut.IsIntact);
+            Assert.Null(cut.FirstBadSequence);
+            Assert.Contains($"({kept}) is no longer in the chain", cut.ToString(), StringComparison.Ordinal);
+            Assert.True(withoutKeptHead.IsIntact); // what a chain alone cannot show
+        }
+    }
 }

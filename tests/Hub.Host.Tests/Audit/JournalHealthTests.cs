@@ -40,6 +40,24 @@ public sealed class JournalHealthTests : SeededChainTests
     }
 
     [Fact]
+    public async Task When_the_newest_entries_are_cut_off_while_the_hub_runs_health_turns_unhealthy_and_stays_so()
+    {
+        await using var host = await AuditWebHost.StartAsync(Temp.Database, Temp.Directory);
+        await FirstResultAsync(host.Services.GetRequiredService<JournalVerificationState>());
+        await Temp.ExecuteSqlAsync("DELETE FROM journal WHERE Sequence >= 10");
+        var service = host.Services.GetRequiredService<JournalVerificationService>();
+
+        await service.VerifyOnceAsync(CancellationToken.None);
+        var again = await service.VerifyOnceAsync(CancellationToken.None);
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        Assert.False(again.Verdict?.IsIntact);
+        var entry = report.Entries["journal"];
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.Contains("no longer in the chain", entry.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task When_the_verify_interval_has_passed_the_journal_is_verified_again_and_tampering_shows_in_health()
     {
         var clock = new ManualClock(ComplaintChain.ResolvedAt);

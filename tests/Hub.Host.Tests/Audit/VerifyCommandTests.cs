@@ -16,6 +16,22 @@ public sealed class VerifyCommandTests : SeededChainTests
     }
 
     [Fact]
+    public async Task When_the_newest_entries_were_cut_off_verify_with_the_kept_head_fails()
+    {
+        var before = await HubCliRun.RunAsync(Temp, "verify");
+        var kept = before.Output[(before.Output.IndexOf("head ", StringComparison.Ordinal) + 5)..].Trim().TrimEnd('.');
+        await Temp.ExecuteSqlAsync("DELETE FROM journal WHERE Sequence >= 10");
+
+        var withoutHead = await HubCliRun.RunAsync(Temp, "verify");
+        var withHead = await HubCliRun.RunAsync(Temp, "verify", "--head", kept);
+
+        Assert.Equal(64, kept.Length);
+        Assert.Equal(0, withoutHead.ExitCode);
+        Assert.Equal(1, withHead.ExitCode);
+        Assert.Contains("is no longer in the chain", withHead.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task When_an_entry_was_altered_verify_names_it_and_fails()
     {
         await Temp.ExecuteSqlAsync("UPDATE journal SET Outcome = 'Applied', Error = NULL WHERE Sequence = 4");

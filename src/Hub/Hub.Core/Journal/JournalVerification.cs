@@ -9,5 +9,7 @@ public sealed record JournalVerification(bool IsIntact, long EntriesChecked, lon
 {
     public override string ToString() => IsIntact
         ? $"Journal intact: {EntriesChecked} entries, hash chain verified; head {HeadHash ?? JournalHash.Genesis}."
-        : $"Journal TAMPERED at entry {FirstBadSequence}: {Problem} ({EntriesChecked} entries checked before it).";
+        : FirstBadSequence is null
+            ? $"Journal TAMPERED: {Problem} ({EntriesChecked} entries, head now {HeadHash ?? JournalHash.Genesis})."
+            : $"Journal TAMPERED at entry {FirstBadSequence}: {Problem} ({EntriesChecked} entries checked before it).";
 }

@@ -6,12 +6,19 @@ namespace Hub.Core.Journal;
 /// <summary>
 /// Walks the journal in order, streaming, and reports the first entry that was altered (its hash no longer
 /// matches), removed (a gap in the sequence or a broken link) or inserted (a link to the wrong predecessor).
+/// Given the head hash an earlier verification printed (kept outside the database), it also catches the one thing a
+/// chain cannot show by itself: its newest entries cut off.
 /// </summary>
 public static class JournalVerifier
 {
-    public static async Task<JournalVerification> VerifyAsync(HubDbContext db, CancellationToken cancellationToken)
+    public static Task<JournalVerification> VerifyAsync(HubDbContext db, CancellationToken cancellationToken) =>
+        VerifyAsync(db, keptHead: null, cancellationToken);
+
+    /// <param name="keptHead">The head hash of an earlier verification; that entry must still be in the chain.</param>
+    public static async Task<JournalVerification> VerifyAsync(HubDbContext db, string? keptHead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var keptHeadFound = string.IsNullOrWhiteSpace(keptHead) || string.Equals(keptHead, JournalHash.Genesis, StringComparison.Ordinal);
         long expected = 1;
         var previousHash = JournalHash.Genesis;
         long checkedCount = 0;
@@ -36,9 +43,17 @@ public static class JournalVerifier
                 return Bad(checkedCount, entry.Sequence, "its content does not match its hash (altered)");
             }
 
+            keptHeadFound |= string.Equals(entry.Hash, keptHead, StringComparison.OrdinalIgnoreCase);
             previousHash = entry.Hash;
             expected++;
             checkedCount++;
+        }
+
+        if (!keptHeadFound)
+        {
+            return new JournalVerification(false, checkedCount, null,
+                $"the head kept from an earlier verification ({keptHead}) is no longer in the chain: its newest entries were cut off, or the chain was rebuilt",
+                previousHash);
         }
 
         return new JournalVerification(true, checkedCount, null, null, previousHash);

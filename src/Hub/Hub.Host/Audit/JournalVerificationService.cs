@@ -6,7 +6,8 @@ namespace Hub.Host.Audit;
 
 /// <summary>
 /// Verifies the journal's hash chain when the hub starts and then every <c>Hub:Audit:VerifyInterval</c>
-/// (default one hour); the last result is what <see cref="JournalHealthCheck"/> reports.
+/// (default one hour); the last result is what <see cref="JournalHealthCheck"/> reports. Each run also checks that the
+/// head of the last intact run is still in the chain, so newest entries cut off while the hub runs are caught too.
 /// </summary>
 internal sealed class JournalVerificationService(
     HubDatabase database,
@@ -39,7 +40,7 @@ internal sealed class JournalVerificationService(
             var db = database.CreateContext();
             await using (db)
             {
-                var verdict = await JournalVerifier.VerifyAsync(db, cancellationToken);
+                var verdict = await JournalVerifier.VerifyAsync(db, state.IntactHead, cancellationToken);
                 result = new JournalVerificationResult(time.GetUtcNow(), verdict, null);
             }
 

@@ -10,13 +10,20 @@ internal sealed class VerifyCommand : IHubCommandFactory
 
     public Command Create()
     {
-        var command = new Command("verify", "Check the journal's hash chain. Exit code 0: intact; 1: the first altered, removed or inserted entry is named.");
+        var keptHead = new Option<string?>("--head")
+        {
+            Description = "The head hash an earlier verify printed, kept outside the database: fails if that entry is no longer in the chain (newest entries cut off).",
+        };
+        var command = new Command("verify", "Check the journal's hash chain. Exit code 0: intact; 1: the first altered, removed or inserted entry is named.")
+        {
+            keptHead,
+        };
         command.SetAction(async (parse, ct) =>
         {
             var db = await AuditDatabase.OpenAsync(parse, ct).ConfigureAwait(false);
             await using (db.ConfigureAwait(false))
             {
-                var verdict = await JournalVerifier.VerifyAsync(db, ct).ConfigureAwait(false);
+                var verdict = await JournalVerifier.VerifyAsync(db, parse.GetValue(keptHead), ct).ConfigureAwait(false);
                 var writer = verdict.IsIntact ? parse.InvocationConfiguration.Output : parse.InvocationConfiguration.Error;
                 await writer.WriteLineAsync(verdict.ToString().AsMemory(), ct).ConfigureAwait(false);
                 return verdict.IsIntact ? 0 : Tampered;
