@@ -74,6 +74,23 @@ public abstract class SyncEngineTests(IDatabaseSource databases) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_complaint_whose_text_holds_a_nul_character_is_taken_in_with_the_character_made_visible()
+    {
+        var reported = Complaint.Reported("td-1", "I 2026 101", SyncRig.Start);
+        rig.ServiceDesk.Report("td-page-1", reported with { Fields = reported.Fields with { Title = @"Melding over C:\u0000.log", Description = "Lekkage\0 bij de meterkast" } });
+
+        var polled = await rig.PollAsync("servicedesk");
+        await rig.DispatchAllDueAsync();
+
+        Assert.Equal(1, polled[IntakeResult.Opened]);
+        var record = await rig.ReadAsync(db => db.Cases.AsNoTracking().SingleAsync());
+        Assert.Equal("Lekkage\uFFFD bij de meterkast", record.Description);
+        Assert.Equal(@"Melding over C:\u0000.log", record.Title); // typed text that only looks like an escape stays as typed
+        Assert.Equal(record.Description, Assert.Single(rig.Facility.Created).Fields.Description);
+        await rig.AssertJournalIntactAsync();
+    }
+
+    [Fact]
     public async Task A_change_read_again_after_an_overlapping_poll_is_taken_in_once()
     {
         var change = Complaint.Reported("td-1", "I 2026 101", SyncRig.Start);

@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+using Hub.Core.Adapters;
+
+namespace Hub.Core.Sync;
+
+/// <summary>
+/// A NUL character in a system's text (a pasted binary, a broken mail body) never means anything, and PostgreSQL
+/// refuses it in text columns, so a change holding one would stall its system's polling there. The hub takes such
+/// a change in on every provider alike, each NUL shown as U+FFFD.
+/// </summary>
+internal static partial class NulCharacters
+{
+    public static ObservedChange MadeVisible(ObservedChange change)
+    {
+        var json = SyncJson.Serialize(change);
+        return json.Contains(@"\u0000", StringComparison.Ordinal)
+            ? SyncJson.Deserialize<ObservedChange>(EscapedNul().Replace(json, @"$1\uFFFD"))
+            : change;
+    }
+
+    /// <summary>The JSON escape of NUL, not a literal backslash followed by "u0000" (an even run of backslashes before it).</summary>
+    [GeneratedRegex(@"(?<!\\)((?:\\\\)*)\\u0000")]
+    private static partial Regex EscapedNul();
+}
