@@ -161,6 +161,34 @@ public abstract class SyncEngineTests(IDatabaseSource databases) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_status_no_value_map_knows_is_parked_and_taken_up_after_the_mapping_learns_it()
+    {
+        var reported = Complaint.Reported("td-1", "I 2026 101", SyncRig.Start);
+        rig.ServiceDesk.Report("td-page-1", reported with { RawValues = new Dictionary<string, string>(reported.RawValues) { [MappedField.Status] = "Wacht op onderdelen" } });
+
+        var polled = await rig.PollAsync("servicedesk");
+        var whileParked = (await HubStatus.ReadAsync(rig.Database, ["servicedesk"], CancellationToken.None))[0];
+        rig.MappingFiles.Edit(
+            "values.servicedesk.json",
+            "{ \"value\": \"Geregistreerd\", \"canonical\": \"New\" },",
+            "{ \"value\": \"Geregistreerd\", \"canonical\": \"New\" }, { \"value\": \"Wacht op onderdelen\", \"canonical\": \"Waiting\", \"direction\": \"inbound\" },");
+        rig.ReloadMappings();
+        rig.Clock.Advance(TimeSpan.FromMinutes(5));
+        var released = await rig.Intake.ReleaseParkedAsync(CancellationToken.None);
+
+        Assert.Equal(1, polled[IntakeResult.Parked]);
+        Assert.Equal(1, whileParked.Parked);
+        Assert.Equal(1, released);
+        var record = await rig.ReadAsync(db => db.Cases.AsNoTracking().SingleAsync());
+        Assert.Equal(nameof(CaseStatus.Waiting), record.Status);
+        var parked = await rig.ReadAsync(db => db.Parked.AsNoTracking().SingleAsync());
+        Assert.Equal(rig.Clock.Now, parked.ReleasedAt);
+        Assert.Equal(0, (await HubStatus.ReadAsync(rig.Database, ["servicedesk"], CancellationToken.None))[0].Parked);
+        Assert.Equal([JournalOutcome.Parked, JournalOutcome.Released, JournalOutcome.Observed], await rig.OutcomesAsync());
+        await rig.AssertJournalIntactAsync();
+    }
+
+    [Fact]
     public async Task A_transient_failure_waits_its_backoff_and_is_then_sent()
     {
         rig.Facility.Failure = AdapterException.Transient("facility", "HTTP 503 from Dataverse");
@@ -177,6 +205,9 @@ public abstract class SyncEngineTests(IDatabaseSource databases) : IAsyncLifetim
         Assert.Equal(OutboxStatus.Pending, waiting.Status);
         Assert.Equal(1, waiting.Attempts);
         Assert.InRange(waiting.NextAttemptAt, SyncRig.Start + rig.Options.RetryDelay, SyncRig.Start + (rig.Options.RetryDelay * 1.2));
+        var queued = await HubStatus.ReadAsync(rig.Database, ["facility", "contractor"], CancellationToken.None);
+        Assert.Equal([1, 1], queued.Select(q => q.Pending));
+        Assert.All(queued, q => Assert.Equal(SyncRig.Start, q.OldestPendingSince));
         Assert.Equal(2, await rig.DispatchAllDueAsync());
         Assert.Single(rig.Facility.Created);
         Assert.Equal(2, (await rig.OutboxAsync())[0].Attempts);

@@ -20,19 +20,18 @@ internal sealed class SyncRig : IAsyncDisposable
 
     private readonly HubWriteGate gate = new();
     private readonly TestDatabase temp;
+    private readonly FileMappingProvider mappings;
 
     private SyncRig(TestDatabase temp)
     {
         this.temp = temp;
         Database = temp.Database;
-        var loaded = MappingLoader.Load(MappingDirectory.Shipped);
-        Assert.True(loaded.Succeeded, loaded.Describe());
-        var mappings = new StaticMappingProvider(loaded.Mappings);
+        mappings = new FileMappingProvider(MappingFiles.Path, NullLogger<FileMappingProvider>.Instance, Clock, new FileMappingProviderOptions { WatchForChanges = false, PollInterval = TimeSpan.Zero });
         var journal = new HubJournal(Clock);
         var adapters = new SystemAdapters([ServiceDesk, Facility, Contractor]);
         var planner = new CasePlanner(journal, Options);
-        var intake = new ChangeIntake(Database, mappings, journal, gate, Clock, new NoDispatchSignal(), planner, NullLogger<ChangeIntake>.Instance);
-        Poll = new PollCycle(Database, adapters, intake, Clock, NullLogger<PollCycle>.Instance);
+        Intake = new ChangeIntake(Database, mappings, journal, gate, Clock, new NoDispatchSignal(), planner, NullLogger<ChangeIntake>.Instance);
+        Poll = new PollCycle(Database, adapters, Intake, Clock, NullLogger<PollCycle>.Instance);
         Dispatcher = new OutboxDispatcher(Database, adapters, mappings, journal, gate, Clock, Options, NullLogger<OutboxDispatcher>.Instance);
         DeadLetters = new DeadLetters(Database, journal, gate, Clock);
     }
@@ -41,14 +40,21 @@ internal sealed class SyncRig : IAsyncDisposable
     public static async Task<SyncRig> StartAsync(IDatabaseSource databases) => new(await databases.CreateAsync());
 
     public ManualClock Clock { get; } = new(Start);
+
+    /// <summary>A copy of the shipped mappings the test may edit; <see cref="ReloadMappings"/> takes the edit up.</summary>
+    public MappingDirectory MappingFiles { get; } = MappingDirectory.CopyOfShipped();
     public SyncOptions Options { get; } = new() { RetryDelay = TimeSpan.FromSeconds(10), MaxRetryDelay = TimeSpan.FromMinutes(1), MaxAttempts = 5 };
     public HubDatabase Database { get; }
     public RecordingSystem ServiceDesk { get; } = new("servicedesk");
     public RecordingSystem Facility { get; } = new("facility");
     public RecordingSystem Contractor { get; } = new("contractor");
+    public ChangeIntake Intake { get; }
     public PollCycle Poll { get; }
     public OutboxDispatcher Dispatcher { get; }
     public DeadLetters DeadLetters { get; }
+
+    /// <summary>Takes up an edit of <see cref="MappingFiles"/> as the host does on a file change; fails with the loader's errors.</summary>
+    public void ReloadMappings() => Assert.True(mappings.CheckForChanges(), mappings.LastError ?? "the mapping files did not change");
 
     public Task<PollOutcome> PollAsync(string system) => Poll.PollAsync(system, CancellationToken.None);
 
@@ -87,6 +93,8 @@ internal sealed class SyncRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         gate.Dispose();
+        mappings.Dispose();
+        MappingFiles.Dispose();
         await temp.DisposeAsync();
     }
 }
