@@ -19,12 +19,16 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public string FilePath => Database.DataSource;
 
-    public static async Task<SqliteTestDatabase> CreateAsync()
+    public static async Task<SqliteTestDatabase> CreateAsync(bool started = true)
     {
         var directory = Path.Combine(Path.GetTempPath(), "hub-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var temp = new SqliteTestDatabase(directory);
-        await temp.MigrateAsync();
+        if (started)
+        {
+            await temp.Database.MigrateAsync(CancellationToken.None);
+        }
+
         return temp;
     }
 
@@ -78,5 +82,7 @@ public sealed class SqliteTestDatabase : TestDatabase
     private sealed class FileSource : IDatabaseSource
     {
         public async Task<TestDatabase> CreateAsync() => await SqliteTestDatabase.CreateAsync();
+
+        public async Task<TestDatabase> CreateEmptyAsync() => await SqliteTestDatabase.CreateAsync(started: false);
     }
 }

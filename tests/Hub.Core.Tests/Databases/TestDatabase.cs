@@ -26,8 +26,6 @@ public abstract class TestDatabase(DatabaseOptions options, string baseDirectory
 
     public abstract ValueTask DisposeAsync();
 
-    protected async Task MigrateAsync() => await Database.MigrateAsync(CancellationToken.None);
-
     protected static async Task<IReadOnlyList<string>> ReadNamesAsync(DbCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);

@@ -8,11 +8,15 @@ namespace Hub.Core.Tests.Persistence;
 public abstract class DatabaseMigrationTests(IDatabaseSource databases)
 {
     [Fact]
-    public async Task A_fresh_database_gets_every_table_and_nothing_is_left_to_migrate()
+    public async Task A_first_start_on_an_empty_database_creates_every_table_and_leaves_nothing_to_migrate()
     {
-        await using var temp = await databases.CreateAsync();
+        await using var temp = await databases.CreateEmptyAsync();
+        var before = await temp.TableNamesAsync();
 
+        await temp.Database.MigrateAsync(CancellationToken.None);
         var tables = await temp.TableNamesAsync();
+
+        Assert.Empty(before);
 
         Assert.Subset(tables.ToHashSet(), new HashSet<string> { "cases", "links", "journal", "inbox", "outbox", "parked_changes", "system_state", "adapter_state", "case_numbers", "__EFMigrationsHistory" });
         Assert.Empty(await temp.Database.PendingMigrationsAsync(CancellationToken.None));
@@ -21,7 +25,8 @@ public abstract class DatabaseMigrationTests(IDatabaseSource databases)
     [Fact]
     public async Task A_second_start_finds_nothing_to_migrate_and_keeps_the_data()
     {
-        await using var temp = await databases.CreateAsync();
+        await using var temp = await databases.CreateEmptyAsync();
+        await temp.Database.MigrateAsync(CancellationToken.None);
         await using (var db = temp.Database.CreateContext())
         {
             db.Cases.Add(new CaseRecord { Id = "HUB-2026-000001", OriginSystem = "servicedesk", Title = "Verstopt toilet" });

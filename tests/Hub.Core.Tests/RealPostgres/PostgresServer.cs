@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Hub.Core.Persistence;
 using Hub.Core.Tests.Databases;
 using Npgsql;
 
@@ -16,6 +17,9 @@ public sealed class PostgresServer : IAsyncLifetime, IDatabaseSource, IDisposabl
 {
     private const string InstallHint = "Install it with: apt-get install -y postgresql (test.sh does this when run as root).";
     private const string HubRole = "hub";
+
+    /// <summary>A database the hub's migrations were applied to once, copied for each test that needs a started hub.</summary>
+    internal const string MigratedTemplate = "hub_migrated_template";
     private readonly string root = Path.Combine(Path.GetTempPath(), "hub-pg-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly string superuserPassword = "su-" + Guid.NewGuid().ToString("N");
     private readonly string hubPassword = "hub-" + Guid.NewGuid().ToString("N");
@@ -55,19 +59,28 @@ public sealed class PostgresServer : IAsyncLifetime, IDatabaseSource, IDisposabl
         await RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"), "-D", DataDirectory, "-l", Path.Combine(root, "server.log"), "-o", settings, "-w", "-t", "60", "start");
         started = true;
 
-        await using var admin = await OpenAdminAsync("postgres");
-        await ExecuteAsync(admin, $"CREATE ROLE {HubRole} LOGIN PASSWORD '{hubPassword}'");
+        await using (var admin = await OpenAdminAsync("postgres"))
+        {
+            await ExecuteAsync(admin, $"CREATE ROLE {HubRole} LOGIN PASSWORD '{hubPassword}'");
+        }
+
+        var template = await CreateDatabaseAsync(MigratedTemplate, "template1");
+        await new HubDatabase(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = template }, root).MigrateAsync(CancellationToken.None);
+        await using var pooled = new NpgsqlConnection(template);
+        NpgsqlConnection.ClearPool(pooled); // a template cannot be copied while anyone is connected to it
     }
 
-    /// <summary>A fresh, empty database owned by the hub's role, reached over TCP with the role's password.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <summary>A fresh database copied from <paramref name="template"/>, owned by the hub's role, reached over TCP with the role's password.</summary>
+    public Task<string> CreateDatabaseAsync(string template) =>
+        CreateDatabaseAsync("hub_test_" + Interlocked.Increment(ref databases).ToString(CultureInfo.InvariantCulture), template);
+
+    private async Task<string> CreateDatabaseAsync(string name, string template)
     {
         await creating.WaitAsync();
         try
         {
-            var name = "hub_test_" + Interlocked.Increment(ref databases).ToString(CultureInfo.InvariantCulture);
             await using var admin = await OpenAdminAsync("postgres");
-            await ExecuteAsync(admin, $"CREATE DATABASE {name} OWNER {HubRole}");
+            await ExecuteAsync(admin, $"CREATE DATABASE {name} TEMPLATE {template} OWNER {HubRole}");
             return new NpgsqlConnectionStringBuilder
             {
                 Host = "127.0.0.1", Port = Port, Database = name, Username = HubRole, Password = hubPassword,
@@ -93,7 +106,10 @@ public sealed class PostgresServer : IAsyncLifetime, IDatabaseSource, IDisposabl
     }
 
     async Task<TestDatabase> IDatabaseSource.CreateAsync() =>
-        await PostgresTestDatabase.CreateAsync(this);
+        await PostgresTestDatabase.CreateAsync(this, started: true);
+
+    async Task<TestDatabase> IDatabaseSource.CreateEmptyAsync() =>
+        await PostgresTestDatabase.CreateAsync(this, started: false);
 
     public async Task DisposeAsync()
     {

@@ -15,10 +15,19 @@ public sealed class PostgresTestDatabase : TestDatabase
         this.server = server;
     }
 
-    public static async Task<PostgresTestDatabase> CreateAsync(PostgresServer server)
+    /// <summary>
+    /// A started database is copied from the server's migrated template (fast) and then goes through the hub's start
+    /// like any other, which finds nothing to migrate; an empty one is a plain new database.
+    /// </summary>
+    public static async Task<PostgresTestDatabase> CreateAsync(PostgresServer server, bool started)
     {
-        var database = new PostgresTestDatabase(server, await server.CreateDatabaseAsync());
-        await database.MigrateAsync();
+        ArgumentNullException.ThrowIfNull(server);
+        var database = new PostgresTestDatabase(server, await server.CreateDatabaseAsync(started ? PostgresServer.MigratedTemplate : "template1"));
+        if (started)
+        {
+            await database.Database.MigrateAsync(CancellationToken.None);
+        }
+
         return database;
     }
 
