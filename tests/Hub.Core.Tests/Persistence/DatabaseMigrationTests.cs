@@ -1,6 +1,7 @@
 using Hub.Core.Persistence;
 using Hub.Core.Tests.Databases;
 using Hub.Core.Tests.RealPostgres;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Core.Tests.Persistence;
 
@@ -20,6 +21,31 @@ public abstract class DatabaseMigrationTests(IDatabaseSource databases)
 
         Assert.Subset(tables.ToHashSet(), new HashSet<string> { "cases", "links", "journal", "inbox", "outbox", "parked_changes", "system_state", "adapter_state", "case_numbers", "__EFMigrationsHistory" });
         Assert.Empty(await temp.Database.PendingMigrationsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_migrations_carry_every_part_of_the_model()
+    {
+        await using var temp = await databases.CreateAsync();
+        await using var db = temp.Database.CreateContext();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "the model changed without a migration for this provider: scaffold one");
+    }
+
+    [Fact]
+    public async Task Two_hubs_starting_at_once_on_an_empty_database_both_come_up_on_one_schema()
+    {
+        await using var temp = await databases.CreateEmptyAsync();
+        var service = temp.Database;
+        var command = temp.StartAgain();
+
+        await Task.WhenAll(
+            Task.Run(() => service.MigrateAsync(CancellationToken.None)),
+            Task.Run(() => command.MigrateAsync(CancellationToken.None)));
+
+        Assert.Empty(await command.PendingMigrationsAsync(CancellationToken.None));
+        await using var db = service.CreateContext();
+        Assert.Equal(0, await db.Cases.CountAsync());
     }
 
     [Fact]
