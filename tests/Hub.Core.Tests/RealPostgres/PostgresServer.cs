@@ -20,6 +20,7 @@ public sealed class PostgresServer : IAsyncLifetime, IDatabaseSource, IDisposabl
 
     /// <summary>A database the hub's migrations were applied to once, copied for each test that needs a started hub.</summary>
     internal const string MigratedTemplate = "hub_migrated_template";
+
     private readonly string root = Path.Combine(Path.GetTempPath(), "hub-pg-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly string superuserPassword = "su-" + Guid.NewGuid().ToString("N");
     private readonly string hubPassword = "hub-" + Guid.NewGuid().ToString("N");
@@ -80,7 +81,8 @@ public sealed class PostgresServer : IAsyncLifetime, IDatabaseSource, IDisposabl
         try
         {
             await using var admin = await OpenAdminAsync("postgres");
-            await ExecuteAsync(admin, $"CREATE DATABASE {name} TEMPLATE {template} OWNER {HubRole}");
+            // FILE_COPY copies the template's files (a third of the time WAL_LOG takes to log them block by block).
+            await ExecuteAsync(admin, $"CREATE DATABASE {name} TEMPLATE {template} OWNER {HubRole} STRATEGY FILE_COPY");
             return new NpgsqlConnectionStringBuilder
             {
                 Host = "127.0.0.1", Port = Port, Database = name, Username = HubRole, Password = hubPassword,
@@ -113,7 +115,7 @@ public sealed class PostgresServer : IAsyncLifetime, IDatabaseSource, IDisposabl
 
     public async Task DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools(); // before the server stops, so no pooled connection is left to a dead server
         if (started)
         {
             await RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"), "-D", DataDirectory, "-m", "immediate", "-w", "stop");
@@ -135,7 +137,7 @@ public sealed class PostgresServer : IAsyncLifetime, IDatabaseSource, IDisposabl
     {
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
         {
-            Host = "127.0.0.1", Port = Port, Database = database, Username = "postgres", Password = superuserPassword, Pooling = false,
+            Host = "127.0.0.1", Port = Port, Database = database, Username = "postgres", Password = superuserPassword,
         }.ConnectionString);
         await connection.OpenAsync();
         return connection;
