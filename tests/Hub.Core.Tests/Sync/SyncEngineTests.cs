@@ -91,6 +91,26 @@ public abstract class SyncEngineTests(IDatabaseSource databases) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_system_whose_error_text_holds_a_nul_character_still_has_its_failures_recorded()
+    {
+        rig.ServiceDesk.Report("td-page-1", Complaint.Reported("td-1", "I 2026 101", SyncRig.Start));
+        await rig.PollAsync("servicedesk");
+        rig.Facility.Failure = AdapterException.Transient("facility", "HTTP 500: <html>\0\0</html>");
+
+        var polled = await rig.PollAsync("facility");
+        var sent = await rig.DispatchAsync();
+
+        Assert.Equal(1, sent);
+        var failed = (await rig.OutboxAsync())[0];
+        Assert.Equal("HTTP 500: <html>\uFFFD\uFFFD</html>", failed.LastError);
+        Assert.Equal(1, failed.Attempts);
+        var facility = (await HubStatus.ReadAsync(rig.Database, ["facility"], CancellationToken.None))[0];
+        Assert.Equal("HTTP 500: <html>\0\0</html>", polled.Error);
+        Assert.Equal("HTTP 500: <html>\uFFFD\uFFFD</html>", facility.LastError);
+        await rig.AssertJournalIntactAsync();
+    }
+
+    [Fact]
     public async Task A_change_read_again_after_an_overlapping_poll_is_taken_in_once()
     {
         var change = Complaint.Reported("td-1", "I 2026 101", SyncRig.Start);

@@ -4,12 +4,14 @@ using Hub.Core.Adapters;
 namespace Hub.Core.Sync;
 
 /// <summary>
-/// A NUL character in a system's text (a pasted binary, a broken mail body) never means anything, and PostgreSQL
-/// refuses it in text columns, so a change holding one would stall its system's polling there. The hub takes such
-/// a change in on every provider alike, each NUL shown as U+FFFD.
+/// A NUL character in a system's text (a pasted binary, a broken mail body or error page) never means anything, and
+/// PostgreSQL refuses it in text columns, so a change or an error text holding one would fail the write that keeps
+/// it there. The hub keeps such text on every provider alike, each NUL shown as U+FFFD.
 /// </summary>
 internal static partial class NulCharacters
 {
+    public static string Visible(string text) => text.Replace('\0', '\uFFFD');
+
     public static ObservedChange MadeVisible(ObservedChange change)
     {
         var json = SyncJson.Serialize(change);
