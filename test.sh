@@ -20,6 +20,9 @@ if [ ${#need[@]} -gt 0 ]; then
     apt-get update -qq
     echo "postfix postfix/main_mailer_type select Local only" | debconf-set-selections
     echo "postfix postfix/mailname string hub.test" | debconf-set-selections
+    # The PostgreSQL tests start a private cluster of their own: no default cluster, so no system service either.
+    mkdir -p /etc/postgresql-common/createcluster.d
+    echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.d/hub-tests.conf
     apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   else
     echo "test.sh: missing ${need[*]}; run as root or install them with apt-get" >&2
