@@ -9,6 +9,9 @@ need=()
 command -v dovecot >/dev/null 2>&1 || need+=(dovecot-imapd)
 [ -x /usr/lib/dovecot/lmtp ] || need+=(dovecot-lmtpd)
 command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix)
+# PostgreSQL server binaries for the Postgres provider tests (Hub.Core.Tests/RealPostgres starts a private cluster;
+# no system service is started here).
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 # Headless browser for the chain page tests (Hub.Host.Tests/Audit/ChainPageTests).
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
@@ -17,6 +20,9 @@ if [ ${#need[@]} -gt 0 ]; then
     apt-get update -qq
     echo "postfix postfix/main_mailer_type select Local only" | debconf-set-selections
     echo "postfix postfix/mailname string hub.test" | debconf-set-selections
+    # The PostgreSQL tests start a private cluster of their own: no default cluster, so no system service either.
+    mkdir -p /etc/postgresql-common/createcluster.d
+    echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.d/hub-tests.conf
     apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   else
     echo "test.sh: missing ${need[*]}; run as root or install them with apt-get" >&2

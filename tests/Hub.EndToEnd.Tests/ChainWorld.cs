@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Hub.Core.Persistence;
 using Hub.Simulators.Contractor;
 using Hub.Simulators.Dynamics;
 using Hub.Simulators.TopDesk;
@@ -17,13 +18,16 @@ internal sealed class ChainWorld : IAsyncDisposable
     private readonly ITestOutputHelper log;
     private readonly List<HubProcess> hubs = [];
     private readonly RealMail? mail;
+    private readonly DatabaseOptions database;
 
     /// <summary>The contractor over the real mail servers instead of pickup folders: the hub's and the plumber's mailboxes.</summary>
     public sealed record RealMail(int SmtpPort, int ImapPort, string HubAddress, string HubPassword, string ContractorAddress);
 
-    public ChainWorld(ITestOutputHelper log, bool contractorAnswers = true, RealMail? mail = null)
+    /// <param name="database">Where the hub keeps its correlation log: by default a SQLite file in the world's folder.</param>
+    public ChainWorld(ITestOutputHelper log, bool contractorAnswers = true, RealMail? mail = null, DatabaseOptions? database = null)
     {
         this.mail = mail;
+        this.database = database ?? new DatabaseOptions();
         this.log = log;
         Folder = Path.Combine(Path.GetTempPath(), "hub-e2e", Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Folder);
@@ -87,7 +91,7 @@ internal sealed class ChainWorld : IAsyncDisposable
             Logging = new { LogLevel = new Dictionary<string, string> { ["Default"] = "Information", ["Microsoft"] = "Warning", ["Quartz"] = "Warning", ["System.Net.Http.HttpClient"] = "Warning" } },
             Hub = new
             {
-                Database = new { Provider = "Sqlite", ConnectionString = "Data Source=hub.db" },
+                Database = new { Provider = database.Provider.ToString(), database.ConnectionString },
                 MappingsPath = MappingsDirectory,
                 Api = new { Urls = ApiUrl.ToString().TrimEnd('/') },
                 Sync = new { RetryDelay = "00:00:01", MaxRetryDelay = "00:00:05", MaxAttempts = 50 },

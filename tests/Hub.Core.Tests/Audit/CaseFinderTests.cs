@@ -1,9 +1,11 @@
 using Hub.Core.Audit;
+using Hub.Core.Tests.Databases;
+using Hub.Core.Tests.RealPostgres;
 using Hub.Tests.Audit;
 
 namespace Hub.Core.Tests.Audit;
 
-public sealed class CaseFinderTests : SeededChainTests
+public abstract class CaseFinderTests(IDatabaseSource databases) : SeededComplaintTests(databases)
 {
     [Theory]
     [InlineData("HUB-2026-000042", "hub id")]
@@ -34,7 +36,7 @@ public sealed class CaseFinderTests : SeededChainTests
     [Fact]
     public async Task When_a_tenant_numbers_incidents_in_another_format_spacing_is_still_ignored()
     {
-        await Temp.ExecuteSqlAsync("UPDATE links SET ExternalNumber = 'I1811 - 123' WHERE SystemName = 'servicedesk'");
+        await Temp.ExecuteSqlAsync("""UPDATE links SET "ExternalNumber" = 'I1811 - 123' WHERE "SystemName" = 'servicedesk'""");
         await using var db = Temp.Database.CreateContext();
 
         var matches = await CaseFinder.FindAsync(db, "i1811-123", CancellationToken.None);
@@ -54,3 +56,8 @@ public sealed class CaseFinderTests : SeededChainTests
         Assert.Empty(await CaseFinder.FindAsync(db, reference, CancellationToken.None));
     }
 }
+
+public sealed class CaseFinderOnSqliteTests() : CaseFinderTests(SqliteTestDatabase.Source);
+
+[Collection(RealPostgresGroup.Name)]
+public sealed class CaseFinderOnPostgresTests(PostgresServer server) : CaseFinderTests(server);

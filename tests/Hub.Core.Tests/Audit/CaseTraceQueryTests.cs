@@ -1,13 +1,15 @@
 using Hub.Core.Audit;
+using Hub.Core.Tests.Databases;
+using Hub.Core.Tests.RealPostgres;
 using Hub.Tests.Audit;
 
 namespace Hub.Core.Tests.Audit;
 
-public sealed class CaseTraceQueryTests : IAsyncLifetime
+public abstract class CaseTraceQueryTests(IDatabaseSource databases) : IAsyncLifetime
 {
-    private TempHubDatabase temp = null!;
+    private TestDatabase temp = null!;
 
-    public async Task InitializeAsync() => temp = await TempHubDatabase.CreateAsync();
+    public async Task InitializeAsync() => temp = await databases.CreateAsync();
 
     public async Task DisposeAsync() => await temp.DisposeAsync();
 
@@ -56,3 +58,8 @@ public sealed class CaseTraceQueryTests : IAsyncLifetime
         Assert.Null(await CaseTraceQuery.LoadAsync(db, "HUB-2026-000001", ComplaintChain.ReportedAt, CancellationToken.None));
     }
 }
+
+public sealed class CaseTraceQueryOnSqliteTests() : CaseTraceQueryTests(SqliteTestDatabase.Source);
+
+[Collection(RealPostgresGroup.Name)]
+public sealed class CaseTraceQueryOnPostgresTests(PostgresServer server) : CaseTraceQueryTests(server);

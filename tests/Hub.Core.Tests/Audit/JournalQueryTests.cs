@@ -1,10 +1,12 @@
 using Hub.Core.Audit;
 using Hub.Core.Journal;
+using Hub.Core.Tests.Databases;
+using Hub.Core.Tests.RealPostgres;
 using Hub.Tests.Audit;
 
 namespace Hub.Core.Tests.Audit;
 
-public sealed class JournalQueryTests : SeededChainTests
+public abstract class JournalQueryTests(IDatabaseSource databases) : SeededComplaintTests(databases)
 {
     [Fact]
     public async Task When_filtering_by_system_entries_from_or_to_that_system_are_returned_in_order()
@@ -65,6 +67,30 @@ public sealed class JournalQueryTests : SeededChainTests
         Assert.Equal(total - 8, last.Items.Count);
     }
 
+    [Fact]
+    public async Task Times_come_back_to_the_tick_and_time_filters_cut_at_the_exact_tick()
+    {
+        // Sub-microsecond ticks and a non-UTC offset: a timestamp column would round the one and drop the other.
+        var at = new DateTimeOffset(2026, 12, 1, 10, 30, 15, TimeSpan.FromHours(1)).AddTicks(1_234_567);
+        var clock = new ManualClock(at);
+        var journal = new HubJournal(clock);
+        await using (var db = Temp.Database.CreateContext())
+        {
+            await journal.AppendAsync(db, new JournalLine { CaseId = ComplaintChain.CaseId, Kind = "CommentAdded", Outcome = JournalOutcome.Observed, SourceSystem = "contractor" }, CancellationToken.None);
+            clock.Advance(TimeSpan.FromTicks(1));
+            await journal.AppendAsync(db, new JournalLine { CaseId = ComplaintChain.CaseId, Kind = "CommentAdded", Outcome = JournalOutcome.Applied, TargetSystem = "facility" }, CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        var from = await ReadAsync(new JournalFilter { Since = at });
+        var exactlyAt = await ReadAsync(new JournalFilter { Since = at, Until = at.AddTicks(1) });
+
+        Assert.Equal([at.UtcTicks, at.UtcTicks + 1], from.Select(r => r.At.UtcTicks));
+        Assert.Equal(at, Assert.Single(exactlyAt).At);
+        await using var check = Temp.Database.CreateContext();
+        Assert.True((await JournalVerifier.VerifyAsync(check, CancellationToken.None)).IsIntact); // the hash covers the ticks
+    }
+
     private async Task<int> CountAllAsync() => (await ReadAsync(JournalFilter.All)).Count;
 
     private async Task<List<JournalRecord>> ReadAsync(JournalFilter filter)
@@ -79,3 +105,8 @@ public sealed class JournalQueryTests : SeededChainTests
         return records;
     }
 }
+
+public sealed class JournalQueryOnSqliteTests() : JournalQueryTests(SqliteTestDatabase.Source);
+
+[Collection(RealPostgresGroup.Name)]
+public sealed class JournalQueryOnPostgresTests(PostgresServer server) : JournalQueryTests(server);

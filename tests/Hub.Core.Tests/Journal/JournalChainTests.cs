@@ -1,11 +1,13 @@
 using Hub.Core.Journal;
 using Hub.Core.Persistence;
-using Microsoft.Data.Sqlite;
+using Hub.Core.Tests.Databases;
+using Hub.Core.Tests.RealPostgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Core.Tests.Journal;
 
-public sealed class JournalChainTests
+/// <summary>The hash chain and its tamper checks, on each provider (tampering is raw SQL straight to the database).</summary>
+public abstract class JournalChainTests(IDatabaseSource databases)
 {
     private static async Task SeedAsync(HubDatabase database, int count)
     {
@@ -27,16 +29,7 @@ public sealed class JournalChainTests
         await db.SaveChangesAsync();
     }
 
-    private static async Task SqlAsync(TempDatabase temp, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={temp.FilePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<JournalVerification> VerifyAsync(TempDatabase temp)
+    private static async Task<JournalVerification> VerifyAsync(TestDatabase temp)
     {
         await using var db = temp.Database.CreateContext();
         return await JournalVerifier.VerifyAsync(db, CancellationToken.None);
@@ -45,7 +38,7 @@ public sealed class JournalChainTests
     [Fact]
     public async Task Entries_chain_by_hash_and_an_untouched_journal_verifies()
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await databases.CreateAsync();
         await SeedAsync(temp.Database, 10);
 
         await using var db = temp.Database.CreateContext();
@@ -62,10 +55,10 @@ public sealed class JournalChainTests
     [Fact]
     public async Task An_altered_entry_is_found()
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await databases.CreateAsync();
         await SeedAsync(temp.Database, 10);
 
-        await SqlAsync(temp, "UPDATE journal SET After = 'nothing happened' WHERE Sequence = 4");
+        await temp.ExecuteSqlAsync("""UPDATE journal SET "After" = 'nothing happened' WHERE "Sequence" = 4""");
         var result = await VerifyAsync(temp);
 
         Assert.False(result.IsIntact);
@@ -76,10 +69,10 @@ public sealed class JournalChainTests
     [Fact]
     public async Task A_removed_entry_is_found()
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await databases.CreateAsync();
         await SeedAsync(temp.Database, 10);
 
-        await SqlAsync(temp, "DELETE FROM journal WHERE Sequence = 6");
+        await temp.ExecuteSqlAsync("""DELETE FROM journal WHERE "Sequence" = 6""");
         var result = await VerifyAsync(temp);
 
         Assert.False(result.IsIntact);
@@ -90,10 +83,10 @@ public sealed class JournalChainTests
     [Fact]
     public async Task A_removed_entry_renumbered_to_hide_the_gap_is_found()
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await databases.CreateAsync();
         await SeedAsync(temp.Database, 10);
 
-        await SqlAsync(temp, "DELETE FROM journal WHERE Sequence = 6; UPDATE journal SET Sequence = Sequence - 1 WHERE Sequence > 6");
+        await temp.ExecuteSqlAsync("""DELETE FROM journal WHERE "Sequence" = 6; UPDATE journal SET "Sequence" = "Sequence" - 1 WHERE "Sequence" > 6""");
         var result = await VerifyAsync(temp);
 
         Assert.False(result.IsIntact);
@@ -103,7 +96,7 @@ public sealed class JournalChainTests
     [Fact]
     public async Task An_inserted_entry_is_found_even_with_a_well_formed_hash()
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await databases.CreateAsync();
         await SeedAsync(temp.Database, 10);
 
         // Forge an entry 11 that links to a made-up predecessor and carries its own correct hash.
@@ -129,7 +122,7 @@ public sealed class JournalChainTests
     [Fact]
     public async Task With_a_kept_head_cutting_off_the_newest_entries_is_caught_and_later_entries_are_fine()
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await databases.CreateAsync();
         await SeedAsync(temp.Database, 8);
         var kept = (await VerifyAsync(temp)).HeadHash;
         await SeedAsync(temp.Database, 2);
@@ -140,7 +133,7 @@ public sealed class JournalChainTests
             Assert.True(grown.IsIntact, grown.ToString());
         }
 
-        await SqlAsync(temp, "DELETE FROM journal WHERE Sequence >= 8");
+        await temp.ExecuteSqlAsync("""DELETE FROM journal WHERE "Sequence" >= 8""");
         await using (var db = temp.Database.CreateContext())
         {
             var cut = await JournalVerifier.VerifyAsync(db, kept, CancellationToken.None);
@@ -153,3 +146,8 @@ public sealed class JournalChainTests
         }
     }
 }
+
+public sealed class JournalChainOnSqliteTests() : JournalChainTests(SqliteTestDatabase.Source);
+
+[Collection(RealPostgresGroup.Name)]
+public sealed class JournalChainOnPostgresTests(PostgresServer server) : JournalChainTests(server);

@@ -1,11 +1,10 @@
 using Hub.Core.Adapters;
 using Hub.Core.Journal;
-using Hub.Core.Mapping;
 using Hub.Core.Model;
 using Hub.Core.Sync;
-using Hub.Core.Tests.Mapping;
+using Hub.Core.Tests.Databases;
+using Hub.Core.Tests.RealPostgres;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hub.Core.Tests.Sync;
 
@@ -14,51 +13,30 @@ namespace Hub.Core.Tests.Sync;
 /// the snapshot the hub then reads was modified last by the hub's own account. The fields the hub wrote are its echo;
 /// the operator's change must still be taken up, not dropped with the echo.
 /// </summary>
-public sealed class ChangeUnderHubWriteTests : IAsyncLifetime, IDisposable
+public abstract class ChangeUnderHubWriteTests(IDatabaseSource databases) : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Reported = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
-    private readonly RecordingSystem servicedesk = new("servicedesk", "inc");
-    private readonly RecordingSystem facility = new("facility", "cas");
-    private readonly RecordingSystem contractor = new("contractor", "wo");
-    private readonly HubWriteGate gate = new();
-    private TempDatabase temp = null!;
-    private ChangeIntake intake = null!;
-    private OutboxDispatcher dispatcher = null!;
+    private SyncRig rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        temp = await TempDatabase.CreateAsync();
-        var loaded = MappingLoader.Load(MappingDirectory.Shipped);
-        Assert.True(loaded.Succeeded, loaded.Describe());
-        var mappings = new StaticMappingProvider(loaded.Mappings);
-        var journal = new HubJournal(TimeProvider.System);
-        var options = new SyncOptions();
-        intake = new ChangeIntake(temp.Database, mappings, journal, gate, TimeProvider.System, new NoDispatchSignal(),
-            new CasePlanner(journal, options), NullLogger<ChangeIntake>.Instance);
-        dispatcher = new OutboxDispatcher(temp.Database, new SystemAdapters([servicedesk, facility, contractor]), mappings, journal, gate,
-            TimeProvider.System, options, NullLogger<OutboxDispatcher>.Instance);
-    }
+    public async Task InitializeAsync() => rig = await SyncRig.StartAsync(databases);
 
-    public async Task DisposeAsync() => await temp.DisposeAsync();
-
-    public void Dispose() => gate.Dispose();
+    public async Task DisposeAsync() => await rig.DisposeAsync();
 
     [Fact]
     public async Task A_priority_changed_just_before_the_hubs_own_write_is_taken_up_and_the_written_status_stays_an_echo()
     {
         await OpenAndScheduleAsync();
 
-        var result = await intake.AcceptAsync("servicedesk", Incident("v3", Reported.AddMinutes(20), status: "Ingepland", priority: "Hoog", byHub: true), default);
+        var result = await rig.Intake.AcceptAsync("servicedesk", Incident("3", status: "Ingepland", priority: "Spoed", byHub: true), default);
 
         Assert.Equal(IntakeResult.Updated, result);
-        await using var db = temp.Database.CreateContext();
-        var record = await db.Cases.SingleAsync();
-        Assert.Equal(nameof(CasePriority.High), record.Priority);
+        var record = await rig.ReadAsync(db => db.Cases.AsNoTracking().SingleAsync());
+        Assert.Equal(nameof(CasePriority.Urgent), record.Priority);
         Assert.Equal(nameof(CaseStatus.Scheduled), record.Status);
-        var observed = await db.Journal.Where(e => e.SourceSystem == "servicedesk" && e.Outcome == JournalOutcome.Observed).OrderBy(e => e.Sequence).LastAsync();
+        var observed = await rig.ReadAsync(db => db.Journal.AsNoTracking()
+            .Where(e => e.SourceSystem == "servicedesk" && e.Outcome == JournalOutcome.Observed).OrderBy(e => e.Sequence).LastAsync());
         Assert.Contains("just before the hub's own write (priority)", observed.Detail, StringComparison.Ordinal);
-        await DispatchAllAsync();
-        Assert.Contains(facility.Changes, c => c.Fields.Priority == CasePriority.High && c.Fields.Status is null);
+        await rig.DispatchAllDueAsync();
+        Assert.Contains(rig.Facility.Applied, c => c.Fields.Priority == CasePriority.Urgent && c.Fields.Status is null);
     }
 
     [Fact]
@@ -67,15 +45,15 @@ public sealed class ChangeUnderHubWriteTests : IAsyncLifetime, IDisposable
         await OpenAndScheduleAsync();
         var accepted = new ObservedChange
         {
-            ExternalId = "wo-1", Version = "reply-1", Kind = ChangeKind.StatusChanged, OccurredAt = Reported.AddMinutes(30),
+            ExternalId = "contractor-id-001", Version = "reply-1", Kind = ChangeKind.StatusChanged, OccurredAt = rig.Clock.Now,
             Fields = new CaseFields { Status = CaseStatus.Accepted }, Actor = "Loodgieter Jansen",
         };
-        Assert.Equal(IntakeResult.Updated, await intake.AcceptAsync("contractor", accepted, default));
-        await DispatchAllAsync();
-        Assert.Equal("In behandeling", servicedesk.Changes[^1].TargetValues[MappedField.Status]); // reads back as InProgress
+        Assert.Equal(IntakeResult.Updated, await rig.Intake.AcceptAsync("contractor", accepted, default));
+        await rig.DispatchAllDueAsync();
+        Assert.Equal("In behandeling", rig.ServiceDesk.Applied.Last().TargetValues[MappedField.Status]); // reads back as InProgress
 
-        var first = await intake.AcceptAsync("servicedesk", Incident("v3", Reported.AddMinutes(31), status: "In behandeling", priority: "Normaal", byHub: true), default);
-        var again = await intake.AcceptAsync("servicedesk", Incident("v4", Reported.AddMinutes(32), status: "In behandeling", priority: "Normaal", byHub: true), default);
+        var first = await rig.Intake.AcceptAsync("servicedesk", Incident("3", status: "In behandeling", priority: "Hoog", byHub: true), default);
+        var again = await rig.Intake.AcceptAsync("servicedesk", Incident("4", status: "In behandeling", priority: "Hoog", byHub: true), default);
 
         Assert.Equal(IntakeResult.Echo, first);
         Assert.Equal(IntakeResult.Echo, again);
@@ -84,7 +62,7 @@ public sealed class ChangeUnderHubWriteTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Without_an_earlier_reading_a_snapshot_by_the_hubs_account_is_wholly_an_echo()
     {
-        var result = await intake.AcceptAsync("servicedesk", Incident("v1", Reported, status: "Geregistreerd", priority: "Normaal", byHub: true), default);
+        var result = await rig.Intake.AcceptAsync("servicedesk", Incident("1", status: "Geregistreerd", priority: "Hoog", byHub: true), default);
 
         Assert.Equal(IntakeResult.Echo, result);
     }
@@ -92,49 +70,39 @@ public sealed class ChangeUnderHubWriteTests : IAsyncLifetime, IDisposable
     /// <summary>An incident opens the case; the building manager schedules it; the hub writes "Ingepland" to TOPdesk.</summary>
     private async Task OpenAndScheduleAsync()
     {
-        Assert.Equal(IntakeResult.Opened, await intake.AcceptAsync("servicedesk", Incident("v1", Reported, status: "Geregistreerd", priority: "Normaal", byHub: false), default));
-        await DispatchAllAsync();
-        Assert.Single(facility.Creates);
-        Assert.Equal(IntakeResult.Updated, await intake.AcceptAsync("facility", Case("f1", Reported.AddMinutes(10), status: "4"), default));
-        await DispatchAllAsync();
-        Assert.Equal("Ingepland", servicedesk.Changes[^1].TargetValues[MappedField.Status]);
+        Assert.Equal(IntakeResult.Opened, await rig.Intake.AcceptAsync("servicedesk", Incident("1", status: "Geregistreerd", priority: "Hoog", byHub: false), default));
+        await rig.DispatchAllDueAsync();
+        var facilityCase = Assert.Single(rig.Facility.Created);
+        rig.Clock.Advance(TimeSpan.FromMinutes(10));
+        var scheduled = new ObservedChange
+        {
+            ExternalId = "facility-id-001", Version = "f1", Kind = ChangeKind.StatusChanged, OccurredAt = rig.Clock.Now,
+            RawValues = new Dictionary<string, string> { [MappedField.Status] = "4" }, Actor = "Building manager",
+        };
+        Assert.Equal(IntakeResult.Updated, await rig.Intake.AcceptAsync("facility", scheduled, default));
+        await rig.DispatchAllDueAsync();
+        Assert.Equal("Ingepland", rig.ServiceDesk.Applied.Last().TargetValues[MappedField.Status]);
+        Assert.Equal(facilityCase.CorrelationKey, (await rig.ReadAsync(db => db.Cases.AsNoTracking().SingleAsync())).Id);
+        rig.Clock.Advance(TimeSpan.FromMinutes(10));
     }
 
-    /// <summary>One case's commands go one per round, in order: run rounds until nothing is due.</summary>
-    private async Task DispatchAllAsync()
-    {
-        for (var round = 0; round < 20 && await dispatcher.DispatchDueAsync(default) > 0; round++)
+    private ObservedChange Incident(string version, string status, string priority, bool byHub) =>
+        Complaint.Reported("td-1", "I 2026 101", rig.Clock.Now, version) with
         {
-        }
-    }
-
-    private static ObservedChange Incident(string version, DateTimeOffset at, string status, string priority, bool byHub) => new()
-    {
-        ExternalId = "inc-a1",
-        ExternalNumber = "I 2611 001",
-        Version = version,
-        Kind = version == "v1" ? ChangeKind.Created : ChangeKind.FieldsChanged,
-        OccurredAt = at,
-        Fields = new CaseFields { Title = "WC verstopt, 2e verdieping", Location = new CaseLocation("Utrecht", "Hoofdgebouw", "2", "2.14") },
-        RawValues = new Dictionary<string, string>
-        {
-            [MappedField.Status] = status,
-            [MappedField.Priority] = priority,
-            [MappedField.Category] = "Facilitair",
-            [MappedField.Subcategory] = "Sanitair",
-        },
-        WrittenByHub = byHub,
-        Actor = byHub ? "Hub Integratie" : "Petra de Vries",
-    };
-
-    private static ObservedChange Case(string version, DateTimeOffset at, string status) => new()
-    {
-        ExternalId = "cas-1",
-        ExternalNumber = "CAS-0001",
-        Version = version,
-        Kind = ChangeKind.StatusChanged,
-        OccurredAt = at,
-        RawValues = new Dictionary<string, string> { [MappedField.Status] = status },
-        Actor = "Building manager",
-    };
+            Kind = version == "1" ? ChangeKind.Created : ChangeKind.FieldsChanged,
+            RawValues = new Dictionary<string, string>
+            {
+                [MappedField.Status] = status,
+                [MappedField.Priority] = priority,
+                [MappedField.Category] = "Facilitair",
+                [MappedField.Subcategory] = "Sanitair",
+            },
+            WrittenByHub = byHub,
+            Actor = byHub ? "Hub Integratie" : "Petra de Vries",
+        };
 }
+
+public sealed class ChangeUnderHubWriteOnSqliteTests() : ChangeUnderHubWriteTests(SqliteTestDatabase.Source);
+
+[Collection(RealPostgresGroup.Name)]
+public sealed class ChangeUnderHubWriteOnPostgresTests(PostgresServer server) : ChangeUnderHubWriteTests(server);

@@ -1,36 +1,71 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Hub.Core.Adapters;
 
 namespace Hub.Core.Tests.Sync;
 
-/// <summary>A system that accepts every create and change and remembers them, so a test can see what the hub wrote.</summary>
-internal sealed class RecordingSystem(string systemName, string idPrefix) : ISystemAdapter
+/// <summary>
+/// One system as the engine sees it through the adapter contract, in process: it hands out the pages of changes a
+/// test gives it, keeps the records the hub creates and the changes it applies, and fails while told to.
+/// </summary>
+internal sealed class RecordingSystem(string name) : ISystemAdapter
 {
-    private int created;
+    private readonly ConcurrentQueue<ChangeBatch> pages = new();
+    private readonly ConcurrentDictionary<string, RecordReference> byKey = new(StringComparer.Ordinal);
+    private int records;
 
-    public string SystemName => systemName;
+    public string SystemName => name;
 
-    public List<CreateRecordCommand> Creates { get; } = [];
+    /// <summary>The watermark the engine passed on each read, in order.</summary>
+    public ConcurrentQueue<string?> WatermarksAsked { get; } = new();
 
-    public List<ApplyChangeCommand> Changes { get; } = [];
+    public ConcurrentQueue<CreateRecordCommand> Created { get; } = new();
 
-    public Task<ChangeBatch> ReadChangesAsync(string? watermark, CancellationToken cancellationToken) =>
-        Task.FromResult(new ChangeBatch([], watermark));
+    public ConcurrentQueue<ApplyChangeCommand> Applied { get; } = new();
+
+    /// <summary>While set, every read or write fails with it.</summary>
+    public AdapterException? Failure { get; set; }
+
+    public void Report(string? nextWatermark, params ObservedChange[] changes) => pages.Enqueue(new ChangeBatch(changes, nextWatermark));
+
+    public Task<ChangeBatch> ReadChangesAsync(string? watermark, CancellationToken cancellationToken)
+    {
+        WatermarksAsked.Enqueue(watermark);
+        ThrowIfFailing();
+        return Task.FromResult(pages.TryDequeue(out var page) ? page : ChangeBatch.Empty(watermark));
+    }
 
     public Task<RecordReference?> FindByCorrelationKeyAsync(string correlationKey, CancellationToken cancellationToken) =>
-        Task.FromResult<RecordReference?>(null);
+        Task.FromResult(byKey.TryGetValue(correlationKey, out var found) ? found : null);
 
     public Task<RecordReference> CreateAsync(CreateRecordCommand command, CancellationToken cancellationToken)
     {
-        Creates.Add(command);
-        var number = Interlocked.Increment(ref created);
-        return Task.FromResult(new RecordReference($"{idPrefix}-{number}", $"{idPrefix.ToUpperInvariant()}-{number:D4}"));
+        ArgumentNullException.ThrowIfNull(command);
+        ThrowIfFailing();
+        var created = byKey.GetOrAdd(command.CorrelationKey, _ =>
+        {
+            var n = Interlocked.Increment(ref records).ToString("000", CultureInfo.InvariantCulture);
+            return new RecordReference($"{name}-id-{n}", $"{name.ToUpperInvariant()}-{n}");
+        });
+        Created.Enqueue(command);
+        return Task.FromResult(created);
     }
 
     public Task ApplyAsync(ApplyChangeCommand command, CancellationToken cancellationToken)
     {
-        Changes.Add(command);
+        ThrowIfFailing();
+        Applied.Enqueue(command);
         return Task.CompletedTask;
     }
 
-    public Task<AdapterHealth> CheckHealthAsync(CancellationToken cancellationToken) => Task.FromResult(AdapterHealth.Healthy());
+    public Task<AdapterHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Failure is null ? AdapterHealth.Healthy() : AdapterHealth.Unhealthy(Failure.Message));
+
+    private void ThrowIfFailing()
+    {
+        if (Failure is { } failure)
+        {
+            throw failure;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Hub.Core.Persistence;
 
@@ -37,9 +38,10 @@ public sealed class HubDatabase
                 create = () => new SqliteHubDbContext(sqlite);
                 break;
             case DatabaseProvider.Postgres:
-                DataSource = "postgres";
+                var server = PostgresConnectionString(options.ConnectionString);
+                DataSource = $"PostgreSQL {server.Host}:{server.Port}/{server.Database}";
                 var postgres = new DbContextOptionsBuilder<PostgresHubDbContext>()
-                    .UseNpgsql(options.ConnectionString)
+                    .UseNpgsql(server.ConnectionString)
                     .Options;
                 create = () => new PostgresHubDbContext(postgres);
                 break;
@@ -48,9 +50,32 @@ public sealed class HubDatabase
         }
     }
 
+    /// <summary>Checks a PostgreSQL connection string before the first connection, naming the key and never echoing the password.</summary>
+    private static NpgsqlConnectionStringBuilder PostgresConnectionString(string connectionString)
+    {
+        const string Key = "Hub:Database:ConnectionString";
+        const string Example = "e.g. \"Host=db.example.org;Port=5432;Database=hub;Username=hub;Password=…\"";
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new Adapters.HubConfigurationException(Key, $"not a PostgreSQL connection string ({invalid.Message}); {Example}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Host) || string.IsNullOrWhiteSpace(builder.Database))
+        {
+            throw new Adapters.HubConfigurationException(Key, $"PostgreSQL needs at least a Host and a Database, {Example}.");
+        }
+
+        return builder;
+    }
+
     public DatabaseProvider Provider { get; }
 
-    /// <summary>The SQLite file in use (or "postgres").</summary>
+    /// <summary>The SQLite file in use, or the PostgreSQL server and database ("PostgreSQL db.example.org:5432/hub"), for logs.</summary>
     public string DataSource { get; }
 
     public HubDbContext CreateContext() => create();

@@ -25,6 +25,7 @@ public sealed class ChangeIntake(
     public async Task<IntakeResult> AcceptAsync(string system, ObservedChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
+        change = NulCharacters.MadeVisible(change);
         IntakeResult result;
         using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -185,6 +185,7 @@ public sealed class OutboxDispatcher(
     private async Task FailAsync(OutboxCommand command, FailureKind kind, string error, TimeSpan? retryAfter, MappingSet map, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        error = NulCharacters.Visible(error);
         if (retryAfter is { } wait && wait > TimeSpan.Zero)
         {
             penalties[command.TargetSystem] = now + wait;

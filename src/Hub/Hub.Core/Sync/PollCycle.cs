@@ -47,7 +47,7 @@ public sealed class PollCycle(HubDatabase database, SystemAdapters adapters, Cha
         catch (AdapterException failure)
         {
             logger.LogWarning("Polling {System} failed: {Error}", systemName, failure.Message);
-            await RecordAsync(systemName, null, failure.Message, CancellationToken.None).ConfigureAwait(false);
+            await RecordAsync(systemName, null, NulCharacters.Visible(failure.Message), CancellationToken.None).ConfigureAwait(false);
             outcome.Error = failure.Message;
             return outcome;
         }
