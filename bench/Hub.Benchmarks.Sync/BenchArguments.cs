@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace Hub.Benchmarks.Sync;
+
+/// <summary>Which benchmarks to run and how large: <c>webhook|memory|backlog|ratelimit|all</c> and their options.</summary>
+internal sealed class BenchArguments
+{
+    public static readonly string[] All = ["webhook"];
+
+    public const string Usage = """
+        Usage: Hub.Benchmarks.Sync <webhook|all> [options]
+          --rounds N        webhook: measured rounds (default 100)
+        """;
+
+    public IReadOnlyList<string> Benchmarks { get; private init; } = All;
+    public int Rounds { get; private set; } = 100;
+
+    public static BenchArguments Parse(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            throw new ArgumentException("Name a benchmark.");
+        }
+
+        var parsed = new BenchArguments { Benchmarks = args[0] == "all" ? All : All.Contains(args[0]) ? [args[0]] : throw new ArgumentException($"Unknown benchmark '{args[0]}'.") };
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--rounds":
+                    parsed.Rounds = Number(args, ++i, "--rounds");
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option '{args[i]}'.");
+            }
+        }
+
+        return parsed;
+    }
+
+    private static int Number(string[] args, int index, string name)
+    {
+        if (index >= args.Length || !int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+        {
+            throw new ArgumentException($"{name} needs a positive whole number.");
+        }
+
+        return value;
+    }
+}
