@@ -5,15 +5,19 @@ namespace Hub.Benchmarks.Sync;
 /// <summary>Which benchmarks to run and how large: <c>webhook|memory|backlog|ratelimit|all</c> and their options.</summary>
 internal sealed class BenchArguments
 {
-    public static readonly string[] All = ["webhook"];
+    public static readonly string[] All = ["webhook", "memory"];
 
     public const string Usage = """
-        Usage: Hub.Benchmarks.Sync <webhook|all> [options]
+        Usage: Hub.Benchmarks.Sync <webhook|memory|all> [options]
           --rounds N        webhook: measured rounds (default 100)
+          --minutes N       memory: minutes of steady trickle after a 15 s idle baseline (default 3)
+          --every N         memory: seconds between complaints (default 2)
         """;
 
     public IReadOnlyList<string> Benchmarks { get; private init; } = All;
     public int Rounds { get; private set; } = 100;
+    public int Minutes { get; private set; } = 3;
+    public int ComplaintEverySeconds { get; private set; } = 2;
 
     public static BenchArguments Parse(string[] args)
     {
@@ -29,6 +33,12 @@ internal sealed class BenchArguments
             {
                 case "--rounds":
                     parsed.Rounds = Number(args, ++i, "--rounds");
+                    break;
+                case "--minutes":
+                    parsed.Minutes = Number(args, ++i, "--minutes");
+                    break;
+                case "--every":
+                    parsed.ComplaintEverySeconds = Number(args, ++i, "--every");
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{args[i]}'.");

@@ -32,6 +32,7 @@ try
         met &= benchmark switch
         {
             "webhook" => await WebhookLatencyBenchmark.RunAsync(arguments.Rounds, cancellation.Token),
+            "memory" => await SteadyMemoryBenchmark.RunAsync(TimeSpan.FromMinutes(arguments.Minutes), TimeSpan.FromSeconds(arguments.ComplaintEverySeconds), cancellation.Token),
             _ => throw new ArgumentException($"Unknown benchmark '{benchmark}'."),
         };
     }
