@@ -5,19 +5,25 @@ namespace Hub.Benchmarks.Sync;
 /// <summary>Which benchmarks to run and how large: <c>webhook|memory|backlog|ratelimit|all</c> and their options.</summary>
 internal sealed class BenchArguments
 {
-    public static readonly string[] All = ["webhook", "memory"];
+    public static readonly string[] All = ["webhook", "memory", "backlog"];
 
     public const string Usage = """
-        Usage: Hub.Benchmarks.Sync <webhook|memory|all> [options]
+        Usage: Hub.Benchmarks.Sync <webhook|memory|backlog|all> [options]
           --rounds N        webhook: measured rounds (default 100)
           --minutes N       memory: minutes of steady trickle after a 15 s idle baseline (default 3)
           --every N         memory: seconds between complaints (default 2)
+          --incidents N     backlog: waiting incidents (default 200)
+          --latency N       backlog: milliseconds every API call takes (default 20)
+          --concurrency N   backlog: the hub's dispatch concurrency, and the tight client's (default 4)
         """;
 
     public IReadOnlyList<string> Benchmarks { get; private init; } = All;
     public int Rounds { get; private set; } = 100;
     public int Minutes { get; private set; } = 3;
     public int ComplaintEverySeconds { get; private set; } = 2;
+    public int Incidents { get; private set; } = 200;
+    public int LatencyMs { get; private set; } = 20;
+    public int Concurrency { get; private set; } = 4;
 
     public static BenchArguments Parse(string[] args)
     {
@@ -39,6 +45,15 @@ internal sealed class BenchArguments
                     break;
                 case "--every":
                     parsed.ComplaintEverySeconds = Number(args, ++i, "--every");
+                    break;
+                case "--incidents":
+                    parsed.Incidents = Number(args, ++i, "--incidents");
+                    break;
+                case "--latency":
+                    parsed.LatencyMs = Number(args, ++i, "--latency");
+                    break;
+                case "--concurrency":
+                    parsed.Concurrency = Number(args, ++i, "--concurrency");
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{args[i]}'.");

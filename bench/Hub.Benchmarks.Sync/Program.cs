@@ -23,6 +23,10 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 Console.WriteLine($"Hub sync benchmarks on {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
+if (File.Exists("/proc/loadavg"))
+{
+    Console.WriteLine($"Load average at start (1, 5, 15 min): {string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (figures from a busy machine are slower)");
+}
 try
 {
     var met = true;
@@ -33,6 +37,7 @@ try
         {
             "webhook" => await WebhookLatencyBenchmark.RunAsync(arguments.Rounds, cancellation.Token),
             "memory" => await SteadyMemoryBenchmark.RunAsync(TimeSpan.FromMinutes(arguments.Minutes), TimeSpan.FromSeconds(arguments.ComplaintEverySeconds), cancellation.Token),
+            "backlog" => await BacklogBenchmark.RunAsync(arguments.Incidents, TimeSpan.FromMilliseconds(arguments.LatencyMs), arguments.Concurrency, cancellation.Token),
             _ => throw new ArgumentException($"Unknown benchmark '{benchmark}'."),
         };
     }
