@@ -5,16 +5,17 @@ namespace Hub.Benchmarks.Sync;
 /// <summary>Which benchmarks to run and how large: <c>webhook|memory|backlog|ratelimit|all</c> and their options.</summary>
 internal sealed class BenchArguments
 {
-    public static readonly string[] All = ["webhook", "memory", "backlog"];
+    public static readonly string[] All = ["webhook", "memory", "backlog", "ratelimit"];
 
     public const string Usage = """
-        Usage: Hub.Benchmarks.Sync <webhook|memory|backlog|all> [options]
+        Usage: Hub.Benchmarks.Sync <webhook|memory|backlog|ratelimit|all> [options]
           --rounds N        webhook: measured rounds (default 100)
           --minutes N       memory: minutes of steady trickle after a 15 s idle baseline (default 3)
           --every N         memory: seconds between complaints (default 2)
           --incidents N     backlog: waiting incidents (default 200)
           --latency N       backlog: milliseconds every API call takes (default 20)
           --concurrency N   backlog: the hub's dispatch concurrency, and the tight client's (default 4)
+          --limit N         ratelimit: Dataverse requests allowed per 5 minutes (default 600; the backlog is 1.2x that)
         """;
 
     public IReadOnlyList<string> Benchmarks { get; private init; } = All;
@@ -24,6 +25,7 @@ internal sealed class BenchArguments
     public int Incidents { get; private set; } = 200;
     public int LatencyMs { get; private set; } = 20;
     public int Concurrency { get; private set; } = 4;
+    public int Limit { get; private set; } = 600;
 
     public static BenchArguments Parse(string[] args)
     {
@@ -54,6 +56,9 @@ internal sealed class BenchArguments
                     break;
                 case "--concurrency":
                     parsed.Concurrency = Number(args, ++i, "--concurrency");
+                    break;
+                case "--limit":
+                    parsed.Limit = Number(args, ++i, "--limit");
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{args[i]}'.");
