@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+
+namespace Hub.Benchmarks.Sync;
+
+/// <summary>
+/// Aim: syncing a backlog of waiting incidents takes at most 1.25x the time a tight client needs for the same API
+/// calls at the same concurrency. N complaints wait in the simulated TOPdesk; both simulators answer every call after
+/// a fixed latency, so the APIs dominate. One webhook starts the hub's poll; the hub's time runs from that POST to
+/// the answer of the last call it made. Then <see cref="TightClient"/> sends exactly the calls the simulators
+/// recorded from the hub (same count, same order, as many in flight as the hub's dispatcher is allowed) and its time
+/// is the yardstick.
+/// </summary>
+internal static class BacklogBenchmark
+{
+    private const double Aim = 1.25;
+    private const int WarmUpComplaints = 10;
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(5);
+
+    public static async Task<bool> RunAsync(int incidents, TimeSpan latency, int concurrency, CancellationToken cancellationToken)
+    {
+        Console.WriteLine(Figures.Invariant($"Backlog: {incidents} waiting incidents, {latency.TotalMilliseconds:0} ms per API call, dispatch concurrency {concurrency}"));
+        await using var world = new BenchWorld();
+        foreach (var system in new[] { "servicedesk", "facility", "contractor" })
+        {
+            world.PollIntervals[system] = TimeSpan.FromHours(1); // after the first polls at start, only the webhook makes the hub read
+        }
+
+        world.Settings["Hub:Sync:DispatchConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture);
+        await world.StartHubAsync(cancellationToken);
+        world.TopDesk.SetFailureRatio(0, latency);
+        world.Dynamics.FailShareOfRequests(0, latency);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+
+        // warm-up: a few complaints through the whole path first, so the backlog does not pay for JIT and query compilation
+        for (var i = 0; i < WarmUpComplaints; i++)
+        {
+            world.LogComplaint(incidents + i);
+        }
+
+        await SendWebhookAsync(world, http, cancellationToken);
+        await WaitUntilQuietAsync(world, WarmUpComplaints, cancellationToken);
+        for (var i = 0; i < incidents; i++)
+        {
+            world.LogComplaint(i);
+        }
+
+        world.TopDesk.ClearRequestLog();
+        world.Dynamics.ClearRequestLog();
+        using var hubProcess = Process.GetProcessById(world.Hub.Id);
+        var cpuBefore = hubProcess.TotalProcessorTime;
+        var start = TimeProvider.System.GetUtcNow();
+        await SendWebhookAsync(world, http, cancellationToken);
+        var calls = await WaitUntilQuietAsync(world, WarmUpComplaints + incidents, cancellationToken);
+        var hubElapsed = calls[^1].At - start;
+        hubProcess.Refresh();
+        var hubCpu = hubProcess.TotalProcessorTime - cpuBefore; // includes the quiet wait, when the hub is idle
+        var cases = world.Dynamics.Cases.Count - WarmUpComplaints;
+        var dynamicsConcurrency = world.Dynamics.MaxConcurrentRequests;
+
+        await TightClient.SendAllAsync(calls.Where(c => c.Method == HttpMethod.Get).Take(2).ToList(), 1, cancellationToken); // warm-up: reads only
+        var (tightElapsed, statuses) = await TightClient.SendAllAsync(calls, concurrency, cancellationToken);
+
+        var ratio = hubElapsed / tightElapsed;
+        Console.WriteLine($"  hub: {cases} of {incidents} cases created in Dynamics; calls it made: {Count(calls, "TOPdesk")} TOPdesk + {Count(calls, "Dynamics")} Dataverse = {calls.Count} ({Kinds(calls)})");
+        Console.WriteLine(Figures.Invariant($"  hub time (webhook POST -> answer to its last call):      {hubElapsed.TotalSeconds,7:F2} s   most Dataverse calls in flight at once: {dynamicsConcurrency}; hub CPU {hubCpu.TotalSeconds:F2} s"));
+        Console.WriteLine(Figures.Invariant($"  tight client (same {calls.Count} calls, in order, {concurrency} in flight): {tightElapsed.TotalSeconds,7:F2} s   answers: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} x{s.Value}"))}"));
+        Console.WriteLine(Figures.Invariant($"  floor (calls x latency / concurrency):                   {calls.Count * latency.TotalSeconds / concurrency,7:F2} s"));
+        Console.WriteLine("  timeline of the hub's calls, seconds after the webhook POST (first - last answered):");
+        foreach (var kind in calls.GroupBy(c => $"{c.System} {c.Method} {Resource(c.Url)}"))
+        {
+            Console.WriteLine(Figures.Invariant($"    {kind.Key,-32} x{kind.Count(),-5} {(kind.Min(c => c.At) - start).TotalSeconds,6:F2} - {(kind.Max(c => c.At) - start).TotalSeconds,6:F2}"));
+        }
+
+        var met = cases == incidents && ratio <= Aim;
+        Console.WriteLine(Figures.Verdict($"hub within {Aim:0.00}x the tight client", met, $"ratio {ratio:F2}{(cases == incidents ? string.Empty : $", only {cases} of {incidents} cases")}"));
+        return met;
+    }
+
+    private static async Task SendWebhookAsync(BenchWorld world, HttpClient http, CancellationToken cancellationToken)
+    {
+        using var response = await world.PostWebhookAsync(http, "servicedesk", cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new InvalidOperationException($"The hub answered the webhook with {(int)response.StatusCode}, not 202.");
+        }
+    }
+
+    /// <summary>Waits until every complaint has its case and no call has come in for a while; returns the hub's calls in order.</summary>
+    private static async Task<List<ApiCall>> WaitUntilQuietAsync(BenchWorld world, int cases, CancellationToken cancellationToken)
+    {
+        var waiting = Stopwatch.StartNew();
+        var seen = -1;
+        var quietSince = Stopwatch.StartNew();
+        while (waiting.Elapsed < GiveUpAfter)
+        {
+            await Task.Delay(250, cancellationToken);
+            var count = world.TopDesk.Requests.Count + world.Dynamics.DataverseRequests.Count;
+            if (count != seen)
+            {
+                (seen, quietSince) = (count, Stopwatch.StartNew());
+            }
+            else if (quietSince.Elapsed >= Quiet && world.Dynamics.Cases.Count >= cases)
+            {
+                break;
+            }
+        }
+
+        return world.TopDesk.Requests.Select(r => ApiCall.From(world.TopDesk, r))
+            .Concat(world.Dynamics.DataverseRequests.Select(r => ApiCall.From(world.Dynamics, r)))
+            .OrderBy(c => c.At)
+            .ToList();
+    }
+
+    private static int Count(List<ApiCall> calls, string system) => calls.Count(c => c.System == system);
+
+    private static string Kinds(List<ApiCall> calls) =>
+        string.Join(", ", calls.GroupBy(c => $"{c.System} {c.Method} {Resource(c.Url)}").OrderByDescending(g => g.Count()).Select(g => $"{g.Key} x{g.Count()}"));
+
+    /// <summary>The kind of resource a call is about, without ids: "incidents", "annotations", "tas/api/incidents".</summary>
+    private static string Resource(Uri url)
+    {
+        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var last = segments.Length == 0 ? string.Empty : segments[^1];
+        var paren = last.IndexOf('(', StringComparison.Ordinal);
+        return paren > 0 ? last[..paren] : Guid.TryParse(last, out _) || last.StartsWith("I ", StringComparison.Ordinal) ? "{id}" : last;
+    }
+}

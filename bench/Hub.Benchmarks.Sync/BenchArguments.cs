@@ -1,0 +1,80 @@
+using System.Globalization;
+
+namespace Hub.Benchmarks.Sync;
+
+/// <summary>Which benchmarks to run and how large: <c>webhook|memory|backlog|ratelimit|all</c> and their options.</summary>
+internal sealed class BenchArguments
+{
+    public static readonly string[] All = ["webhook", "memory", "backlog", "ratelimit"];
+
+    public const string Usage = """
+        Usage: Hub.Benchmarks.Sync <webhook|memory|backlog|ratelimit|all> [options]
+          --rounds N        webhook: measured rounds (default 100)
+          --minutes N       memory: minutes of steady trickle after a 15 s idle baseline (default 3)
+          --every N         memory: seconds between complaints (default 2)
+          --incidents N     backlog: waiting incidents (default 200)
+          --latency N       backlog: milliseconds every API call takes (default 20)
+          --concurrency N   backlog: the hub's dispatch concurrency, and the tight client's (default 4)
+          --limit N         ratelimit: Dataverse requests allowed per 5 minutes (default 600; the backlog is 1.2x that)
+        """;
+
+    public IReadOnlyList<string> Benchmarks { get; private init; } = All;
+    public int Rounds { get; private set; } = 100;
+    public int Minutes { get; private set; } = 3;
+    public int ComplaintEverySeconds { get; private set; } = 2;
+    public int Incidents { get; private set; } = 200;
+    public int LatencyMs { get; private set; } = 20;
+    public int Concurrency { get; private set; } = 4;
+    public int Limit { get; private set; } = 600;
+
+    public static BenchArguments Parse(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            throw new ArgumentException("Name a benchmark.");
+        }
+
+        var parsed = new BenchArguments { Benchmarks = args[0] == "all" ? All : All.Contains(args[0]) ? [args[0]] : throw new ArgumentException($"Unknown benchmark '{args[0]}'.") };
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--rounds":
+                    parsed.Rounds = Number(args, ++i, "--rounds");
+                    break;
+                case "--minutes":
+                    parsed.Minutes = Number(args, ++i, "--minutes");
+                    break;
+                case "--every":
+                    parsed.ComplaintEverySeconds = Number(args, ++i, "--every");
+                    break;
+                case "--incidents":
+                    parsed.Incidents = Number(args, ++i, "--incidents");
+                    break;
+                case "--latency":
+                    parsed.LatencyMs = Number(args, ++i, "--latency");
+                    break;
+                case "--concurrency":
+                    parsed.Concurrency = Number(args, ++i, "--concurrency");
+                    break;
+                case "--limit":
+                    parsed.Limit = Number(args, ++i, "--limit");
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option '{args[i]}'.");
+            }
+        }
+
+        return parsed;
+    }
+
+    private static int Number(string[] args, int index, string name)
+    {
+        if (index >= args.Length || !int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+        {
+            throw new ArgumentException($"{name} needs a positive whole number.");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using Hub.EndToEnd.Tests;
+using Hub.Simulators.Contractor;
+using Hub.Simulators.Dynamics;
+using Hub.Simulators.TopDesk;
+
+namespace Hub.Benchmarks.Sync;
+
+/// <summary>
+/// The three organisations on loopback inside the benchmark process (simulated TOPdesk and Dynamics 365, a contractor
+/// answering through pickup folders) and a real `hub` process pointed at them with the shipped mappings, all in a
+/// temp folder that is removed at the end.
+/// </summary>
+internal sealed class BenchWorld : IAsyncDisposable
+{
+    public const string WebhookSecret = "bench-webhook-secret";
+    private const int FirstComplaint = 100_000; // every complaint number has six digits, so none is inside another
+    private static readonly string[] SystemNames = ["servicedesk", "facility", "contractor"];
+    private static readonly string[] MailFolders = ["outbox", "inbox", "processed", "quarantine"];
+    private readonly CancellationTokenSource stop = new();
+    private Task contractorRun = Task.CompletedTask;
+    private HubProcess? hub;
+
+    public BenchWorld(DynamicsSimulatorOptions? dynamics = null)
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "hub-syncbench-" + Guid.NewGuid().ToString("N")[..10]);
+        foreach (var mailFolder in MailFolders)
+        {
+            Directory.CreateDirectory(MailFolder(mailFolder));
+        }
+
+        TopDesk = new TopDeskSimulator();
+        Dynamics = new DynamicsSimulator(dynamics);
+        Contractor = new SimulatedContractor(new ContractorSimulatorOptions { Outbox = MailFolder("outbox"), Inbox = MailFolder("inbox") }, TimeProvider.System);
+        MappingsDirectory = Path.Combine(HubProcess.RepositoryRoot(), "mappings"); // read only: the shipped mappings
+    }
+
+    public string Folder { get; }
+    public TopDeskSimulator TopDesk { get; }
+    public DynamicsSimulator Dynamics { get; }
+    public SimulatedContractor Contractor { get; }
+    public string MappingsDirectory { get; }
+    public Uri ApiUrl { get; } = new($"http://127.0.0.1:{FreePort()}/");
+
+    /// <summary>The hub process, once started.</summary>
+    public HubProcess Hub => hub ?? throw new InvalidOperationException("The hub has not been started.");
+
+    /// <summary>Poll intervals per system ("servicedesk", "facility", "contractor"); one second unless set.</summary>
+    public Dictionary<string, TimeSpan> PollIntervals { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Extra hub settings, flat keys such as "Hub:Sync:DispatchConcurrency".</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
+    public string MailFolder(string name) => Path.Combine(Folder, "mail", name);
+
+    /// <summary>Lets the simulated contractor answer work orders (accept, schedule, done) as a real one would.</summary>
+    public void LetContractorAnswer() => contractorRun = Task.Run(() => Contractor.RunAsync(stop.Token));
+
+    /// <summary>Starts `hub run` and waits until every system has had a good first poll.</summary>
+    public async Task StartHubAsync(CancellationToken cancellationToken)
+    {
+        hub = HubProcess.Start(Folder, "run", "--config", WriteConfiguration());
+        using var http = new HttpClient { BaseAddress = ApiUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (hub.HasExited)
+            {
+                throw new InvalidOperationException($"The hub stopped at start (exit {hub.ExitCode}):\n{hub.Output}");
+            }
+
+            if (await AllSystemsPolledAsync(http, cancellationToken))
+            {
+                return;
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        throw new TimeoutException($"The hub did not poll every system within 90 s:\n{hub.Output}");
+    }
+
+    /// <summary>POST /hooks/servicedesk signed with the system's secret, as a TOPdesk action sequence would call it.</summary>
+    public async Task<HttpResponseMessage> PostWebhookAsync(HttpClient http, string system, CancellationToken cancellationToken)
+    {
+        var body = "{\"incident\":\"changed\"}"u8.ToArray();
+        var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), body));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(ApiUrl, "hooks/" + system)) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Hub-Signature-256", signature);
+        return await http.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>The words that make complaint <paramref name="number"/> unique, in its title everywhere it goes.</summary>
+    public static string ComplaintMark(int number) => string.Create(CultureInfo.InvariantCulture, $"verdieping {FirstComplaint + number}");
+
+    /// <summary>Complaint <paramref name="number"/> (an employee's blocked toilet), routed to the building manager and on to the plumber.</summary>
+    public SimulatedIncident LogComplaint(int number) => Complaints.BlockedToilet(TopDesk, FirstComplaint + number);
+
+    private static async Task<bool> AllSystemsPolledAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri("health", UriKind.Relative), cancellationToken);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            var systems = json.RootElement.GetProperty("checks").GetProperty("systems").GetProperty("data");
+            return SystemNames.All(name =>
+                systems.TryGetProperty(name, out var system) && system.TryGetProperty("lastSuccessfulPollAt", out var at) && at.ValueKind == JsonValueKind.String);
+        }
+        catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return false; // not listening yet, or not every system has been polled
+        }
+    }
+
+    private string WriteConfiguration()
+    {
+        var certificate = Path.Combine(Folder, "token-endpoint.cer");
+        File.WriteAllBytes(certificate, Dynamics.TokenEndpointCertificate.Export(X509ContentType.Cert));
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Hub:Database:Provider"] = "Sqlite",
+            ["Hub:Database:ConnectionString"] = "Data Source=hub.db",
+            ["Hub:MappingsPath"] = MappingsDirectory,
+            ["Hub:Api:Urls"] = ApiUrl.ToString().TrimEnd('/'),
+            ["Hub:Systems:servicedesk:WebhookSecret"] = WebhookSecret,
+            ["Hub:Systems:facility:TokenEndpointCertificateFile"] = certificate,
+            ["Hub:Systems:contractor:Adapter"] = "Email",
+            ["Hub:Systems:contractor:Transport"] = "Directory",
+            ["Hub:Systems:contractor:From"] = "hub@facility.example",
+            ["Hub:Systems:contractor:ReplyTo"] = "hub@facility.example",
+        };
+        foreach (var (key, value) in TopDesk.SettingsFor("servicedesk").Concat(Dynamics.SettingsFor("facility")))
+        {
+            settings[key] = value;
+        }
+
+        foreach (var mailFolder in MailFolders)
+        {
+            settings["Hub:Systems:contractor:Directory:" + char.ToUpperInvariant(mailFolder[0]) + mailFolder[1..]] = MailFolder(mailFolder);
+        }
+
+        foreach (var system in SystemNames)
+        {
+            var interval = PollIntervals.TryGetValue(system, out var set) ? set : TimeSpan.FromSeconds(1);
+            settings[$"Hub:Systems:{system}:PollInterval"] = interval.ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        return HubProcess.WriteConfiguration(Folder, settings);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (hub is not null)
+        {
+            hub.Terminate();
+            try
+            {
+                await hub.WaitForExitAsync(TimeSpan.FromSeconds(25));
+            }
+            catch (OperationCanceledException)
+            {
+                // did not stop politely in time: killed below
+            }
+
+            await hub.DisposeAsync();
+        }
+
+        await stop.CancelAsync();
+        await contractorRun.ContinueWith(_ => { }, TaskScheduler.Default);
+        stop.Dispose();
+        TopDesk.Dispose();
+        Dynamics.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left in the temp folder: benchmark data only
+        }
+    }
+}

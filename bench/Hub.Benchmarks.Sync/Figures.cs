@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace Hub.Benchmarks.Sync;
+
+/// <summary>How the benchmarks print their figures: invariant numbers, megabytes, and one verdict line per aim.</summary>
+internal static class Figures
+{
+    public static string Verdict(string aim, bool met, FormattableString measured) =>
+        $"  aim: {aim} -> {(met ? "met" : "NOT met")} ({measured.ToString(CultureInfo.InvariantCulture)})";
+
+    public static string Mb(long bytes) => (bytes / 1024d / 1024d).ToString("F1", CultureInfo.InvariantCulture) + " MB";
+
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+using Hub.Benchmarks.Sync;
+
+// Figures for the design's sync performance aims, each against a real `hub` process and simulated systems on
+// loopback. One subcommand per aim; each prints its figures and whether the aim was met (exit code 1 when not).
+BenchArguments arguments;
+try
+{
+    arguments = BenchArguments.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(BenchArguments.Usage);
+    return 2;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+Console.WriteLine($"Hub sync benchmarks on {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
+if (File.Exists("/proc/loadavg"))
+{
+    Console.WriteLine($"Load average at start (1, 5, 15 min): {string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (figures from a busy machine are slower)");
+}
+try
+{
+    var met = true;
+    foreach (var benchmark in arguments.Benchmarks)
+    {
+        Console.WriteLine();
+        met &= benchmark switch
+        {
+            "webhook" => await WebhookLatencyBenchmark.RunAsync(arguments.Rounds, cancellation.Token),
+            "memory" => await SteadyMemoryBenchmark.RunAsync(TimeSpan.FromMinutes(arguments.Minutes), TimeSpan.FromSeconds(arguments.ComplaintEverySeconds), cancellation.Token),
+            "backlog" => await BacklogBenchmark.RunAsync(arguments.Incidents, TimeSpan.FromMilliseconds(arguments.LatencyMs), arguments.Concurrency, cancellation.Token),
+            "ratelimit" => await RateLimitBenchmark.RunAsync(arguments.Limit, arguments.Limit * 6 / 5, cancellation.Token),
+            _ => throw new ArgumentException($"Unknown benchmark '{benchmark}'."),
+        };
+    }
+
+    return met ? 0 : 1;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
+}
