@@ -148,6 +148,27 @@ public sealed class PollingTests : IDisposable
     }
 
     [Fact]
+    public async Task Progress_entries_of_a_page_are_read_several_at_a_time_and_come_back_in_page_order()
+    {
+        var logged = Enumerable.Range(1, 8).Select(n => LogToiletComplaint($"Melding {n}")).ToList();
+        foreach (var incident in logged)
+        {
+            Simulator.AddAction(incident.Id, $"Eerste notitie bij {incident.Number}");
+            Simulator.AddAction(incident.Id, $"Tweede notitie bij {incident.Number}");
+        }
+
+        var adapter = testbed.CreateAdapter(new Dictionary<string, string?> { ["ProgressReadConcurrency"] = "3" });
+        Simulator.SetFailureRatio(0, TimeSpan.FromMilliseconds(100));
+        Simulator.ClearRequestLog();
+
+        var batch = await adapter.ReadChangesAsync(null, TopDeskTestbed.Timeout);
+
+        Assert.Equal(3, Simulator.MostRequestsInFlight);
+        var expected = logged.SelectMany(i => new[] { (i.Id, (string?)null), (i.Id, $"Eerste notitie bij {i.Number}"), (i.Id, $"Tweede notitie bij {i.Number}") });
+        Assert.Equal(expected, batch.Changes.Select(c => (c.ExternalId, c.Comment?.Text)));
+    }
+
+    [Fact]
     public async Task The_hubs_own_progress_entry_and_change_are_marked_as_written_by_the_hub()
     {
         var incident = LogToiletComplaint();

@@ -16,6 +16,8 @@ public sealed class TopDeskOptionsTests : IDisposable
     [InlineData("PageSize", "10001")]
     [InlineData("PollOverlap", "-00:01:00")]
     [InlineData("Line", "thirdLine")]
+    [InlineData("ProgressReadConcurrency", "0")]
+    [InlineData("ProgressReadConcurrency", "17")]
     [InlineData("MaxPagesPerPoll", "0")]
     public void A_wrong_setting_is_refused_with_its_full_key(string setting, string value)
     {

@@ -27,6 +27,9 @@ public sealed class TopDeskOptions
     /// <summary>Most pages read in one poll before the engine is asked to come back for the rest.</summary>
     public int MaxPagesPerPoll { get; set; } = 50;
 
+    /// <summary>Incidents of one page whose progress entries are read at the same time (TOPdesk answers one list per incident).</summary>
+    public int ProgressReadConcurrency { get; set; } = 4;
+
     /// <summary>Name of the operator group new incidents are given, if any (a route may name another as "operatorGroup").</summary>
     public string? OperatorGroup { get; set; }
 

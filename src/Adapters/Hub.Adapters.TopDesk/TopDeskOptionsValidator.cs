@@ -38,6 +38,11 @@ public static class TopDeskOptionsValidator
             throw new HubConfigurationException(context.KeyOf(nameof(options.MaxPagesPerPoll)), "must be at least 1.");
         }
 
+        if (options.ProgressReadConcurrency is < 1 or > 16)
+        {
+            throw new HubConfigurationException(context.KeyOf(nameof(options.ProgressReadConcurrency)), "must be between 1 and 16 (default 4).");
+        }
+
         if (options.Line is not ("firstLine" or "secondLine"))
         {
             throw new HubConfigurationException(context.KeyOf(nameof(options.Line)), "must be firstLine or secondLine.");

@@ -40,10 +40,12 @@ internal sealed class IncidentChangeReader(
             var (incidents, status) = await calls.SendAsync($"reading changed incidents (from {pageStart})",
                 () => api.ListIncidentsAsync(query, pageStart, options.PageSize, "modificationDate:asc", Fields, "true", cancellationToken),
                 () => []);
-            foreach (var incident in incidents)
+            var progress = await ReadProgressOfPageAsync(incidents, since, hubOperatorId, cancellationToken);
+            for (var i = 0; i < incidents.Count; i++)
             {
+                var incident = incidents[i];
                 changes.Add(SnapshotOf(incident, hubOperatorId));
-                changes.AddRange(await ReadProgressAsync(incident, since, hubOperatorId, cancellationToken));
+                changes.AddRange(progress[i]);
                 if (incident.ModificationDate is { } modified && modified > latest)
                 {
                     latest = modified;
@@ -84,6 +86,20 @@ internal sealed class IncidentChangeReader(
             WrittenByHub = incident.Modifier?.Id is { } modifier && modifier == hubOperatorId,
             Actor = incident.Modifier?.Name,
         };
+    }
+
+    /// <summary>
+    /// The progress entries of every incident on a page, read <see cref="TopDeskOptions.ProgressReadConcurrency"/> at a
+    /// time (one list call per incident dominates a poll), returned in the page's order.
+    /// </summary>
+    private async Task<IEnumerable<ObservedChange>[]> ReadProgressOfPageAsync(
+        List<TopDeskIncident> incidents, DateTimeOffset since, string hubOperatorId, CancellationToken cancellationToken)
+    {
+        var results = new IEnumerable<ObservedChange>[incidents.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, incidents.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.ProgressReadConcurrency, CancellationToken = cancellationToken },
+            async (i, ct) => results[i] = await ReadProgressAsync(incidents[i], since, hubOperatorId, ct));
+        return results;
     }
 
     private async Task<IEnumerable<ObservedChange>> ReadProgressAsync(

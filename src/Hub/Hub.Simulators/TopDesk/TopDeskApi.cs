@@ -16,6 +16,8 @@ internal sealed class TopDeskApi(TopDeskTenant tenant, TopDeskFaults faults, str
 {
     private const string Prefix = "/tas/api";
     private readonly List<SimulatedRequest> log = [];
+    private int inFlight;
+    private int mostInFlight;
     private readonly string expectedAuthorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}"));
 
     public IReadOnlyList<SimulatedRequest> Log
@@ -35,9 +37,32 @@ internal sealed class TopDeskApi(TopDeskTenant tenant, TopDeskFaults faults, str
         {
             log.Clear();
         }
+
+        Volatile.Write(ref mostInFlight, 0);
     }
 
+    /// <summary>The most requests the simulator was answering at the same moment since the log was cleared.</summary>
+    public int MostInFlight => Volatile.Read(ref mostInFlight);
+
     public async Task<IResponseMessage> HandleAsync(IRequestMessage request)
+    {
+        var now = Interlocked.Increment(ref inFlight);
+        for (var most = Volatile.Read(ref mostInFlight); now > most; most = Volatile.Read(ref mostInFlight))
+        {
+            Interlocked.CompareExchange(ref mostInFlight, now, most);
+        }
+
+        try
+        {
+            return await AnswerAsync(request);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private async Task<IResponseMessage> AnswerAsync(IRequestMessage request)
     {
         var fault = faults.Next(request.Method);
         if (fault.Latency > TimeSpan.Zero)

@@ -57,6 +57,9 @@ public sealed class TopDeskSimulator : IDisposable
 
     public IReadOnlyList<SimulatedRequest> Requests => api.Log;
 
+    /// <summary>The most requests answered at the same moment since the request log was last cleared.</summary>
+    public int MostRequestsInFlight => api.MostInFlight;
+
     public IReadOnlyList<string> ProcessingStatusNames
     {
         get
