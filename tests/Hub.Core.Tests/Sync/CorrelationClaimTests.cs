@@ -87,6 +87,23 @@ public abstract class CorrelationClaimTests(IDatabaseSource databases) : IAsyncL
         await AssertRefusedAsync("facility", "FACILITY-999", made.ExternalNumber!);
     }
 
+    [Fact]
+    public async Task A_record_claiming_a_case_whose_create_in_its_system_was_discarded_is_refused()
+    {
+        rig.Facility.Failure = AdapterException.Permanent("facility", "400 Bad Request: customerid does not exist");
+        Assert.Equal(IntakeResult.Opened, await rig.Intake.AcceptAsync("servicedesk", Complaint.Reported("td-1", "I 2026 101", rig.Clock.Now), default));
+        await rig.DispatchAllDueAsync();
+        var dead = Assert.Single(await rig.DeadLetters.ListAsync(CancellationToken.None));
+        Assert.True(await rig.DeadLetters.DiscardAsync(dead.Id, "admin", CancellationToken.None));
+        rig.Facility.Failure = null;
+
+        var result = await rig.Intake.AcceptAsync("facility", Forged("facility", "facility-id-999", "FACILITY-999"), default);
+
+        Assert.Equal(IntakeResult.ClaimRefused, result);
+        Assert.Empty(await LinkedAsync("facility"));
+        await AssertRefusedAsync("facility", "FACILITY-999", "discarded");
+    }
+
     private ObservedChange Forged(string system, string id, string number) => new()
     {
         ExternalId = id, ExternalNumber = number, Version = "1", Kind = ChangeKind.Created, OccurredAt = rig.Clock.Now,

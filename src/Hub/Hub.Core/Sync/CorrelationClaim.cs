@@ -27,12 +27,17 @@ public static class CorrelationClaim
             return $"{system} record {record} claims case {caseId} by its correlation key, but that case's record in '{system}' is {holder}; not linked, nothing taken from it";
         }
 
-        var asked = await db.Outbox.AsNoTracking().AnyAsync(
-            o => o.CaseId == caseId && o.TargetSystem == system && o.Operation == OutboxOperation.Create && o.Status != OutboxStatus.Discarded,
-            cancellationToken).ConfigureAwait(false);
-        return asked
-            ? null
-            : $"{system} record {record} claims case {caseId} by its correlation key, but the hub never asked '{system}' to create a record for that case; not linked, no case opened from it";
+        var creates = await db.Outbox.AsNoTracking()
+            .Where(o => o.CaseId == caseId && o.TargetSystem == system && o.Operation == OutboxOperation.Create)
+            .Select(o => o.Status)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (creates.Any(s => s != OutboxStatus.Discarded))
+        {
+            return null;
+        }
+
+        var why = creates.Count == 0 ? $"the hub never asked '{system}' to create a record for that case" : $"the hub's create of that case's record in '{system}' was discarded";
+        return $"{system} record {record} claims case {caseId} by its correlation key, but {why}; not linked, no case opened from it";
     }
 
     /// <summary>The journal line of a refused claim, on the case that was claimed.</summary>
