@@ -8,9 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Core.Sync;
 
 /// <summary>
-/// Takes one observed change into the hub, in one transaction: inbox (drop repeats), echo check, value maps
-/// (park the unknown), open or update the case with the owner and later-wins rules, journal, and queue the
-/// commands for the other systems of the chain.
+/// Takes one observed change into the hub, in one transaction: inbox (drop repeats), correlation claims (a record
+/// joins a case by its key only when the hub asked for it, <see cref="CorrelationClaim"/>), echo check, value maps
+/// (park the unknown; on release drop what later readings replaced, <see cref="ParkedSupersession"/>), the source's
+/// stamp clamped to the hub's clock (<see cref="OutsideClock"/>), open or update the case with the owner and
+/// later-wins rules, journal, and queue the commands for the other systems of the chain.
 /// </summary>
 public sealed class ChangeIntake(
     HubDatabase database,
