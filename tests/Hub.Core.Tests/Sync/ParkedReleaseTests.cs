@@ -60,6 +60,31 @@ public abstract class ParkedReleaseTests(IDatabaseSource databases) : IAsyncLife
     }
 
     [Fact]
+    public async Task Of_two_parked_statuses_of_one_record_only_the_newer_is_taken_up()
+    {
+        await ExampleChain.ReportedAndSentAsync(rig);
+        rig.Clock.Advance(TimeSpan.FromMinutes(5));
+        await rig.Intake.AcceptAsync("facility", ExampleChain.FacilityStatus("f-1", "7", rig.Clock.Now), default);
+        rig.Clock.Advance(TimeSpan.FromMinutes(5));
+        await rig.Intake.AcceptAsync("facility", ExampleChain.FacilityStatus("f-2", "8", rig.Clock.Now), default);
+        rig.MappingFiles.Edit(
+            "values.facility.json",
+            "{ \"value\": \"2\", \"canonical\": \"Waiting\", \"description\": \"On Hold\" },",
+            "{ \"value\": \"2\", \"canonical\": \"Waiting\", \"description\": \"On Hold\" }, { \"value\": \"7\", \"canonical\": \"Waiting\", \"direction\": \"inbound\" }, { \"value\": \"8\", \"canonical\": \"InProgress\", \"direction\": \"inbound\" },");
+        rig.ReloadMappings();
+
+        var released = await rig.Intake.ReleaseParkedAsync(CancellationToken.None);
+        await rig.DispatchAllDueAsync();
+
+        Assert.Equal(2, released);
+        Assert.Equal(nameof(CaseStatus.InProgress), (await rig.ReadAsync(db => db.Cases.AsNoTracking().SingleAsync())).Status);
+        Assert.DoesNotContain(rig.ServiceDesk.Applied, a => a.Fields.Status == CaseStatus.Waiting);
+        var outcomes = await rig.ReadAsync(db => db.Journal.AsNoTracking().Where(e => e.SourceSystem == "facility").OrderBy(e => e.Sequence).Select(e => e.Kind + "/" + e.Outcome).ToListAsync());
+        Assert.Equal(["StatusChanged/Parked", "StatusChanged/Parked", "Superseded/Discarded", "StatusChanged/Released", "StatusChanged/Observed"], outcomes);
+        await rig.AssertJournalIntactAsync();
+    }
+
+    [Fact]
     public async Task A_parked_reply_whose_status_was_superseded_still_brings_its_words_to_the_chain()
     {
         await ExampleChain.ReportedAndSentAsync(rig);
