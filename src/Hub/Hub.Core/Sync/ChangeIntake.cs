@@ -8,9 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Core.Sync;
 
 /// <summary>
-/// Takes one observed change into the hub, in one transaction: inbox (drop repeats), echo check, value maps
-/// (park the unknown), open or update the case with the owner and later-wins rules, journal, and queue the
-/// commands for the other systems of the chain.
+/// Takes one observed change into the hub, in one transaction: inbox (drop repeats), correlation claims (a record
+/// joins a case by its key only when the hub asked for it, <see cref="CorrelationClaim"/>), echo check, value maps
+/// (park the unknown; on release drop what later readings replaced, <see cref="ParkedSupersession"/>), the source's
+/// stamp clamped to the hub's clock (<see cref="OutsideClock"/>), open or update the case with the owner and
+/// later-wins rules, journal, and queue the commands for the other systems of the chain.
 /// </summary>
 public sealed class ChangeIntake(
     HubDatabase database,
@@ -98,17 +100,27 @@ public sealed class ChangeIntake(
         var map = mappings.Current;
         var now = time.GetUtcNow();
         var sourceRecord = change.ExternalNumber ?? change.ExternalId;
+        var stated = change.OccurredAt;
+        var stampedAt = OutsideClock.Clamp(stated, parked?.ParkedAt ?? now);
         var link = await db.Links.FirstOrDefaultAsync(l => l.SystemName == system && l.ExternalId == change.ExternalId, cancellationToken).ConfigureAwait(false);
         if (link is null && change.CorrelationKey is { } key && await db.Cases.FindAsync([key], cancellationToken).ConfigureAwait(false) is { } own)
         {
+            if (await CorrelationClaim.RefusalAsync(db, own.Id, system, sourceRecord, cancellationToken).ConfigureAwait(false) is { } refusal)
+            {
+                await journal.AppendAsync(db, CorrelationClaim.RefusedLine(own.Id, system, sourceRecord, refusal, map.Version), cancellationToken).ConfigureAwait(false);
+                logger.LogWarning("Refused {System} record {Record}: {Reason}", system, sourceRecord, refusal);
+                return IntakeResult.ClaimRefused;
+            }
+
             link = await planner.RecoverLinkAsync(db, own, system, change, map, now, cancellationToken).ConfigureAwait(false);
         }
 
         var view = RecordView.Of(change);
         var memory = link is null || view.Count == 0 ? null : RecordMemory.Parse(link.LastWrittenFingerprint);
         var changedByOthers = change.WrittenByHub && memory is not null ? memory.ChangedByOthers(view) : [];
-        if (memory is not null && link is not null)
+        if (memory is not null && link is not null && parked is null)
         {
+            // A parked change was remembered as read when it was parked; reading it again would hide later readings.
             memory.Read(view, showsHubWrite: change.WrittenByHub);
             link.LastWrittenFingerprint = memory.ToJson();
         }
@@ -139,6 +151,25 @@ public sealed class ChangeIntake(
             return IntakeResult.Echo;
         }
 
+        if (parked is not null && link is not null)
+        {
+            var held = await CaseOfAsync(db, link, cancellationToken).ConfigureAwait(false);
+            var replaced = ParkedSupersession.ReplacedFields(change, system, memory, FieldStamps.Parse(held.FieldStamps), stampedAt);
+            if (replaced.Count > 0)
+            {
+                var remaining = ParkedSupersession.Remaining(change, replaced);
+                var wholly = remaining.Count == 0 && change.Comment is not { Text.Length: > 0 };
+                await journal.AppendAsync(db, ParkedSupersession.SupersededLine(held.Id, system, sourceRecord, change, CaseState.ToFields(held), replaced, wholly, map.Version), cancellationToken).ConfigureAwait(false);
+                if (wholly)
+                {
+                    parked.Reason = $"superseded: a later reading of the record replaced {string.Join(", ", replaced)} (parked because: {parked.Reason})";
+                    return IntakeResult.Superseded;
+                }
+
+                change = RecordView.Only(change, remaining);
+            }
+        }
+
         var (fields, unknown) = ValueTranslator.Inbound(map, system, change);
         if (unknown is not null)
         {
@@ -156,22 +187,43 @@ public sealed class ChangeIntake(
             }, cancellationToken).ConfigureAwait(false);
         }
 
+        change = change with { OccurredAt = stampedAt };
         if (link is null)
         {
             var opened = await planner.OpenCaseAsync(db, system, change, fields, map, now, cancellationToken).ConfigureAwait(false);
-            if (view.Count > 0 && db.Links.Local.FirstOrDefault(l => l.SystemName == system && l.ExternalId == change.ExternalId) is { } origin)
+            if (db.Links.Local.FirstOrDefault(l => l.SystemName == system && l.ExternalId == change.ExternalId) is { } origin)
             {
-                var first = RecordMemory.Parse(null);
-                first.Read(view, showsHubWrite: false);
-                origin.LastWrittenFingerprint = first.ToJson();
+                if (view.Count > 0)
+                {
+                    var first = RecordMemory.Parse(null);
+                    first.Read(view, showsHubWrite: false);
+                    origin.LastWrittenFingerprint = first.ToJson();
+                }
+
+                await JournalClampAsync(db, origin.CaseId, system, sourceRecord, stated, stampedAt, map, cancellationToken).ConfigureAwait(false);
             }
 
             return opened;
         }
 
-        var record = await db.Cases.FindAsync([link.CaseId], cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Link {system}/{change.ExternalId} points to missing case {link.CaseId}.");
+        var record = await CaseOfAsync(db, link, cancellationToken).ConfigureAwait(false);
+        await JournalClampAsync(db, record.Id, system, sourceRecord, stated, stampedAt, map, cancellationToken).ConfigureAwait(false);
         return await planner.UpdateCaseAsync(db, system, change, fields, record, map, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<CaseRecord> CaseOfAsync(HubDbContext db, LinkRecord link, CancellationToken cancellationToken) =>
+        await db.Cases.FindAsync([link.CaseId], cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Link {link.SystemName}/{link.ExternalId} points to missing case {link.CaseId}.");
+
+    private async Task JournalClampAsync(HubDbContext db, string caseId, string system, string record, DateTimeOffset stated, DateTimeOffset used, MappingSet map, CancellationToken cancellationToken)
+    {
+        if (used == stated)
+        {
+            return;
+        }
+
+        await journal.AppendAsync(db, OutsideClock.ClampLine(caseId, system, record, stated, used, map.Version), cancellationToken).ConfigureAwait(false);
+        logger.LogWarning("{System} record {Record} was dated {Stated:O}, beyond the hub's clock; later-wins uses {Used:O}", system, record, stated, used);
     }
 
     private async Task ParkAsync(HubDbContext db, string system, ObservedChange change, string? caseId, string reason, ParkedChange? parked, MappingSet map, CancellationToken cancellationToken)

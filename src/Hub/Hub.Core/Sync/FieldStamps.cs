@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Hub.Core.Sync;
 
-/// <summary>Per field: which system set the value in force and when (by that system's clock), for later-wins conflicts.</summary>
+/// <summary>
+/// Per field: which system set the value in force and when (by that system's clock, but never further ahead of the
+/// hub's than <see cref="OutsideClock.Tolerance"/>: the intake clamps such stamps), for later-wins conflicts.
+/// </summary>
 public sealed class FieldStamps
 {
     private readonly Dictionary<string, Stamp> stamps;

@@ -8,4 +8,13 @@ public static class HubEvent
     public const string Parked = "Parked";
     public const string DeadLetterReplayed = "DeadLetterReplayed";
     public const string DeadLetterDiscarded = "DeadLetterDiscarded";
+
+    /// <summary>A stamp from another system's clock lay too far ahead of the hub's; the hub's receive time was used.</summary>
+    public const string ClockClamped = "ClockClamped";
+
+    /// <summary>A parked change, on release, said something a later reading of the same record already replaced.</summary>
+    public const string Superseded = "Superseded";
+
+    /// <summary>A record claimed a case by its correlation key that the hub never asked that system to hold.</summary>
+    public const string ClaimRefused = "ClaimRefused";
 }

@@ -23,4 +23,10 @@ public enum IntakeResult
 
     /// <summary>Nothing differed from what the hub knows.</summary>
     Unchanged,
+
+    /// <summary>A released parked change that later readings of its record had wholly replaced: dropped and journaled.</summary>
+    Superseded,
+
+    /// <summary>A record claiming, by its correlation key, a case it may not join: journaled as a conflict, nothing moved.</summary>
+    ClaimRefused,
 }
