@@ -60,7 +60,9 @@ public sealed class CatchUpTests : IDisposable
     public async Task When_an_incident_of_the_first_page_changes_during_catch_up_no_incident_is_skipped(int maxPagesPerPoll, int secondsApart)
     {
         var logged = LogBacklog(TimeSpan.FromSeconds(secondsApart));
-        var edited = logged[49];
+        var inListOrder = logged.OrderBy(i => i.ModificationDate).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        var onFirstPage = inListOrder.Take(100).Intersect(logged.Take(100)).ToList(); // the first 100 by modification date, however ties go
+        var edited = onFirstPage[onFirstPage.Count / 2];
         Simulator.BetweenIncidentPages(page =>
         {
             if (page == 1)
@@ -79,6 +81,7 @@ public sealed class CatchUpTests : IDisposable
 
         var reached = first.Changes.Concat(later.Changes).Where(c => c.Comment is null).Select(c => c.ExternalId).ToHashSet();
         Assert.Contains(logged[100].Id, reached);
+        Assert.Contains(inListOrder[100].Id, reached);
         Assert.Empty(logged.Where(i => !reached.Contains(i.Id)).Select(i => i.BriefDescription));
         Assert.Contains(first.Changes.Concat(later.Changes), c => c.ExternalId == edited.Id && c.RawValues[MappedField.Status] == "Wachten op leverancier");
     }

@@ -34,6 +34,7 @@ internal sealed class IncidentChangeReader(
         var hubOperatorId = (await lookups.HubOperatorAsync(cancellationToken)).Id;
         var changes = new List<ObservedChange>();
         var latest = position.Latest ?? since;
+        var taken = new HashSet<(string Id, DateTimeOffset? Modified)>(); // a second read again brings no work twice
         for (var page = 0; page < options.MaxPagesPerPoll; page++)
         {
             var from = at;
@@ -47,7 +48,7 @@ internal sealed class IncidentChangeReader(
                 continue;
             }
 
-            var incidents = at.Unread(listed);
+            var incidents = at.Unread(listed).Where(i => taken.Add((i.Id, i.ModificationDate))).ToList();
             at = at.After(listed);
             var progress = await ReadProgressOfPageAsync(incidents, since, hubOperatorId, cancellationToken);
             for (var i = 0; i < incidents.Count; i++)
