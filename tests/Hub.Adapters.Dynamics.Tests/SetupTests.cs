@@ -23,6 +23,9 @@ public sealed class SetupTests : IDisposable
     [InlineData("MaxConcurrency", "60", "Hub:Systems:facility:MaxConcurrency")]
     [InlineData("RequestsPerFiveMinutes", "many", "Hub:Systems:facility:RequestsPerFiveMinutes")]
     [InlineData("PageSize", "6000", "Hub:Systems:facility:PageSize")]
+    [InlineData("FirstPollLookback", "00:00:00", "Hub:Systems:facility:FirstPollLookback")]
+    [InlineData("FirstPollLookback", "-1.00:00:00", "Hub:Systems:facility:FirstPollLookback")]
+    [InlineData("FirstPollLookback", "a day", "Hub:Systems:facility:FirstPollLookback")]
     public void A_bad_setting_is_refused_with_its_full_key(string setting, string? value, string key)
     {
         var failure = Assert.Throws<HubConfigurationException>(() => rig.Create(new Dictionary<string, string?> { [setting] = value }));

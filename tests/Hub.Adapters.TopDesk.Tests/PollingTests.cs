@@ -36,7 +36,6 @@ public sealed class PollingTests : IDisposable
 
         var pages = IncidentListRequests();
         Assert.Equal([206, 206, 200], pages.Select(p => p.Status));
-        Assert.Equal(["pageStart=0", "pageStart=2", "pageStart=4"], pages.Select(p => p.Query.Split('&').Single(q => q.StartsWith("pageStart=", StringComparison.Ordinal))));
         Assert.Equal(logged.Select(i => i.Id).Order(), batch.Changes.Where(c => c.Comment is null).Select(c => c.ExternalId).Order());
         Assert.False(batch.HasMore);
     }
@@ -58,7 +57,6 @@ public sealed class PollingTests : IDisposable
         while (batches[^1].HasMore && batches.Count < 10);
 
         Assert.Equal([true, true, false], batches.Select(b => b.HasMore));
-        Assert.Equal(["pageStart=0", "pageStart=2", "pageStart=4"], IncidentListRequests().Select(p => p.Query.Split('&').Single(q => q.StartsWith("pageStart=", StringComparison.Ordinal))));
         Assert.Equal(logged.Select(i => i.Id).Order(), batches.SelectMany(b => b.Changes).Select(c => c.ExternalId).Order());
         Assert.DoesNotContain("|", watermark, StringComparison.Ordinal);
     }
@@ -87,7 +85,7 @@ public sealed class PollingTests : IDisposable
 
         var query = Assert.Single(IncidentListRequests()).Query;
         Assert.Contains("query=modificationDate=ge=2026-11-22T09:58:00Z", query, StringComparison.Ordinal);
-        Assert.Contains("sort=modificationDate:asc", query, StringComparison.Ordinal);
+        Assert.Contains("sort=modificationDate:asc,id:asc", query, StringComparison.Ordinal);
         Assert.Contains("all=true", query, StringComparison.Ordinal);
         Assert.Contains("fields=id,number,", query, StringComparison.Ordinal);
         Assert.Contains("processingStatus", query, StringComparison.Ordinal);
@@ -164,7 +162,8 @@ public sealed class PollingTests : IDisposable
         var batch = await adapter.ReadChangesAsync(null, TopDeskTestbed.Timeout);
 
         Assert.Equal(3, Simulator.MostRequestsInFlight);
-        var expected = logged.SelectMany(i => new[] { (i.Id, (string?)null), (i.Id, $"Eerste notitie bij {i.Number}"), (i.Id, $"Tweede notitie bij {i.Number}") });
+        var pageOrder = logged.OrderBy(i => i.ModificationDate).ThenBy(i => i.Id, StringComparer.Ordinal);
+        var expected = pageOrder.SelectMany(i => new[] { (i.Id, (string?)null), (i.Id, $"Eerste notitie bij {i.Number}"), (i.Id, $"Tweede notitie bij {i.Number}") });
         Assert.Equal(expected, batch.Changes.Select(c => (c.ExternalId, c.Comment?.Text)));
     }
 

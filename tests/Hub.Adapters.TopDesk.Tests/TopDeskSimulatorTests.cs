@@ -65,6 +65,32 @@ public sealed class TopDeskSimulatorTests : IDisposable
         Assert.EndsWith("Z", only["modificationDate"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_list_sorts_on_several_fields_in_turn_each_ascending_or_descending()
+    {
+        var logged = Enumerable.Range(0, 6).Select(_ => Logged()).ToList();
+
+        var ascending = JsonNode.Parse(await http.GetStringAsync(new Uri("/tas/api/incidents?fields=id&sort=modificationDate:asc,id:asc", UriKind.Relative)))!.AsArray();
+        var descending = JsonNode.Parse(await http.GetStringAsync(new Uri("/tas/api/incidents?fields=id&sort=modificationDate:asc,id:desc", UriKind.Relative)))!.AsArray();
+
+        var byId = logged.OrderBy(i => i.ModificationDate).ThenBy(i => i.Id, StringComparer.Ordinal).Select(i => i.Id).ToList();
+        var byIdDown = logged.OrderBy(i => i.ModificationDate).ThenByDescending(i => i.Id, StringComparer.Ordinal).Select(i => i.Id).ToList();
+        Assert.Equal(byId, ascending.Select(n => n!["id"]!.GetValue<string>()));
+        Assert.Equal(byIdDown, descending.Select(n => n!["id"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("action:asc")]
+    [InlineData("modificationDate:up")]
+    public async Task A_sort_TOPdesk_does_not_allow_is_a_400(string sort)
+    {
+        Logged();
+
+        var response = await http.GetAsync(new Uri("/tas/api/incidents?sort=" + Uri.EscapeDataString(sort), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("modificationDate=ge=gisteren")]
     [InlineData("color==blue")]

@@ -13,7 +13,12 @@ public sealed class TopDeskTestbed : IDisposable
 {
     public const string SystemName = "servicedesk";
 
-    public TopDeskSimulator Simulator { get; } = new();
+    public TopDeskTestbed(TopDeskSimulatorOptions? options = null)
+    {
+        Simulator = new TopDeskSimulator(options);
+    }
+
+    public TopDeskSimulator Simulator { get; }
 
     public static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 

@@ -20,7 +20,7 @@ internal sealed class DynamicsAdapter(
     public async Task<ChangeBatch> ReadChangesAsync(string? watermark, CancellationToken cancellationToken)
     {
         var appUserId = await connection.AppUserIdAsync(cancellationToken);
-        var state = DynamicsWatermark.Parse(watermark);
+        var state = DynamicsWatermark.Parse(watermark, connection.Now - connection.Options.FirstPollLookback);
         var (cases, afterCases) = await caseReader.ReadPageAsync(state, appUserId, cancellationToken);
         var (notes, next) = await noteReader.ReadPageAsync(afterCases, appUserId, cancellationToken);
         var more = next.CasePaging || next.NoteLink is not null;

@@ -39,6 +39,14 @@ public sealed partial class DynamicsOptions
     /// <summary>Rows per page (<c>Prefer: odata.maxpagesize</c>), at most 5,000.</summary>
     public int PageSize { get; init; } = 500;
 
+    /// <summary>
+    /// On the very first poll of the org (no watermark yet), how far back to look: cases and notes last changed
+    /// before that are history the hub leaves alone (the same default as TOPdesk's, a day).
+    /// </summary>
+    public TimeSpan FirstPollLookback { get; init; } = DefaultFirstPollLookback;
+
+    public static readonly TimeSpan DefaultFirstPollLookback = TimeSpan.FromDays(1);
+
     /// <summary>Default case origin (<c>caseorigincode</c>) of created cases, unless the route says otherwise: 3 = Web.</summary>
     public int DefaultCaseOrigin { get; init; } = 3;
 
@@ -69,6 +77,7 @@ public sealed partial class DynamicsOptions
             RequestsPerFiveMinutes = Number(context, "RequestsPerFiveMinutes", section["RequestsPerFiveMinutes"], 6000, 1, int.MaxValue),
             MaxConcurrency = Number(context, "MaxConcurrency", section["MaxConcurrency"], 52, 1, 52),
             PageSize = Number(context, "PageSize", section["PageSize"], 500, 1, 5000),
+            FirstPollLookback = Lookback(context, section["FirstPollLookback"]),
             DefaultCaseOrigin = Number(context, "DefaultCaseOrigin", section["DefaultCaseOrigin"], 3, 1, int.MaxValue),
             BudgetHeadroom = Headroom(context, section["BudgetHeadroom"]),
             Http = section.GetSection("Http").Get<SystemHttpOptions>() ?? new SystemHttpOptions(),
@@ -124,6 +133,18 @@ public sealed partial class DynamicsOptions
         return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
             ? number
             : throw new HubConfigurationException(context.KeyOf(setting), $"'{value}' must be a whole number from {min} to {max}.");
+    }
+
+    private static TimeSpan Lookback(SystemContext context, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DefaultFirstPollLookback;
+        }
+
+        return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var lookback) && lookback > TimeSpan.Zero
+            ? lookback
+            : throw new HubConfigurationException(context.KeyOf("FirstPollLookback"), $"'{value}' must be a duration longer than zero, e.g. 1.00:00:00 (a day) or 30.00:00:00.");
     }
 
     private static double Headroom(SystemContext context, string? value)

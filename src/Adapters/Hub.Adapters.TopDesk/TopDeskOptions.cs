@@ -15,7 +15,10 @@ public sealed class TopDeskOptions
     /// <summary>The operator's application password (a secret: never logged).</summary>
     public string ApplicationPassword { get; set; } = string.Empty;
 
-    /// <summary>Incidents per page when polling (TOPdesk allows 1 to 10000).</summary>
+    /// <summary>
+    /// New incidents per page when polling (TOPdesk allows 1 to 10000); each page after the first also brings the last
+    /// incident of the one before again, to check that nothing before it moved.
+    /// </summary>
     public int PageSize { get; set; } = 100;
 
     /// <summary>How far before the watermark each poll starts again: modification dates are second-granular.</summary>

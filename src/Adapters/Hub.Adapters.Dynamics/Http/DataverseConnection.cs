@@ -17,6 +17,8 @@ internal sealed class DataverseConnection(IDataverseApi api, HttpClient http, Dy
 
     public DynamicsOptions Options => options;
 
+    public DateTimeOffset Now => time.GetUtcNow();
+
     public async Task<HttpResponseMessage> SendAsync(Func<IDataverseApi, CancellationToken, Task<HttpResponseMessage>> call, string action, CancellationToken cancellationToken)
     {
         try

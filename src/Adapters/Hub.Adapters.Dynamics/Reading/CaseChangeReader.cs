@@ -55,12 +55,13 @@ internal sealed class CaseChangeReader(DataverseConnection connection, ChangeTra
         }
 
         var page = await connection.ReadAsync<ODataPage<IncidentRow>>(response, Action, cancellationToken);
-        var changes = Translate(page, appUserId, out var high);
+        var changes = Translate(WithoutRowsBefore(state.InitialReadFrom, page), appUserId, out var high);
         var next = state with
         {
             CaseLink = page.NextLink ?? page.DeltaLink,
             CasePaging = page.NextLink is not null,
             CasesHigh = DynamicsWatermark.Later(state.CasesHigh, high),
+            InitialReadFrom = page.NextLink is null ? null : state.InitialReadFrom,
         };
         return (changes, next);
     }
@@ -80,7 +81,30 @@ internal sealed class CaseChangeReader(DataverseConnection connection, ChangeTra
         }
 
         var caughtUp = state with { CaseLink = null, CasePaging = false, CasesHigh = seen, CasesSince = seen ?? state.CasesSince };
-        return (changes, caughtUp.ResumeTracking ? caughtUp with { Mode = DynamicsWatermark.TrackMode, ResumeTracking = false } : caughtUp);
+        return (changes, caughtUp.ResumeTracking
+            ? caughtUp with { Mode = DynamicsWatermark.TrackMode, ResumeTracking = false, InitialReadFrom = caughtUp.CasesSince }
+            : caughtUp);
+    }
+
+    /// <summary>
+    /// The page without the rows last modified before <paramref name="from"/>. Change tracking refuses <c>$filter</c>,
+    /// so its initial read brings every row and the history is left out here.
+    /// </summary>
+    private ODataPage<IncidentRow> WithoutRowsBefore(DateTimeOffset? from, ODataPage<IncidentRow> page)
+    {
+        if (from is not { } since)
+        {
+            return page;
+        }
+
+        var recent = page.Value.Where(row => row.IsDeleted || row.ModifiedOn is not { } modified || modified >= since).ToList();
+        if (recent.Count < page.Value.Count)
+        {
+            logger.LogInformation("Dynamics {System}: left out {Count} cases last changed before {Since} (older than the first poll's lookback, or read already)",
+                connection.SystemName, page.Value.Count - recent.Count, since.ToString("o", CultureInfo.InvariantCulture));
+        }
+
+        return new ODataPage<IncidentRow> { Value = recent, NextLink = page.NextLink, DeltaLink = page.DeltaLink };
     }
 
     private List<ObservedChange> Translate(ODataPage<IncidentRow> page, Guid appUserId, out DateTimeOffset? high)

@@ -24,6 +24,13 @@ internal sealed record DynamicsWatermark
     public DateTimeOffset? CasesSince { get; init; }
     public DateTimeOffset? CasesHigh { get; init; }
 
+    /// <summary>
+    /// While the initial change-tracking read runs (it returns every row; <c>$filter</c> is refused with change
+    /// tracking), rows last modified before this are left out: older than the first poll's lookback, or already read
+    /// by polling before tracking resumed. Cleared once the read has its delta link.
+    /// </summary>
+    public DateTimeOffset? InitialReadFrom { get; init; }
+
     public string? NoteLink { get; init; }
     public DateTimeOffset? NotesSince { get; init; }
     public DateTimeOffset? NotesHigh { get; init; }
@@ -31,11 +38,22 @@ internal sealed record DynamicsWatermark
     public const string TrackMode = "track";
     public const string PollMode = "poll";
 
-    public static DynamicsWatermark Parse(string? text)
+    /// <summary>
+    /// The stored watermark; none means the org's first poll, which takes only what changed since
+    /// <paramref name="firstPollFrom"/> (now minus the lookback): through change tracking's initial read, by polling
+    /// when the table does not track changes, and for notes.
+    /// </summary>
+    public static DynamicsWatermark Parse(string? text, DateTimeOffset firstPollFrom)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new DynamicsWatermark();
+            return new DynamicsWatermark
+            {
+                InitialReadFrom = firstPollFrom,
+                CasesSince = firstPollFrom,
+                CasesHigh = firstPollFrom, // an expired delta token later polls from here at the earliest, not from the start
+                NotesSince = firstPollFrom,
+            };
         }
 
         try

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Adapters.TopDesk.Reading;
 
 /// <summary>
-/// Polls TOPdesk for incidents changed since the watermark (minus an overlap), sorted by modification date and
-/// read page by page (206 = more, 204 = none), and turns each into a full snapshot plus one change per progress
+/// Polls TOPdesk for incidents changed since the watermark (minus an overlap), sorted by modification date and id and
+/// read page by page by keyset (each page from the last modification date read, see <see cref="ListPosition"/>;
+/// 206 = more, 204 = none), and turns each into a full snapshot plus one change per progress
 /// entry written since. Entries and changes by the hub's own operator are marked as the hub's.
 /// </summary>
 internal sealed class IncidentChangeReader(
@@ -29,17 +30,26 @@ internal sealed class IncidentChangeReader(
         var position = PollWatermark.Parse(watermark);
         var since = position.ResumeSince
                     ?? (position.Latest is { } seen ? seen - options.PollOverlap : time.GetUtcNow() - options.FirstPollLookback);
-        var firstStart = position.ResumeSince is null ? 0 : position.ResumeAt;
+        var at = position.ResumeAt ?? ListPosition.StartAt(since);
         var hubOperatorId = (await lookups.HubOperatorAsync(cancellationToken)).Id;
-        var query = FiqlQuery.ModifiedSince(since);
         var changes = new List<ObservedChange>();
         var latest = position.Latest ?? since;
+        var taken = new HashSet<(string Id, DateTimeOffset? Modified)>(); // a second read again brings no work twice
         for (var page = 0; page < options.MaxPagesPerPoll; page++)
         {
-            var pageStart = firstStart + (page * options.PageSize);
-            var (incidents, status) = await calls.SendAsync($"reading changed incidents (from {pageStart})",
-                () => api.ListIncidentsAsync(query, pageStart, options.PageSize, "modificationDate:asc", Fields, "true", cancellationToken),
+            var from = at;
+            var (listed, status) = await calls.SendAsync($"reading changed incidents (from {from})",
+                () => api.ListIncidentsAsync(FiqlQuery.ModifiedSince(from.From), from.PageStart, from.PageSizeFor(options.PageSize), from.Sort, Fields, "true", cancellationToken),
                 () => []);
+            if (!at.Continues(listed))
+            {
+                logger.LogDebug("{System}: incidents before {Position} changed while being read; reading that second again", calls.SystemName, at);
+                at = at.Restarted();
+                continue;
+            }
+
+            var incidents = at.Unread(listed).Where(i => taken.Add((i.Id, i.ModificationDate))).ToList();
+            at = at.After(listed);
             var progress = await ReadProgressOfPageAsync(incidents, since, hubOperatorId, cancellationToken);
             for (var i = 0; i < incidents.Count; i++)
             {
@@ -52,14 +62,13 @@ internal sealed class IncidentChangeReader(
                 }
             }
 
-            if (status != HttpStatusCode.PartialContent || incidents.Count == 0)
+            if (status != HttpStatusCode.PartialContent || listed.Count == 0)
             {
                 return new ChangeBatch(changes, new PollWatermark(latest).ToString());
             }
         }
 
-        var resumeAt = firstStart + (options.MaxPagesPerPoll * options.PageSize);
-        return new ChangeBatch(changes, new PollWatermark(latest, since, resumeAt).ToString(), HasMore: true);
+        return new ChangeBatch(changes, new PollWatermark(latest, since, at).ToString(), HasMore: true);
     }
 
     private ObservedChange SnapshotOf(TopDeskIncident incident, string hubOperatorId)

@@ -18,6 +18,7 @@ internal sealed class TopDeskApi(TopDeskTenant tenant, TopDeskFaults faults, str
     private readonly List<SimulatedRequest> log = [];
     private int inFlight;
     private int mostInFlight;
+    private int incidentPagesServed;
     private readonly string expectedAuthorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}"));
 
     public IReadOnlyList<SimulatedRequest> Log
@@ -43,6 +44,9 @@ internal sealed class TopDeskApi(TopDeskTenant tenant, TopDeskFaults faults, str
 
     /// <summary>The most requests the simulator was answering at the same moment since the log was cleared.</summary>
     public int MostInFlight => Volatile.Read(ref mostInFlight);
+
+    /// <summary>Called with the page's number (1 = the first) after a page of incidents was made, before it is sent.</summary>
+    public Action<int>? AfterIncidentPage { get; set; }
 
     public async Task<IResponseMessage> HandleAsync(IRequestMessage request)
     {
@@ -93,6 +97,12 @@ internal sealed class TopDeskApi(TopDeskTenant tenant, TopDeskFaults faults, str
         lock (log)
         {
             log.Add(new SimulatedRequest(request.Method.ToUpperInvariant(), request.Path, string.Join("&", query.Select(p => $"{p.Key}={p.Value}")), reply.Status, body, tenant.Now));
+        }
+
+        if (reply.Status is 200 or 206 && request.Method.Equals("GET", StringComparison.OrdinalIgnoreCase)
+            && request.Path.TrimEnd('/') == Prefix + "/incidents" && AfterIncidentPage is { } hook)
+        {
+            hook(Interlocked.Increment(ref incidentPagesServed)); // outside the tenant's lock: the hook may act as a person
         }
 
         return ToResponse(reply);
@@ -168,6 +178,10 @@ internal sealed class TopDeskApi(TopDeskTenant tenant, TopDeskFaults faults, str
         return TopDeskReply.Page(page.Select(i => (JsonNode)TopDeskIncidentJson.Incident(i, iso, fields)), start, page.Count, matching.Count);
     }
 
+    /// <summary>
+    /// TOPdesk's <c>sort=field[:asc|:desc],...</c>: one or more fields, each ascending unless ":desc". Incidents that
+    /// tie on every field keep the order they are stored in (TOPdesk promises no order for them either).
+    /// </summary>
     private static IEnumerable<SimulatedIncident> Sort(IEnumerable<SimulatedIncident> incidents, string? sort)
     {
         if (string.IsNullOrWhiteSpace(sort))
@@ -175,17 +189,41 @@ internal sealed class TopDeskApi(TopDeskTenant tenant, TopDeskFaults faults, str
             return incidents;
         }
 
-        var parts = sort.Split(':');
-        Func<SimulatedIncident, IComparable?> key = parts[0] switch
+        IOrderedEnumerable<SimulatedIncident>? sorted = null;
+        foreach (var part in sort.Split(',', StringSplitOptions.TrimEntries))
         {
-            "modificationDate" => i => i.ModificationDate,
-            "creationDate" or "callDate" => i => i.CreationDate,
-            "targetDate" => i => i.TargetDate,
-            "id" => i => i.Id,
-            _ => throw new TopDeskApiError(400, $"sort: sorting on '{parts[0]}' is not allowed."),
-        };
-        return parts.Length > 1 && parts[1] == "desc" ? incidents.OrderByDescending(key) : incidents.OrderBy(key);
+            var (field, direction) = part.Split(':') switch
+            {
+                [var f] => (f, "asc"),
+                [var f, var d] when d is "asc" or "desc" => (f, d),
+                _ => throw new TopDeskApiError(400, $"sort: '{part}' is not field:asc or field:desc."),
+            };
+            var key = SortKeyOf(field);
+            var descending = direction == "desc";
+            sorted = sorted is null
+                ? descending ? incidents.OrderByDescending(key, SortOrder) : incidents.OrderBy(key, SortOrder)
+                : descending ? sorted.ThenByDescending(key, SortOrder) : sorted.ThenBy(key, SortOrder);
+        }
+
+        return sorted ?? incidents;
     }
+
+    /// <summary>Texts (ids, numbers) in ordinal order, the rest by their own comparison; empty first.</summary>
+    private static readonly Comparer<IComparable?> SortOrder = Comparer<IComparable?>.Create((a, b) =>
+        a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<IComparable?>.Default.Compare(a, b));
+
+    private static Func<SimulatedIncident, IComparable?> SortKeyOf(string field) => field switch
+    {
+        "modificationDate" => i => i.ModificationDate,
+        "creationDate" or "callDate" => i => i.CreationDate,
+        "targetDate" => i => i.TargetDate,
+        "closedDate" => i => i.ClosedDate,
+        "number" => i => i.Number,
+        "id" => i => i.Id,
+        "externalLinks" or "escalationStatus" or "action" or "attachments" or "partialIncidents" or "partialIncidents.link" =>
+            throw new TopDeskApiError(400, $"sort: sorting on '{field}' is not allowed."),
+        _ => throw new TopDeskApiError(400, $"sort: unknown field '{field}'."),
+    };
 
     private TopDeskReply CreateIncident(string? body)
     {

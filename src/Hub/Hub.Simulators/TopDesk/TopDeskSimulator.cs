@@ -144,6 +144,12 @@ public sealed class TopDeskSimulator : IDisposable
         }
     }
 
+    /// <summary>
+    /// <paramref name="hook"/> runs after each page of <c>GET /incidents</c> is made and before the hub receives it, with
+    /// the page's number (1 = the first served since): people change incidents while the hub pages through them.
+    /// </summary>
+    public void BetweenIncidentPages(Action<int> hook) => api.AfterIncidentPage = hook;
+
     /// <summary>An employee archives an incident: it leaves the default list and refuses changes (403).</summary>
     public void Archive(string incidentId)
     {

@@ -1,0 +1,11 @@
+namespace Hub.Adapters.TopDesk.Tests;
+
+/// <summary>The real clock moved by <see cref="Shift"/>: lets a simulated system live a while ago, then catch up.</summary>
+internal sealed class ShiftedClock : TimeProvider
+{
+    public TimeSpan Shift { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+}
