@@ -15,4 +15,5 @@ public static class JournalOutcome
     public const string Replayed = "Replayed";
     public const string Quarantined = "Quarantined";
     public const string Ignored = "Ignored";
+    public const string Recovered = "Recovered";
 }

@@ -23,4 +23,7 @@ public enum IntakeResult
 
     /// <summary>Nothing differed from what the hub knows.</summary>
     Unchanged,
+
+    /// <summary>Could not be read or taken in: set aside with its reason in the journal; the poll went on.</summary>
+    Quarantined,
 }
