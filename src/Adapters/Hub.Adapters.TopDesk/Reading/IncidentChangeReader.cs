@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using AutoMapper;
 using Hub.Adapters.TopDesk.Api;
 using Hub.Adapters.TopDesk.Lookups;
@@ -33,33 +34,77 @@ internal sealed class IncidentChangeReader(
         var hubOperatorId = (await lookups.HubOperatorAsync(cancellationToken)).Id;
         var query = FiqlQuery.ModifiedSince(since);
         var changes = new List<ObservedChange>();
+        var unreadable = new List<UnreadableRecord>();
         var latest = position.Latest ?? since;
         for (var page = 0; page < options.MaxPagesPerPoll; page++)
         {
             var pageStart = firstStart + (page * options.PageSize);
-            var (incidents, status) = await calls.SendAsync($"reading changed incidents (from {pageStart})",
-                () => api.ListIncidentsAsync(query, pageStart, options.PageSize, "modificationDate:asc", Fields, "true", cancellationToken),
+            var (items, status) = await calls.SendAsync($"reading changed incidents (from {pageStart})",
+                () => api.ListIncidentsAsJsonAsync(query, pageStart, options.PageSize, "modificationDate:asc", Fields, "true", cancellationToken),
                 () => []);
+            var (incidents, read) = ReadEach(items, unreadable, ref latest);
             var progress = await ReadProgressOfPageAsync(incidents, since, hubOperatorId, cancellationToken);
             for (var i = 0; i < incidents.Count; i++)
             {
                 var incident = incidents[i];
-                changes.Add(SnapshotOf(incident, hubOperatorId));
-                changes.AddRange(progress[i]);
+                AddTranslated(changes, unreadable, read[i], () => [SnapshotOf(incident, hubOperatorId), .. progress[i]]);
                 if (incident.ModificationDate is { } modified && modified > latest)
                 {
                     latest = modified;
                 }
             }
 
-            if (status != HttpStatusCode.PartialContent || incidents.Count == 0)
+            if (status != HttpStatusCode.PartialContent || items.Count == 0)
             {
-                return new ChangeBatch(changes, new PollWatermark(latest).ToString());
+                return new ChangeBatch(changes, new PollWatermark(latest).ToString()) { Unreadable = unreadable };
             }
         }
 
         var resumeAt = firstStart + (options.MaxPagesPerPoll * options.PageSize);
-        return new ChangeBatch(changes, new PollWatermark(latest, since, resumeAt).ToString(), HasMore: true);
+        return new ChangeBatch(changes, new PollWatermark(latest, since, resumeAt).ToString(), HasMore: true) { Unreadable = unreadable };
+    }
+
+    /// <summary>
+    /// Reads each incident of a page on its own. One that cannot be read is reported as unreadable (its modification
+    /// date, when that could be read, still moves the watermark past it); the others are returned with their JSON.
+    /// </summary>
+    private static (List<TopDeskIncident> Incidents, List<JsonElement> Json) ReadEach(List<JsonElement> items, List<UnreadableRecord> unreadable, ref DateTimeOffset latest)
+    {
+        var incidents = new List<TopDeskIncident>(items.Count);
+        var json = new List<JsonElement>(items.Count);
+        foreach (var item in items)
+        {
+            if (IncidentOnPage.TryRead(item, out var incident, out var broken))
+            {
+                incidents.Add(incident);
+                json.Add(item);
+            }
+            else
+            {
+                unreadable.Add(broken.Record);
+                if (broken.ModifiedAt is { } modified && modified > latest)
+                {
+                    latest = modified;
+                }
+            }
+        }
+
+        return (incidents, json);
+    }
+
+    /// <summary>Translates one incident (snapshot and progress entries); when that throws, the incident is reported as unreadable instead.</summary>
+    private void AddTranslated(List<ObservedChange> changes, List<UnreadableRecord> unreadable, JsonElement json, Func<List<ObservedChange>> translate)
+    {
+        try
+        {
+            changes.AddRange(translate());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var broken = IncidentOnPage.Untranslatable(json, e).Record;
+            logger.LogWarning(e, "{System}: {Reason}", calls.SystemName, broken.Reason);
+            unreadable.Add(broken);
+        }
     }
 
     private ObservedChange SnapshotOf(TopDeskIncident incident, string hubOperatorId)
