@@ -127,16 +127,16 @@ public abstract class RecordSetAsideTests(IDatabaseSource databases) : IAsyncLif
         rig.ServiceDesk.Report("td-page-1");
         await rig.PollAsync("servicedesk");
         rig.ServiceDesk.Report("td-page-2", Complaint.Reported("td-1", "I 2026 101", SyncRig.Start));
-        rig.ServiceDesk.AfterRead = () => rig.Storage.ExecuteSqlAsync("ALTER TABLE inbox RENAME TO inbox_away");
+        rig.ServiceDesk.AfterRead = () => rig.Storage.ExecuteSqlAsync("ALTER TABLE cases RENAME TO cases_away"); // intake fails, the inbox and journal still work: a change wrongly set aside would show
 
         var failed = await rig.PollAsync("servicedesk");
         rig.ServiceDesk.AfterRead = null;
-        await rig.Storage.ExecuteSqlAsync("ALTER TABLE inbox_away RENAME TO inbox");
+        await rig.Storage.ExecuteSqlAsync("ALTER TABLE cases_away RENAME TO cases");
         rig.ServiceDesk.Report("td-page-2", Complaint.Reported("td-1", "I 2026 101", SyncRig.Start)); // read again from the kept watermark
         var again = await rig.PollAsync("servicedesk");
 
         Assert.NotNull(failed.Error);
-        Assert.Contains("inbox", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("cases", failed.Error, StringComparison.Ordinal);
         Assert.Equal(0, failed[IntakeResult.Quarantined]);
         Assert.Equal([null, "td-page-1", "td-page-1"], rig.ServiceDesk.WatermarksAsked);
         Assert.Equal(1, again[IntakeResult.Opened]);
