@@ -21,12 +21,13 @@ internal sealed class DynamicsAdapter(
     {
         var appUserId = await connection.AppUserIdAsync(cancellationToken);
         var state = DynamicsWatermark.Parse(watermark, connection.Now - connection.Options.FirstPollLookback);
-        var (cases, afterCases) = await caseReader.ReadPageAsync(state, appUserId, cancellationToken);
-        var (notes, next) = await noteReader.ReadPageAsync(afterCases, appUserId, cancellationToken);
+        var unreadable = new List<UnreadableRecord>();
+        var (cases, afterCases) = await caseReader.ReadPageAsync(state, appUserId, unreadable, cancellationToken);
+        var (notes, next) = await noteReader.ReadPageAsync(afterCases, appUserId, unreadable, cancellationToken);
         var more = next.CasePaging || next.NoteLink is not null;
         // change tracking cannot be ordered by the org ($orderby is refused), so the page is put oldest first here
         var changes = cases.Concat(notes).OrderBy(c => c.OccurredAt).ToList();
-        return new ChangeBatch(changes, next.ToString(), more);
+        return new ChangeBatch(changes, next.ToString(), more) { Unreadable = unreadable };
     }
 
     public Task<RecordReference?> FindByCorrelationKeyAsync(string correlationKey, CancellationToken cancellationToken) =>

@@ -26,13 +26,33 @@ internal sealed class RecordingSystem(string name) : ISystemAdapter
     /// <summary>While set, every read or write fails with it.</summary>
     public AdapterException? Failure { get; set; }
 
+    /// <summary>While set, every read throws it: an adapter failing in a way the contract does not describe.</summary>
+    public Exception? ReadCrash { get; set; }
+
+    /// <summary>Runs after a page is handed out and before the engine takes it in (e.g. the hub's database goes away).</summary>
+    public Func<Task>? AfterRead { get; set; }
+
     public void Report(string? nextWatermark, params ObservedChange[] changes) => pages.Enqueue(new ChangeBatch(changes, nextWatermark));
 
-    public Task<ChangeBatch> ReadChangesAsync(string? watermark, CancellationToken cancellationToken)
+    /// <summary>Hands out this page as it is, with its unreadable records.</summary>
+    public void Report(ChangeBatch page) => pages.Enqueue(page);
+
+    public async Task<ChangeBatch> ReadChangesAsync(string? watermark, CancellationToken cancellationToken)
     {
         WatermarksAsked.Enqueue(watermark);
         ThrowIfFailing();
-        return Task.FromResult(pages.TryDequeue(out var page) ? page : ChangeBatch.Empty(watermark));
+        if (ReadCrash is { } crash)
+        {
+            throw crash;
+        }
+
+        var page = pages.TryDequeue(out var next) ? next : ChangeBatch.Empty(watermark);
+        if (AfterRead is { } afterRead)
+        {
+            await afterRead();
+        }
+
+        return page;
     }
 
     public Task<RecordReference?> FindByCorrelationKeyAsync(string correlationKey, CancellationToken cancellationToken) =>

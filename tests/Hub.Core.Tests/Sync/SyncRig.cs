@@ -31,7 +31,7 @@ internal sealed class SyncRig : IAsyncDisposable
         var adapters = new SystemAdapters([ServiceDesk, Facility, Contractor]);
         var planner = new CasePlanner(journal, Options);
         Intake = new ChangeIntake(Database, mappings, journal, gate, Clock, new NoDispatchSignal(), planner, NullLogger<ChangeIntake>.Instance);
-        Poll = new PollCycle(Database, adapters, Intake, Clock, NullLogger<PollCycle>.Instance);
+        Poll = new PollCycle(Database, adapters, Intake, journal, gate, Clock, NullLogger<PollCycle>.Instance);
         Dispatcher = new OutboxDispatcher(Database, adapters, mappings, journal, gate, Clock, Options, NullLogger<OutboxDispatcher>.Instance);
         DeadLetters = new DeadLetters(Database, journal, gate, Clock);
     }
@@ -45,6 +45,9 @@ internal sealed class SyncRig : IAsyncDisposable
     public MappingDirectory MappingFiles { get; } = MappingDirectory.CopyOfShipped();
     public SyncOptions Options { get; } = new() { RetryDelay = TimeSpan.FromSeconds(10), MaxRetryDelay = TimeSpan.FromMinutes(1), MaxAttempts = 5 };
     public HubDatabase Database { get; }
+
+    /// <summary>The test's database itself, for raw SQL past the hub.</summary>
+    public TestDatabase Storage => temp;
     public RecordingSystem ServiceDesk { get; } = new("servicedesk");
     public RecordingSystem Facility { get; } = new("facility");
     public RecordingSystem Contractor { get; } = new("contractor");
@@ -80,6 +83,9 @@ internal sealed class SyncRig : IAsyncDisposable
 
     public Task<List<OutboxCommand>> OutboxAsync() =>
         ReadAsync(db => db.Outbox.AsNoTracking().OrderBy(o => o.Id).ToListAsync());
+
+    public Task<List<JournalEntry>> JournalAsync() =>
+        ReadAsync(db => db.Journal.AsNoTracking().OrderBy(j => j.Sequence).ToListAsync());
 
     public Task<List<string>> OutcomesAsync() =>
         ReadAsync(db => db.Journal.AsNoTracking().OrderBy(j => j.Sequence).Select(j => j.Outcome).ToListAsync());

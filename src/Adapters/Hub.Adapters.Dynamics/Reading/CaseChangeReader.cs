@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Hub.Adapters.Dynamics.Http;
 using Hub.Adapters.Dynamics.Rows;
 using Hub.Core.Adapters;
@@ -26,14 +27,15 @@ internal sealed class CaseChangeReader(DataverseConnection connection, ChangeTra
         + $"odata.maxpagesize={connection.Options.PageSize.ToString(CultureInfo.InvariantCulture)},"
         + "odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"";
 
-    public async Task<(List<ObservedChange> Changes, DynamicsWatermark Next)> ReadPageAsync(DynamicsWatermark state, Guid appUserId, CancellationToken cancellationToken)
+    /// <summary>Reads one page; rows that cannot be read or translated go to <paramref name="unreadable"/> and the rest of the page is read.</summary>
+    public async Task<(List<ObservedChange> Changes, DynamicsWatermark Next)> ReadPageAsync(DynamicsWatermark state, Guid appUserId, List<UnreadableRecord> unreadable, CancellationToken cancellationToken)
     {
         return state.Mode == DynamicsWatermark.PollMode
-            ? await PollAsync(state, appUserId, cancellationToken)
-            : await TrackAsync(state, appUserId, cancellationToken);
+            ? await PollAsync(state, appUserId, unreadable, cancellationToken)
+            : await TrackAsync(state, appUserId, unreadable, cancellationToken);
     }
 
-    private async Task<(List<ObservedChange>, DynamicsWatermark)> TrackAsync(DynamicsWatermark state, Guid appUserId, CancellationToken cancellationToken)
+    private async Task<(List<ObservedChange>, DynamicsWatermark)> TrackAsync(DynamicsWatermark state, Guid appUserId, List<UnreadableRecord> unreadable, CancellationToken cancellationToken)
     {
         using var response = state.CaseLink is { } link
             ? await connection.FollowAsync(link, Prefer(track: true), Action, cancellationToken)
@@ -44,18 +46,18 @@ internal sealed class CaseChangeReader(DataverseConnection connection, ChangeTra
             var error = await DataverseError.ReadAsync(response, cancellationToken);
             logger.LogWarning("Dynamics {System}: the change tracking token is no longer valid ({Error}); polling on modifiedon since {Since} instead, then tracking again",
                 connection.SystemName, error, state.CasesHigh?.ToString("o", CultureInfo.InvariantCulture) ?? "the start");
-            return await PollAsync(state with { Mode = DynamicsWatermark.PollMode, ResumeTracking = true, CaseLink = null, CasePaging = false, CasesSince = state.CasesHigh }, appUserId, cancellationToken);
+            return await PollAsync(state with { Mode = DynamicsWatermark.PollMode, ResumeTracking = true, CaseLink = null, CasePaging = false, CasesSince = state.CasesHigh }, appUserId, unreadable, cancellationToken);
         }
 
         if (state.CaseLink is null && !TrackingApplied(response) && response.IsSuccessStatusCode)
         {
             logger.LogWarning("Dynamics {System}: change tracking is not enabled on the Case (incident) table; polling on modifiedon instead. Enable 'Track changes' on the table to read changes more cheaply.",
                 connection.SystemName);
-            return await PollAsync(state with { Mode = DynamicsWatermark.PollMode, ResumeTracking = false, CaseLink = null, CasePaging = false }, appUserId, cancellationToken);
+            return await PollAsync(state with { Mode = DynamicsWatermark.PollMode, ResumeTracking = false, CaseLink = null, CasePaging = false }, appUserId, unreadable, cancellationToken);
         }
 
-        var page = await connection.ReadAsync<ODataPage<IncidentRow>>(response, Action, cancellationToken);
-        var changes = Translate(WithoutRowsBefore(state.InitialReadFrom, page), appUserId, out var high);
+        var page = await connection.ReadAsync<ODataPage<JsonElement>>(response, Action, cancellationToken);
+        var changes = Translate(page, appUserId, unreadable, out var high, leaveOutBefore: state.InitialReadFrom);
         var next = state with
         {
             CaseLink = page.NextLink ?? page.DeltaLink,
@@ -66,14 +68,14 @@ internal sealed class CaseChangeReader(DataverseConnection connection, ChangeTra
         return (changes, next);
     }
 
-    private async Task<(List<ObservedChange>, DynamicsWatermark)> PollAsync(DynamicsWatermark state, Guid appUserId, CancellationToken cancellationToken)
+    private async Task<(List<ObservedChange>, DynamicsWatermark)> PollAsync(DynamicsWatermark state, Guid appUserId, List<UnreadableRecord> unreadable, CancellationToken cancellationToken)
     {
         var filter = state.CasesSince is { } since ? "modifiedon ge " + since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null;
         using var response = state.CaseLink is { } link && state.CasePaging
             ? await connection.FollowAsync(link, Prefer(track: false), Action, cancellationToken)
             : await connection.SendAsync((api, ct) => api.QueryIncidentsAsync(Select, filter, "modifiedon asc,incidentid asc", Prefer(track: false), ct), Action, cancellationToken);
-        var page = await connection.ReadAsync<ODataPage<IncidentRow>>(response, Action, cancellationToken);
-        var changes = Translate(page, appUserId, out var high);
+        var page = await connection.ReadAsync<ODataPage<JsonElement>>(response, Action, cancellationToken);
+        var changes = Translate(page, appUserId, unreadable, out var high);
         var seen = DynamicsWatermark.Later(state.CasesHigh, high);
         if (page.NextLink is not null)
         {
@@ -87,44 +89,68 @@ internal sealed class CaseChangeReader(DataverseConnection connection, ChangeTra
     }
 
     /// <summary>
-    /// The page without the rows last modified before <paramref name="from"/>. Change tracking refuses <c>$filter</c>,
-    /// so its initial read brings every row and the history is left out here.
+    /// Translates a page's rows. With <paramref name="leaveOutBefore"/> (the initial read of change tracking, which
+    /// refuses <c>$filter</c> and so brings every row) rows last modified before it are left out: the org's history.
     /// </summary>
-    private ODataPage<IncidentRow> WithoutRowsBefore(DateTimeOffset? from, ODataPage<IncidentRow> page)
-    {
-        if (from is not { } since)
-        {
-            return page;
-        }
-
-        var recent = page.Value.Where(row => row.IsDeleted || row.ModifiedOn is not { } modified || modified >= since).ToList();
-        if (recent.Count < page.Value.Count)
-        {
-            logger.LogInformation("Dynamics {System}: left out {Count} cases last changed before {Since} (older than the first poll's lookback, or read already)",
-                connection.SystemName, page.Value.Count - recent.Count, since.ToString("o", CultureInfo.InvariantCulture));
-        }
-
-        return new ODataPage<IncidentRow> { Value = recent, NextLink = page.NextLink, DeltaLink = page.DeltaLink };
-    }
-
-    private List<ObservedChange> Translate(ODataPage<IncidentRow> page, Guid appUserId, out DateTimeOffset? high)
+    private List<ObservedChange> Translate(ODataPage<JsonElement> page, Guid appUserId, List<UnreadableRecord> unreadable, out DateTimeOffset? high, DateTimeOffset? leaveOutBefore = null)
     {
         high = null;
+        var leftOut = 0;
         var changes = new List<ObservedChange>(page.Value.Count);
-        foreach (var row in page.Value)
+        foreach (var item in page.Value)
         {
-            if (row.IsDeleted)
+            if (!RowOnPage.TryRead<IncidentRow>(item, out var row, out var unread))
             {
-                changes.Add(translator.FromDeletedCase(row));
+                var outOfShape = RowOnPage.Case(item, unread!, read: true);
+                if (leaveOutBefore is { } cut && outOfShape.ModifiedOn is { } stamped && stamped < cut)
+                {
+                    leftOut++;
+                    continue;
+                }
+
+                high = SetAside(outOfShape, unreadable, high);
+                continue;
             }
-            else if (row.IncidentId is not null)
+
+            if (leaveOutBefore is { } since && !row.IsDeleted && row.ModifiedOn is { } modified && modified < since)
             {
-                changes.Add(translator.FromCase(row, appUserId));
-                high = DynamicsWatermark.Later(high, row.ModifiedOn);
+                leftOut++;
+                continue;
             }
+
+            try
+            {
+                if (row.IsDeleted)
+                {
+                    changes.Add(translator.FromDeletedCase(row));
+                }
+                else if (row.IncidentId is not null)
+                {
+                    changes.Add(translator.FromCase(row, appUserId));
+                    high = DynamicsWatermark.Later(high, row.ModifiedOn);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                high = SetAside(RowOnPage.Case(item, e, read: false), unreadable, high);
+            }
+        }
+
+        if (leftOut > 0)
+        {
+            logger.LogInformation("Dynamics {System}: left out {Count} cases last changed before {Since} (older than the first poll's lookback, or read already)",
+                connection.SystemName, leftOut, leaveOutBefore!.Value.ToString("o", CultureInfo.InvariantCulture));
         }
 
         return changes;
+    }
+
+    /// <summary>Reports an unreadable row; its modifiedon, when that could be read, still moves the mark past it.</summary>
+    private DateTimeOffset? SetAside(RowOnPage.Unreadable row, List<UnreadableRecord> unreadable, DateTimeOffset? high)
+    {
+        logger.LogWarning("Dynamics {System}: {Reason}", connection.SystemName, row.Record.Reason);
+        unreadable.Add(row.Record);
+        return DynamicsWatermark.Later(high, row.ModifiedOn);
     }
 
     private static bool TrackingApplied(HttpResponseMessage response) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Hub.Adapters.Dynamics.Http;
 using Hub.Adapters.Dynamics.Rows;
 using Hub.Core.Adapters;
@@ -14,7 +15,7 @@ internal sealed class NoteChangeReader(DataverseConnection connection, ChangeTra
     private const string Action = "read notes on cases";
     private const string Select = "annotationid,subject,notetext,_objectid_value,createdon,modifiedon,_createdby_value";
 
-    public async Task<(List<ObservedChange> Changes, DynamicsWatermark Next)> ReadPageAsync(DynamicsWatermark state, Guid appUserId, CancellationToken cancellationToken)
+    public async Task<(List<ObservedChange> Changes, DynamicsWatermark Next)> ReadPageAsync(DynamicsWatermark state, Guid appUserId, List<UnreadableRecord> unreadable, CancellationToken cancellationToken)
     {
         var prefer = $"odata.maxpagesize={connection.Options.PageSize.ToString(CultureInfo.InvariantCulture)},odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"";
         var filter = "objecttypecode eq 'incident'"
@@ -22,13 +23,34 @@ internal sealed class NoteChangeReader(DataverseConnection connection, ChangeTra
         using var response = state.NoteLink is { } link
             ? await connection.FollowAsync(link, prefer, Action, cancellationToken)
             : await connection.SendAsync((api, ct) => api.QueryNotesAsync(Select, filter, "modifiedon asc,annotationid asc", prefer, ct), Action, cancellationToken);
-        var page = await connection.ReadAsync<ODataPage<NoteRow>>(response, Action, cancellationToken);
+        var page = await connection.ReadAsync<ODataPage<JsonElement>>(response, Action, cancellationToken);
 
         var changes = new List<ObservedChange>(page.Value.Count);
         var high = state.NotesHigh;
-        foreach (var note in page.Value.Where(n => n.CaseId is not null))
+        foreach (var item in page.Value)
         {
-            changes.Add(translator.FromNote(note, appUserId));
+            if (!RowOnPage.TryRead<NoteRow>(item, out var note, out var unread))
+            {
+                var broken = RowOnPage.Note(item, unread!, read: true);
+                unreadable.Add(broken.Record);
+                high = DynamicsWatermark.Later(high, broken.ModifiedOn);
+                continue;
+            }
+
+            if (note.CaseId is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                changes.Add(translator.FromNote(note, appUserId));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                unreadable.Add(RowOnPage.Note(item, e, read: false).Record);
+            }
+
             high = DynamicsWatermark.Later(high, note.ModifiedOn);
         }
 

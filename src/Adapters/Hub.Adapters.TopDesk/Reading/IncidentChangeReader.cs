@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using AutoMapper;
 using Hub.Adapters.TopDesk.Api;
 using Hub.Adapters.TopDesk.Lookups;
@@ -33,14 +34,16 @@ internal sealed class IncidentChangeReader(
         var at = position.ResumeAt ?? ListPosition.StartAt(since);
         var hubOperatorId = (await lookups.HubOperatorAsync(cancellationToken)).Id;
         var changes = new List<ObservedChange>();
+        var unreadable = new List<UnreadableRecord>();
         var latest = position.Latest ?? since;
         var taken = new HashSet<(string Id, DateTimeOffset? Modified)>(); // a second read again brings no work twice
         for (var page = 0; page < options.MaxPagesPerPoll; page++)
         {
             var from = at;
-            var (listed, status) = await calls.SendAsync($"reading changed incidents (from {from})",
-                () => api.ListIncidentsAsync(FiqlQuery.ModifiedSince(from.From), from.PageStart, from.PageSizeFor(options.PageSize), from.Sort, Fields, "true", cancellationToken),
+            var (items, status) = await calls.SendAsync($"reading changed incidents (from {from})",
+                () => api.ListIncidentsAsJsonAsync(FiqlQuery.ModifiedSince(from.From), from.PageStart, from.PageSizeFor(options.PageSize), from.Sort, Fields, "true", cancellationToken),
                 () => []);
+            var listed = items.Select(IncidentOnPage.ListedAs).ToList();
             if (!at.Continues(listed))
             {
                 logger.LogDebug("{System}: incidents before {Position} changed while being read; reading that second again", calls.SystemName, at);
@@ -48,14 +51,14 @@ internal sealed class IncidentChangeReader(
                 continue;
             }
 
-            var incidents = at.Unread(listed).Where(i => taken.Add((i.Id, i.ModificationDate))).ToList();
+            var fresh = at.Unread(items).Zip(at.Unread(listed)).Where(p => taken.Add((p.Second.Id, p.Second.ModificationDate))).Select(p => p.First).ToList();
             at = at.After(listed);
+            var (incidents, read) = ReadEach(fresh, unreadable, ref latest);
             var progress = await ReadProgressOfPageAsync(incidents, since, hubOperatorId, cancellationToken);
             for (var i = 0; i < incidents.Count; i++)
             {
                 var incident = incidents[i];
-                changes.Add(SnapshotOf(incident, hubOperatorId));
-                changes.AddRange(progress[i]);
+                AddTranslated(changes, unreadable, read[i], () => [SnapshotOf(incident, hubOperatorId), .. progress[i]]);
                 if (incident.ModificationDate is { } modified && modified > latest)
                 {
                     latest = modified;
@@ -64,11 +67,54 @@ internal sealed class IncidentChangeReader(
 
             if (status != HttpStatusCode.PartialContent || listed.Count == 0)
             {
-                return new ChangeBatch(changes, new PollWatermark(latest).ToString());
+                return new ChangeBatch(changes, new PollWatermark(latest).ToString()) { Unreadable = unreadable };
             }
         }
 
-        return new ChangeBatch(changes, new PollWatermark(latest, since, at).ToString(), HasMore: true);
+        return new ChangeBatch(changes, new PollWatermark(latest, since, at).ToString(), HasMore: true) { Unreadable = unreadable };
+    }
+
+    /// <summary>
+    /// Reads each incident of a page on its own. One that cannot be read is reported as unreadable (its modification
+    /// date, when that could be read, still moves the watermark past it); the others are returned with their JSON.
+    /// </summary>
+    private static (List<TopDeskIncident> Incidents, List<JsonElement> Json) ReadEach(List<JsonElement> items, List<UnreadableRecord> unreadable, ref DateTimeOffset latest)
+    {
+        var incidents = new List<TopDeskIncident>(items.Count);
+        var json = new List<JsonElement>(items.Count);
+        foreach (var item in items)
+        {
+            if (IncidentOnPage.TryRead(item, out var incident, out var broken))
+            {
+                incidents.Add(incident);
+                json.Add(item);
+            }
+            else
+            {
+                unreadable.Add(broken.Record);
+                if (broken.ModifiedAt is { } modified && modified > latest)
+                {
+                    latest = modified;
+                }
+            }
+        }
+
+        return (incidents, json);
+    }
+
+    /// <summary>Translates one incident (snapshot and progress entries); when that throws, the incident is reported as unreadable instead.</summary>
+    private void AddTranslated(List<ObservedChange> changes, List<UnreadableRecord> unreadable, JsonElement json, Func<List<ObservedChange>> translate)
+    {
+        try
+        {
+            changes.AddRange(translate());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var broken = IncidentOnPage.Untranslatable(json, e).Record;
+            logger.LogWarning(e, "{System}: {Reason}", calls.SystemName, broken.Reason);
+            unreadable.Add(broken);
+        }
     }
 
     private ObservedChange SnapshotOf(TopDeskIncident incident, string hubOperatorId)

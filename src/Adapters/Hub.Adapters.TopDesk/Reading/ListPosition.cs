@@ -1,5 +1,3 @@
-using Hub.Adapters.TopDesk.Api;
-
 namespace Hub.Adapters.TopDesk.Reading;
 
 /// <summary>
@@ -39,17 +37,17 @@ internal sealed record ListPosition(DateTimeOffset From, int Read, string? LastI
     public int PageSizeFor(int pageSize) => LastId is null ? pageSize : Math.Min(pageSize + 1, MaxPageSize);
 
     /// <summary>False when the page does not start with the last incident read: some before it moved away.</summary>
-    public bool Continues(IReadOnlyList<TopDeskIncident> page) =>
+    public bool Continues(IReadOnlyList<ListedIncident> page) =>
         LastId is null || (page.Count > 0 && string.Equals(page[0].Id, LastId, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The same second read again from its start.</summary>
     public ListPosition Restarted() => new(From, 0, null);
 
     /// <summary>The incidents of a page not read before (all but the one it starts again with).</summary>
-    public List<TopDeskIncident> Unread(IReadOnlyList<TopDeskIncident> page) => [.. page.Skip(LastId is null ? 0 : 1)];
+    public List<T> Unread<T>(IReadOnlyList<T> page) => [.. page.Skip(LastId is null ? 0 : 1)];
 
     /// <summary>The position after a page: at the second of its last incident, past the incidents of that second on it.</summary>
-    public ListPosition After(IReadOnlyList<TopDeskIncident> page)
+    public ListPosition After(IReadOnlyList<ListedIncident> page)
     {
         if (page.Count == 0)
         {
@@ -75,3 +73,6 @@ internal sealed record ListPosition(DateTimeOffset From, int Read, string? LastI
         return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
 }
+
+/// <summary>What paging needs of one listed incident, read even from one the hub cannot read whole.</summary>
+internal sealed record ListedIncident(string Id, DateTimeOffset? ModificationDate);

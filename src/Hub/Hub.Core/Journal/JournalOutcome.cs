@@ -16,4 +16,5 @@ public static class JournalOutcome
     public const string Quarantined = "Quarantined";
     public const string Ignored = "Ignored";
     public const string Clamped = "Clamped";
+    public const string Recovered = "Recovered";
 }

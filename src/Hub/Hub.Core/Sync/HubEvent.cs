@@ -17,4 +17,13 @@ public static class HubEvent
 
     /// <summary>A record claimed a case by its correlation key that the hub never asked that system to hold.</summary>
     public const string ClaimRefused = "ClaimRefused";
+
+    /// <summary>A record the adapter could not read or translate, set aside (outcome Quarantined) with its reason.</summary>
+    public const string Unreadable = "Unreadable";
+
+    /// <summary>Polling a system began to fail (outcome Failed): once per failure streak, with the first error.</summary>
+    public const string PollFailing = "PollFailing";
+
+    /// <summary>Polling a system works again (outcome Recovered): how long it failed, over how many polls.</summary>
+    public const string PollRecovered = "PollRecovered";
 }

@@ -29,4 +29,7 @@ public enum IntakeResult
 
     /// <summary>A record claiming, by its correlation key, a case it may not join: journaled as a conflict, nothing moved.</summary>
     ClaimRefused,
+
+    /// <summary>Could not be read or taken in: set aside with its reason in the journal; the poll went on.</summary>
+    Quarantined,
 }

@@ -26,26 +26,35 @@ internal sealed class DataverseRows(string correlationKeyColumn, Func<Guid, stri
 
     public static string Date(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    public JsonObject Case(SimulatedCase row) => new()
+    public JsonObject Case(SimulatedCase row)
     {
-        ["@odata.etag"] = row.ETag,
-        ["incidentid"] = row.Id.ToString(),
-        ["ticketnumber"] = row.TicketNumber,
-        ["title"] = row.Title,
-        ["description"] = row.Description,
-        ["prioritycode"] = row.PriorityCode,
-        ["caseorigincode"] = row.CaseOriginCode,
-        ["statecode"] = row.StateCode,
-        ["statuscode"] = row.StatusCode,
-        ["resolveby"] = row.ResolveBy is { } by ? Date(by) : null,
-        ["_customerid_value"] = row.CustomerId?.ToString(),
-        ["createdon"] = Date(row.CreatedOn),
-        ["modifiedon"] = Date(row.ModifiedOn),
-        ["_createdby_value"] = row.CreatedBy.ToString(),
-        ["_modifiedby_value"] = row.ModifiedBy.ToString(),
-        ["versionnumber"] = row.Version,
-        [correlationKeyColumn] = row.CorrelationKey,
-    };
+        var json = new JsonObject
+        {
+            ["@odata.etag"] = row.ETag,
+            ["incidentid"] = row.Id.ToString(),
+            ["ticketnumber"] = row.TicketNumber,
+            ["title"] = row.Title,
+            ["description"] = row.Description,
+            ["prioritycode"] = row.PriorityCode,
+            ["caseorigincode"] = row.CaseOriginCode,
+            ["statecode"] = row.StateCode,
+            ["statuscode"] = row.StatusCode,
+            ["resolveby"] = row.ResolveBy is { } by ? Date(by) : null,
+            ["_customerid_value"] = row.CustomerId?.ToString(),
+            ["createdon"] = Date(row.CreatedOn),
+            ["modifiedon"] = Date(row.ModifiedOn),
+            ["_createdby_value"] = row.CreatedBy.ToString(),
+            ["_modifiedby_value"] = row.ModifiedBy.ToString(),
+            ["versionnumber"] = row.Version,
+            [correlationKeyColumn] = row.CorrelationKey,
+        };
+        foreach (var (column, raw) in row.RawColumns)
+        {
+            json[column] = JsonNode.Parse(raw);
+        }
+
+        return json;
+    }
 
     public static JsonObject Note(SimulatedNote note) => new()
     {
@@ -71,7 +80,7 @@ internal sealed class DataverseRows(string correlationKeyColumn, Func<Guid, stri
         foreach (var column in columns.Append(key).Distinct(StringComparer.Ordinal))
         {
             var value = full[column]?.DeepClone();
-            if (formatted && value is not null && FormattedValue(column, value) is { } label)
+            if (formatted && value is not null && FormattedValueOrNone(column, value) is { } label)
             {
                 result[column + Formatted] = label;
             }
@@ -91,6 +100,19 @@ internal sealed class DataverseRows(string correlationKeyColumn, Func<Guid, stri
         }
 
         return result;
+    }
+
+    /// <summary>A column served as odd raw JSON has no formatted value, as in Dataverse.</summary>
+    private string? FormattedValueOrNone(string column, JsonNode value)
+    {
+        try
+        {
+            return FormattedValue(column, value);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            return null;
+        }
     }
 
     private string? FormattedValue(string column, JsonNode value) => column switch

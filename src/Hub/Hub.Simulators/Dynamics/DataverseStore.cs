@@ -152,6 +152,26 @@ internal sealed class DataverseStore(TimeProvider time, string correlationKeyCol
         }
     }
 
+    /// <summary>From now on the case is served with <paramref name="column"/> as this raw JSON (null: its value again); the row changes.</summary>
+    public void ServeRaw(Guid id, string column, string? rawJson, Guid actor)
+    {
+        lock (gate)
+        {
+            var row = cases.FirstOrDefault(c => c.Id == id)
+                ?? throw DataverseFault.NotFound($"incident With Id = {id} Does Not Exist");
+            if (rawJson is null)
+            {
+                row.RawColumns.Remove(column);
+            }
+            else
+            {
+                row.RawColumns[column] = rawJson;
+            }
+
+            Touch(row, actor);
+        }
+    }
+
     public SimulatedCase Close(Guid id, int status, string? subject, string? description, Guid actor)
     {
         lock (gate)

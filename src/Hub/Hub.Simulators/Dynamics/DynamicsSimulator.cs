@@ -172,6 +172,22 @@ public sealed partial class DynamicsSimulator : IDisposable
     public void PersonDeletesCase(Guid caseId) => store.Delete(caseId);
 
     /// <summary>
+    /// From now on the case is served with <paramref name="column"/> as this raw JSON instead of its value, e.g.
+    /// <c>"hoog"</c> for a prioritycode that should be a number or <c>"gisteren"</c> for a date (what a customisation
+    /// or a plug-in can leave in a row); null serves the value again. The row changes, so it is read again.
+    /// </summary>
+    public void ServeColumnAsRawJson(Guid caseId, string column, string? rawJson)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        if (rawJson is not null)
+        {
+            _ = System.Text.Json.Nodes.JsonNode.Parse(rawJson); // a test's typo shows here, not as a puzzling hub failure
+        }
+
+        store.ServeRaw(caseId, column, rawJson, org.Person.Id);
+    }
+
+    /// <summary>
     /// A person saves an edit of the case at the very moment the hub writes to it: the edit lands just before the
     /// hub's next PATCH of that case is handled, so the hub's ETag is stale (a real race, made repeatable).
     /// </summary>

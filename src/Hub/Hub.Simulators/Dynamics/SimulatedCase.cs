@@ -23,5 +23,13 @@ public sealed class SimulatedCase
 
     public string ETag => $"W/\"{Version}\"";
 
-    internal SimulatedCase Copy() => (SimulatedCase)MemberwiseClone();
+    /// <summary>Columns served as this raw JSON instead of their value (a customisation, a plug-in writing odd data).</summary>
+    internal Dictionary<string, string> RawColumns { get; private set; } = new(StringComparer.Ordinal);
+
+    internal SimulatedCase Copy()
+    {
+        var copy = (SimulatedCase)MemberwiseClone();
+        copy.RawColumns = new Dictionary<string, string>(RawColumns, StringComparer.Ordinal);
+        return copy;
+    }
 }

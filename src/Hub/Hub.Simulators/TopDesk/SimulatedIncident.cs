@@ -4,6 +4,7 @@ namespace Hub.Simulators.TopDesk;
 public sealed class SimulatedIncident
 {
     private readonly List<SimulatedAction> actions = [];
+    private readonly Dictionary<string, string> rawFields = new(StringComparer.Ordinal);
 
     internal SimulatedIncident(string id, string number, DateTimeOffset created, SimulatedRef creator)
     {
@@ -50,7 +51,22 @@ public sealed class SimulatedIncident
 
     public string LineAsRead => Archived ? Line + "Archived" : Line;
 
+    /// <summary>Fields served as this raw JSON instead of their value (a tenant customisation, a TOPdesk bug).</summary>
+    internal IReadOnlyDictionary<string, string> RawFields => rawFields;
+
     internal void AddAction(SimulatedAction action) => actions.Add(action);
+
+    internal void ServeRaw(string field, string? rawJson)
+    {
+        if (rawJson is null)
+        {
+            rawFields.Remove(field);
+        }
+        else
+        {
+            rawFields[field] = rawJson;
+        }
+    }
 
     /// <summary>TOPdesk keeps modification dates to the second.</summary>
     internal void Touch(DateTimeOffset now, SimulatedRef by)

@@ -96,6 +96,11 @@ internal static class TopDeskIncidentJson
             ["optionalFields2"] = null,
             ["externalLinks"] = new JsonArray(),
         };
+        foreach (var (field, raw) in i.RawFields)
+        {
+            json[field] = JsonNode.Parse(raw);
+        }
+
         if (fields is not null)
         {
             foreach (var key in json.Select(p => p.Key).Where(k => !fields.Contains(k)).ToList())

@@ -150,6 +150,27 @@ public sealed class TopDeskSimulator : IDisposable
     /// </summary>
     public void BetweenIncidentPages(Action<int> hook) => api.AfterIncidentPage = hook;
 
+    /// <summary>
+    /// From now on the incident is served with <paramref name="field"/> as this raw JSON instead of its value, e.g.
+    /// <c>5</c> for a priority that should be <c>{"id", "name"}</c> or <c>"gisteren"</c> for a date (what a tenant
+    /// customisation or a TOPdesk bug can send); null serves the field's value again. Its modification date moves.
+    /// </summary>
+    public void ServeFieldAsRawJson(string incidentId, string field, string? rawJson)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (rawJson is not null)
+        {
+            _ = System.Text.Json.Nodes.JsonNode.Parse(rawJson); // a test's typo shows here, not as a puzzling hub failure
+        }
+
+        lock (tenant.Gate)
+        {
+            var incident = tenant.Get(incidentId);
+            incident.ServeRaw(field, rawJson);
+            incident.Touch(tenant.Now, tenant.StaffOperator);
+        }
+    }
+
     /// <summary>An employee archives an incident: it leaves the default list and refuses changes (403).</summary>
     public void Archive(string incidentId)
     {
