@@ -42,26 +42,39 @@ public sealed class OutboxDispatcher(
         return due.Count;
     }
 
-    /// <summary>The first pending command of each case, when it is due and its system is not in a penalty.</summary>
+    /// <summary>
+    /// The first pending command of each case, when it is due and its system is not in a penalty. The penalty is
+    /// part of the query, before the batch is cut: a system in a long Retry-After penalty with a deep queue never
+    /// fills the batch and starves the others. A case whose first command waits in a penalty still waits as a whole.
+    /// </summary>
     private async Task<List<OutboxCommand>> TakeDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var penalised = PenalisedSystems(now);
         var db = database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
-            var heads = await db.Outbox.AsNoTracking()
+            var heads = db.Outbox.AsNoTracking()
                 .Where(o => o.Status == OutboxStatus.Pending
                             && !db.Outbox.Any(e => e.CaseId == o.CaseId && e.Id < o.Id && (e.Status == OutboxStatus.Pending || e.Status == OutboxStatus.DeadLettered)))
-                .Where(o => o.NextAttemptAt <= now)
+                .Where(o => o.NextAttemptAt <= now);
+            if (penalised.Count > 0)
+            {
+#pragma warning disable CA1304, CA1311 // Translated to SQL lower(): no culture of this process is involved (EF cannot translate ToLowerInvariant).
+                heads = heads.Where(o => !penalised.Contains(o.TargetSystem.ToLower()));
+#pragma warning restore CA1304, CA1311
+            }
+
+            return await heads
                 .OrderBy(o => o.Id)
                 .Take(Math.Max(1, options.DispatchBatchSize))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return heads.Where(h => !InPenalty(h.TargetSystem, now)).ToList();
         }
     }
 
-    private bool InPenalty(string system, DateTimeOffset now) =>
-        penalties.TryGetValue(system, out var until) && until > now;
+    /// <summary>The systems inside a Retry-After penalty now, lower case (system names match in any letter case).</summary>
+    private List<string> PenalisedSystems(DateTimeOffset now) =>
+        penalties.Where(p => p.Value > now).Select(p => p.Key.ToLowerInvariant()).Distinct().ToList();
 
     private async Task SendAsync(OutboxCommand command, CancellationToken cancellationToken)
     {
