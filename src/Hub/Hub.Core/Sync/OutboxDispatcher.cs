@@ -115,7 +115,7 @@ public sealed class OutboxDispatcher(
 
     private async Task CreateAsync(ISystemAdapter adapter, OutboxCommand command, MappingSet map, CancellationToken cancellationToken)
     {
-        var create = SyncJson.Deserialize<CreateRecordCommand>(command.Payload);
+        var create = SyncJson.Deserialize<CreateRecordCommand>(command.Payload) with { CommandKey = CommandKeys.Of(command) };
         var existing = await FindLinkAsync(command.CaseId, command.TargetSystem, cancellationToken).ConfigureAwait(false);
         RecordReference created;
         if (existing is not null)
@@ -143,7 +143,7 @@ public sealed class OutboxDispatcher(
         var apply = SyncJson.Deserialize<ApplyChangeCommand>(command.Payload);
         var link = await FindLinkAsync(command.CaseId, command.TargetSystem, cancellationToken).ConfigureAwait(false)
             ?? throw AdapterException.Permanent(command.TargetSystem, $"case {command.CaseId} has no record in '{command.TargetSystem}' to change (its create failed or was discarded).");
-        apply = apply with { ExternalId = link.ExternalId };
+        apply = apply with { ExternalId = link.ExternalId, CommandKey = CommandKeys.Of(command), QueuedAt = command.CreatedAt };
         await NoteWritesAsync(link.Id, RecordView.FieldsOf(apply.Fields, apply.TargetValues), cancellationToken).ConfigureAwait(false);
         await adapter.ApplyAsync(apply, cancellationToken).ConfigureAwait(false);
         await CompleteAsync(command, map, new RecordReference(link.ExternalId, link.ExternalNumber), _ => { }, cancellationToken).ConfigureAwait(false);
