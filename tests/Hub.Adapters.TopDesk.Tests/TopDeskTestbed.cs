@@ -13,7 +13,16 @@ public sealed class TopDeskTestbed : IDisposable
 {
     public const string SystemName = "servicedesk";
 
-    public TopDeskSimulator Simulator { get; } = new();
+    /// <summary>A tenant and adapters on <paramref name="time"/> (the system clock unless a test moves one by hand).</summary>
+    public TopDeskTestbed(TimeProvider? time = null)
+    {
+        Time = time ?? TimeProvider.System;
+        Simulator = new TopDeskSimulator(new TopDeskSimulatorOptions { Time = Time });
+    }
+
+    public TopDeskSimulator Simulator { get; }
+
+    public TimeProvider Time { get; }
 
     public static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 
@@ -39,9 +48,9 @@ public sealed class TopDeskTestbed : IDisposable
         return settings;
     }
 
-    public ISystemAdapter CreateAdapter(IDictionary<string, string?>? overrides = null) => Create(Settings(overrides));
+    public ISystemAdapter CreateAdapter(IDictionary<string, string?>? overrides = null) => Create(Settings(overrides), Time);
 
-    public static ISystemAdapter Create(Dictionary<string, string?> settings)
+    public static ISystemAdapter Create(Dictionary<string, string?> settings, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.ToDictionary(p => $"Hub:Systems:{SystemName}:{p.Key}", p => p.Value))
@@ -53,7 +62,7 @@ public sealed class TopDeskTestbed : IDisposable
             configuration.GetSection($"Hub:Systems:{SystemName}"),
             services,
             NullLoggerFactory.Instance,
-            TimeProvider.System,
+            time ?? TimeProvider.System,
             new StaticMappingProvider(MappingSet.Empty));
         return registry.Get("TopDesk", context.KeyOf("Adapter")).Create(context);
     }
