@@ -13,12 +13,23 @@ public sealed class TopDeskTestbed : IDisposable
 {
     public const string SystemName = "servicedesk";
 
-    public TopDeskTestbed(TopDeskSimulatorOptions? options = null)
+    /// <summary>A tenant and adapters on <paramref name="time"/> (the system clock unless a test moves one by hand).</summary>
+    public TopDeskTestbed(TimeProvider? time = null)
+        : this(new TopDeskSimulatorOptions { Time = time ?? TimeProvider.System })
     {
+    }
+
+    /// <summary>A tenant with these simulator settings; the adapters run on the simulator's clock.</summary>
+    public TopDeskTestbed(TopDeskSimulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Time = options.Time;
         Simulator = new TopDeskSimulator(options);
     }
 
     public TopDeskSimulator Simulator { get; }
+
+    public TimeProvider Time { get; }
 
     public static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 
@@ -44,9 +55,9 @@ public sealed class TopDeskTestbed : IDisposable
         return settings;
     }
 
-    public ISystemAdapter CreateAdapter(IDictionary<string, string?>? overrides = null) => Create(Settings(overrides));
+    public ISystemAdapter CreateAdapter(IDictionary<string, string?>? overrides = null) => Create(Settings(overrides), Time);
 
-    public static ISystemAdapter Create(Dictionary<string, string?> settings)
+    public static ISystemAdapter Create(Dictionary<string, string?> settings, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.ToDictionary(p => $"Hub:Systems:{SystemName}:{p.Key}", p => p.Value))
@@ -58,7 +69,7 @@ public sealed class TopDeskTestbed : IDisposable
             configuration.GetSection($"Hub:Systems:{SystemName}"),
             services,
             NullLoggerFactory.Instance,
-            TimeProvider.System,
+            time ?? TimeProvider.System,
             new StaticMappingProvider(MappingSet.Empty));
         return registry.Get("TopDesk", context.KeyOf("Adapter")).Create(context);
     }

@@ -34,8 +34,8 @@ internal sealed class CaseUpdater(DataverseConnection connection, IMapper mapper
             ChangeKind.Resolved => SetStatusAsync(id, ReasonIn(command, CaseStates.Resolved), CaseStatus.Resolved, Resolution(command), cancellationToken),
             ChangeKind.Cancelled => SetStatusAsync(id, ReasonIn(command, CaseStates.Cancelled), CaseStatus.Cancelled, null, cancellationToken),
             ChangeKind.Reopened => SetStatusAsync(id, ReasonIn(command, CaseStates.Active), CaseStatus.InProgress, null, cancellationToken),
-            ChangeKind.CommentAdded when command.Comment is { } comment => AddNoteAsync(id, Subject(comment), comment.Text, cancellationToken),
-            ChangeKind.AppointmentSet => AddNoteAsync(id, "Appointment", AppointmentText(command), cancellationToken),
+            ChangeKind.CommentAdded when command.Comment is { } comment => AddNoteAsync(id, NoteIds.For(command), Subject(comment), comment.Text, cancellationToken),
+            ChangeKind.AppointmentSet => AddNoteAsync(id, NoteIds.For(command), "Appointment", AppointmentText(command), cancellationToken),
             _ => Task.CompletedTask, // nothing to do in Dynamics for this kind
         };
     }
@@ -129,7 +129,12 @@ internal sealed class CaseUpdater(DataverseConnection connection, IMapper mapper
         }
     }
 
-    private async Task AddNoteAsync(Guid id, string subject, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the note under the id derived from its outbox command (create-only upsert, <c>If-None-Match: *</c>):
+    /// whichever attempt comes first writes it, every later one (an HTTP retry, an outbox retry, after a restart) is
+    /// refused with 412 "A record with matching key values already exists." and counts as written.
+    /// </summary>
+    private async Task AddNoteAsync(Guid id, Guid noteId, string subject, string text, CancellationToken cancellationToken)
     {
         var body = new JsonObject
         {
@@ -138,9 +143,14 @@ internal sealed class CaseUpdater(DataverseConnection connection, IMapper mapper
             ["objectid_incident@odata.bind"] = $"/incidents({id})",
         };
         const string action = "add a note to the case";
-        var noteId = Guid.NewGuid().ToString();
-        using var response = await connection.SendAsync((api, ct) => api.AddNoteAsync(noteId, body, ct), action, cancellationToken);
-        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.PreconditionFailed) // 412: an earlier attempt wrote it
+        using var response = await connection.SendAsync((api, ct) => api.AddNoteAsync(noteId.ToString(), body, ct), action, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            logger.LogInformation("Dynamics {System}: note {NoteId} on case {CaseId} was written by an earlier attempt; not adding it twice", SystemName, noteId, id);
+            return;
+        }
+
+        if (!response.IsSuccessStatusCode)
         {
             throw await connection.FailureAsync(response, action, cancellationToken);
         }

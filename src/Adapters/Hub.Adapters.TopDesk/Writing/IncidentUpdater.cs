@@ -31,7 +31,7 @@ internal sealed class IncidentUpdater(ITopDeskApi api, TopDeskCalls calls, TopDe
         if (ProgressEntryOf(command) is { } entry && !string.IsNullOrWhiteSpace(entry.Text))
         {
             var html = TopDeskText.ToHtml(entry.Text.Trim());
-            if (await guard.AlreadyWrittenAsync(command.ExternalId, html, cancellationToken))
+            if (await guard.AlreadyWrittenAsync(command.ExternalId, html, command.QueuedAt, cancellationToken))
             {
                 logger.LogInformation("Case {CaseId}: incident {IncidentId} already has this progress entry from the hub; not writing it twice", command.CaseId, command.ExternalId);
             }

@@ -15,4 +15,16 @@ public sealed record ApplyChangeCommand
     public IReadOnlyDictionary<string, string> TargetValues { get; init; } = new Dictionary<string, string>();
     public CaseComment? Comment { get; init; }
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The outbox command this change is sent for (<c>"&lt;case id&gt;/&lt;outbox id&gt;"</c>, see <c>CommandKeys</c>): the same on
+    /// every attempt, after a restart and after a dead-letter replay, and different for every other command. A write the
+    /// target does not deduplicate itself (a note, a progress entry, a mail) derives its id or marker from it, so a
+    /// retry after a lost answer finds the first write instead of adding a second. Set by the dispatcher; null outside
+    /// the outbox (a dry run).
+    /// </summary>
+    public string? CommandKey { get; init; }
+
+    /// <summary>When the outbox queued this command: no attempt of it can have written anything before (the hub's clock).</summary>
+    public DateTimeOffset? QueuedAt { get; init; }
 }

@@ -18,4 +18,10 @@ public sealed record CreateRecordCommand
 
     /// <summary>The case's records in the other systems, for the text ("servicedesk I 2026 042"); filled in when sent.</summary>
     public IReadOnlyList<CaseLink> UpstreamRecords { get; init; } = [];
+
+    /// <summary>
+    /// The outbox command this create is sent for (<c>"&lt;case id&gt;/&lt;outbox id&gt;"</c>), the same on every attempt and
+    /// after a restart; for what the create writes besides the record itself (a mail's Message-ID). Set by the dispatcher.
+    /// </summary>
+    public string? CommandKey { get; init; }
 }

@@ -42,26 +42,39 @@ public sealed class OutboxDispatcher(
         return due.Count;
     }
 
-    /// <summary>The first pending command of each case, when it is due and its system is not in a penalty.</summary>
+    /// <summary>
+    /// The first pending command of each case, when it is due and its system is not in a penalty. The penalty is
+    /// part of the query, before the batch is cut: a system in a long Retry-After penalty with a deep queue never
+    /// fills the batch and starves the others. A case whose first command waits in a penalty still waits as a whole.
+    /// </summary>
     private async Task<List<OutboxCommand>> TakeDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var penalised = PenalisedSystems(now);
         var db = database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
-            var heads = await db.Outbox.AsNoTracking()
+            var heads = db.Outbox.AsNoTracking()
                 .Where(o => o.Status == OutboxStatus.Pending
                             && !db.Outbox.Any(e => e.CaseId == o.CaseId && e.Id < o.Id && (e.Status == OutboxStatus.Pending || e.Status == OutboxStatus.DeadLettered)))
-                .Where(o => o.NextAttemptAt <= now)
+                .Where(o => o.NextAttemptAt <= now);
+            if (penalised.Count > 0)
+            {
+#pragma warning disable CA1304, CA1311 // Translated to SQL lower(): no culture of this process is involved (EF cannot translate ToLowerInvariant).
+                heads = heads.Where(o => !penalised.Contains(o.TargetSystem.ToLower()));
+#pragma warning restore CA1304, CA1311
+            }
+
+            return await heads
                 .OrderBy(o => o.Id)
                 .Take(Math.Max(1, options.DispatchBatchSize))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return heads.Where(h => !InPenalty(h.TargetSystem, now)).ToList();
         }
     }
 
-    private bool InPenalty(string system, DateTimeOffset now) =>
-        penalties.TryGetValue(system, out var until) && until > now;
+    /// <summary>The systems inside a Retry-After penalty now, lower case (system names match in any letter case).</summary>
+    private List<string> PenalisedSystems(DateTimeOffset now) =>
+        penalties.Where(p => p.Value > now).Select(p => p.Key.ToLowerInvariant()).Distinct().ToList();
 
     private async Task SendAsync(OutboxCommand command, CancellationToken cancellationToken)
     {
@@ -102,7 +115,7 @@ public sealed class OutboxDispatcher(
 
     private async Task CreateAsync(ISystemAdapter adapter, OutboxCommand command, MappingSet map, CancellationToken cancellationToken)
     {
-        var create = SyncJson.Deserialize<CreateRecordCommand>(command.Payload);
+        var create = SyncJson.Deserialize<CreateRecordCommand>(command.Payload) with { CommandKey = CommandKeys.Of(command) };
         var existing = await FindLinkAsync(command.CaseId, command.TargetSystem, cancellationToken).ConfigureAwait(false);
         RecordReference created;
         if (existing is not null)
@@ -130,7 +143,7 @@ public sealed class OutboxDispatcher(
         var apply = SyncJson.Deserialize<ApplyChangeCommand>(command.Payload);
         var link = await FindLinkAsync(command.CaseId, command.TargetSystem, cancellationToken).ConfigureAwait(false)
             ?? throw AdapterException.Permanent(command.TargetSystem, $"case {command.CaseId} has no record in '{command.TargetSystem}' to change (its create failed or was discarded).");
-        apply = apply with { ExternalId = link.ExternalId };
+        apply = apply with { ExternalId = link.ExternalId, CommandKey = CommandKeys.Of(command), QueuedAt = command.CreatedAt };
         await NoteWritesAsync(link.Id, RecordView.FieldsOf(apply.Fields, apply.TargetValues), cancellationToken).ConfigureAwait(false);
         await adapter.ApplyAsync(apply, cancellationToken).ConfigureAwait(false);
         await CompleteAsync(command, map, new RecordReference(link.ExternalId, link.ExternalNumber), _ => { }, cancellationToken).ConfigureAwait(false);

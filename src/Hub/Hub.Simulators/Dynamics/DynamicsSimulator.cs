@@ -229,9 +229,10 @@ public sealed partial class DynamicsSimulator : IDisposable
 
     /// <summary>
     /// The next <paramref name="method"/> request whose path starts with <paramref name="pathPrefix"/> is carried out,
-    /// but the caller gets 504 instead of the answer (the answer got lost on the way back).
+    /// but the caller gets 504 instead of the answer (the answer got lost on the way back); the
+    /// <paramref name="thenUnavailable"/> requests after it fail with 503 (the org out of reach for a moment).
     /// </summary>
-    public void LoseAnswerToNext(string method, string pathPrefix) => faults.LoseAnswerToNext(method, pathPrefix);
+    public void LoseAnswerToNext(string method, string pathPrefix, int thenUnavailable = 0) => faults.LoseAnswerToNext(method, pathPrefix, thenUnavailable);
 
     public void ClearFaults() => faults.Clear();
 

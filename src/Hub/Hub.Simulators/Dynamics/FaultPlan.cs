@@ -8,7 +8,7 @@ internal sealed class FaultPlan
     private int failNext;
     private int failStatus = 503;
     private double failureRatio;
-    private (string Method, string PathPrefix)? loseAnswer;
+    private (string Method, string PathPrefix, int ThenUnavailable)? loseAnswer;
 
     public TimeSpan Latency { get; private set; }
 
@@ -30,15 +30,18 @@ internal sealed class FaultPlan
         }
     }
 
-    public void LoseAnswerToNext(string method, string pathPrefix)
+    public void LoseAnswerToNext(string method, string pathPrefix, int thenUnavailable = 0)
     {
         lock (gate)
         {
-            loseAnswer = (method, pathPrefix);
+            loseAnswer = (method, pathPrefix, thenUnavailable);
         }
     }
 
-    /// <summary>True (once) when this request is carried out but its answer must be lost on the way back.</summary>
+    /// <summary>
+    /// True (once) when this request is carried out but its answer must be lost on the way back; the requests after it
+    /// then fail with 503 as many times as the test asked (the org out of reach for a moment).
+    /// </summary>
     public bool LosesAnswer(SimRequest request)
     {
         lock (gate)
@@ -46,6 +49,11 @@ internal sealed class FaultPlan
             if (loseAnswer is { } lose && lose.Method == request.Method && request.Path.StartsWith(lose.PathPrefix, StringComparison.Ordinal))
             {
                 loseAnswer = null;
+                if (lose.ThenUnavailable > 0)
+                {
+                    (failNext, failStatus) = (lose.ThenUnavailable, 503);
+                }
+
                 return true;
             }
 
