@@ -270,7 +270,7 @@ public sealed class OutboxDispatcher(
         if (apply.Comment is { } comment)
         {
             var text = comment.Text.ReplaceLineEndings(" ");
-            parts.Add($"{(comment.IsPublic ? "public" : "internal")} note: {(text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 119), "…"))}");
+            parts.Add($"{(comment.IsPublic ? "public" : "internal")} note: {TextCut.Shorten(text, 120)}");
         }
 
         return parts.Count == 0 ? "fields updated" : string.Join("; ", parts);
