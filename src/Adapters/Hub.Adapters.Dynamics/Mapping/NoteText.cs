@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Hub.Core.Model;
 
 namespace Hub.Adapters.Dynamics.Mapping;
 
@@ -12,10 +13,20 @@ internal static partial class NoteText
     /// <summary>A note holds at most 100,000 characters.</summary>
     public const int Limit = 100_000;
 
+    /// <summary>
+    /// The text escaped, at most <see cref="Limit"/> characters: a longer text is cut before escaping (on whole
+    /// characters, ending in "…"), so a cut never splits an emoji nor an escape such as <c>&amp;amp;</c>.
+    /// </summary>
     public static string ToDynamics(string text)
     {
-        var escaped = WebUtility.HtmlEncode(text.Replace("\r\n", "\n", StringComparison.Ordinal));
-        return escaped.Length <= Limit ? escaped : escaped[..(Limit - 1)] + "…";
+        var plain = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var escaped = WebUtility.HtmlEncode(plain);
+        for (var room = Limit; escaped.Length > Limit; room -= escaped.Length - Limit)
+        {
+            escaped = WebUtility.HtmlEncode(TextCut.Shorten(plain, room));
+        }
+
+        return escaped;
     }
 
     public static string FromDynamics(string? text)

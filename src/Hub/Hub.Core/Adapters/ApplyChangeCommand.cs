@@ -15,4 +15,14 @@ public sealed record ApplyChangeCommand
     public IReadOnlyDictionary<string, string> TargetValues { get; init; } = new Dictionary<string, string>();
     public CaseComment? Comment { get; init; }
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// For a change of fields: everything the case holds when the command is sent, not only what changed, so a target
+    /// that composes one text of several fields (a Dynamics description: text, location, reporter, references) can
+    /// write it whole again. Filled in when sent; null otherwise.
+    /// </summary>
+    public CaseFields? WholeCase { get; init; }
+
+    /// <summary>For a change of fields: the case's records that came before this one, as a create names them; filled in when sent.</summary>
+    public IReadOnlyList<CaseLink> UpstreamRecords { get; init; } = [];
 }
