@@ -130,7 +130,7 @@ public sealed class OutboxDispatcher(
         var apply = SyncJson.Deserialize<ApplyChangeCommand>(command.Payload);
         var link = await FindLinkAsync(command.CaseId, command.TargetSystem, cancellationToken).ConfigureAwait(false)
             ?? throw AdapterException.Permanent(command.TargetSystem, $"case {command.CaseId} has no record in '{command.TargetSystem}' to change (its create failed or was discarded).");
-        apply = apply with { ExternalId = link.ExternalId };
+        apply = await ApplyContext.AddAsync(database, apply with { ExternalId = link.ExternalId }, link, cancellationToken).ConfigureAwait(false);
         await NoteWritesAsync(link.Id, RecordView.FieldsOf(apply.Fields, apply.TargetValues), cancellationToken).ConfigureAwait(false);
         await adapter.ApplyAsync(apply, cancellationToken).ConfigureAwait(false);
         await CompleteAsync(command, map, new RecordReference(link.ExternalId, link.ExternalNumber), _ => { }, cancellationToken).ConfigureAwait(false);
