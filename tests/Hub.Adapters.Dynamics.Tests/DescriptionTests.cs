@@ -117,6 +117,26 @@ public sealed class DescriptionTests : IDisposable
         Assert.EndsWith(Reference, description, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_note_longer_than_Dynamics_holds_is_cut_on_whole_characters_and_never_inside_an_escape()
+    {
+        var adapter = rig.CreateAdapter();
+        var created = await adapter.CreateAsync(rig.NewCase(DynamicsRig.NewKey()), DynamicsRig.Timeout);
+        var text = new string('x', 13) + string.Concat(Enumerable.Repeat("Pipes & valves \U0001F6BD ", 6_000)); // 108,013 characters, 174,013 escaped (the emoji as &#128701;)
+
+        await adapter.ApplyAsync(new ApplyChangeCommand
+        {
+            CaseId = "HUB-2026-000042", ExternalId = created.ExternalId, Kind = ChangeKind.CommentAdded,
+            Comment = new CaseComment(text, IsPublic: true, Author: "Loodgieter Jansen"),
+        }, DynamicsRig.Timeout);
+
+        var note = Assert.Single(rig.Simulator.NotesOn(Guid.Parse(created.ExternalId))).NoteText!;
+        Assert.InRange(note.Length, 99_000, 100_000);
+        Assert.Null(Record.Exception(() => Strict.GetByteCount(note)));
+        Assert.EndsWith("…", note, StringComparison.Ordinal);
+        Assert.StartsWith(System.Net.WebUtility.HtmlDecode(note[..^1]), text, StringComparison.Ordinal); // a cut "&am" would not decode to the text
+    }
+
     public void Dispose() => rig.Dispose();
 
     private CreateRecordCommand LongCase(string request)

@@ -21,12 +21,20 @@ internal static partial class NoteText
     {
         var plain = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         var escaped = WebUtility.HtmlEncode(plain);
-        for (var room = Limit; escaped.Length > Limit; room -= escaped.Length - Limit)
+        if (escaped.Length <= Limit)
         {
-            escaped = WebUtility.HtmlEncode(TextCut.Shorten(plain, room));
+            return escaped;
         }
 
-        return escaped;
+        // the longest cut of the plain text whose escaped form fits (escaping lengthens text unevenly: & is 5, an emoji 9)
+        var (fits, tooLong) = (TextCut.Ellipsis.Length, Math.Min(plain.Length, Limit + 1));
+        while (tooLong - fits > 1)
+        {
+            var room = fits + ((tooLong - fits) / 2);
+            (fits, tooLong) = WebUtility.HtmlEncode(TextCut.Shorten(plain, room)).Length <= Limit ? (room, tooLong) : (fits, room);
+        }
+
+        return WebUtility.HtmlEncode(TextCut.Shorten(plain, fits));
     }
 
     public static string FromDynamics(string? text)
