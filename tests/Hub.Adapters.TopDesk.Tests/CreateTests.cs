@@ -27,6 +27,24 @@ public sealed class CreateTests : IDisposable
         Assert.StartsWith(title + "<br>", incident.Request, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(74, "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466")] // a ZWJ family across the 80th character
+    [InlineData(76, "\U0001F1F3\U0001F1F1")] // a flag across it: never one of its two letters alone
+    public async Task A_title_with_an_emoji_across_the_cut_keeps_whole_characters_in_the_brief_description(int at, string emoji)
+    {
+        var title = new string('x', at) + emoji + " lekt bij de meterkast";
+        var adapter = testbed.CreateAdapter();
+
+        var created = await adapter.CreateAsync(TopDeskTestbed.CreateCommand(TopDeskTestbed.NewKey(), title), TopDeskTestbed.Timeout);
+
+        var brief = Simulator.Incident(created.ExternalId).BriefDescription;
+        Assert.True(brief.Length <= 80, $"{brief.Length} characters");
+        Assert.EndsWith("…", brief, StringComparison.Ordinal);
+        var kept = brief[..^1];
+        Assert.StartsWith(kept, title, StringComparison.Ordinal);
+        Assert.Contains(kept.Length, TextElementStarts(title));
+    }
+
     [Fact]
     public async Task A_new_incident_carries_the_key_the_caller_and_its_search_list_values_by_id()
     {
@@ -138,4 +156,6 @@ public sealed class CreateTests : IDisposable
     }
 
     public void Dispose() => testbed.Dispose();
+
+    private static List<int> TextElementStarts(string text) => [.. System.Globalization.StringInfo.ParseCombiningCharacters(text), text.Length];
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hub.Core.Model;
 
 namespace Hub.Adapters.Dynamics.Http;
 
@@ -49,5 +50,5 @@ internal sealed record DataverseError(string Code, string Message)
 
     public override string ToString() => Code.Length > 0 ? $"{Message} (code {Code})" : Message;
 
-    private static string Clip(string text) => text.Length <= MaxMessageLength ? text : text[..MaxMessageLength] + "…";
+    private static string Clip(string text) => TextCut.Shorten(text, MaxMessageLength + 1);
 }

@@ -28,15 +28,13 @@ internal sealed class DynamicsProfile : Profile
 
         CreateMap<CreateRecordCommand, IncidentDraft>()
             .ForMember(d => d.Title, o => o.MapFrom(c => IncidentText.Title(c.Fields.Title)))
-            .ForMember(d => d.Description, o => o.MapFrom(c => IncidentText.Description(c.Fields, c.UpstreamRecords)))
+            .ForMember(d => d.Description, o => o.MapFrom(c => IncidentText.Description(c.Fields, c.UpstreamRecords, c.CaseId)))
             .ForMember(d => d.PriorityCode, o => o.MapFrom(c => IncidentText.Priority(c.TargetValues)))
             .ForMember(d => d.ResolveBy, o => o.MapFrom(c => c.Fields.TargetDate));
 
         CreateMap<ApplyChangeCommand, IncidentDraft>()
             .ForMember(d => d.Title, o => o.MapFrom(c => IncidentText.Title(c.Fields.Title)))
-            .ForMember(d => d.Description, o => o.MapFrom(c => c.Fields.Title != null && c.Fields.Title.Length > IncidentText.TitleLimit
-                ? IncidentText.Description(c.Fields, Array.Empty<CaseLink>())
-                : IncidentText.Clip(c.Fields.Description)))
+            .ForMember(d => d.Description, o => o.MapFrom(c => IncidentText.DescriptionAfter(c)))
             .ForMember(d => d.PriorityCode, o => o.MapFrom(c => IncidentText.Priority(c.TargetValues)))
             .ForMember(d => d.ResolveBy, o => o.MapFrom(c => c.Fields.TargetDate));
     }

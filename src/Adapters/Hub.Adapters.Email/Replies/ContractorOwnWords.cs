@@ -114,7 +114,7 @@ internal static partial class ContractorOwnWords
             return text;
         }
 
-        var cut = char.IsHighSurrogate(text[MaxLength - 1]) ? MaxLength - 1 : MaxLength;
+        var cut = Hub.Core.Model.TextCut.FitLength(text, MaxLength);
         return text[..cut].TrimEnd() + "\n" + TruncationMarker;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Hub.Core.Model;
 
 namespace Hub.Adapters.TopDesk.Api;
 
@@ -50,7 +51,7 @@ internal sealed partial class TopDeskDateConverter : JsonConverter<DateTimeOffse
             && LooksLikeADate().IsMatch(normalised);
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Shorten(string text) => TextCut.Shorten(text, 41);
 
     /// <summary>"…00.000+0000" → "…00.000+00:00".</summary>
     [GeneratedRegex(@"(T[\d:.]+)([+-]\d{2})(\d{2})$", RegexOptions.CultureInvariant)]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hub.Core.Model;
 
 namespace Hub.Adapters.TopDesk.Api;
 
@@ -66,5 +67,5 @@ internal static class TopDeskErrorBody
     private static string TextOf(JsonElement element) =>
         element.ValueKind == JsonValueKind.String ? element.GetString() ?? string.Empty : element.GetRawText();
 
-    private static string Shorten(string text) => text.Length <= MaxLength ? text : text[..MaxLength] + "…";
+    private static string Shorten(string text) => TextCut.Shorten(text, MaxLength + 1);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Hub.Core.Model;
 
 namespace Hub.Adapters.TopDesk.Writing;
 
@@ -45,23 +46,8 @@ internal static partial class TopDeskText
         return WebUtility.HtmlDecode(withoutTags).Trim();
     }
 
-    /// <summary>Cuts text to at most <paramref name="max"/> characters, ending in "…" when it had to cut.</summary>
-    public static string Cut(string text, int max)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (text.Length <= max)
-        {
-            return text;
-        }
-
-        var end = max - 1;
-        if (end > 0 && char.IsHighSurrogate(text[end - 1]))
-        {
-            end--;
-        }
-
-        return text[..end].TrimEnd() + "…";
-    }
+    /// <summary>Cuts text to at most <paramref name="max"/> characters on whole characters, ending in "…" when it had to cut.</summary>
+    public static string Cut(string text, int max) => TextCut.Shorten(text, max);
 
     [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LineBreakTag();

@@ -27,4 +27,14 @@ public sealed record ApplyChangeCommand
 
     /// <summary>When the outbox queued this command: no attempt of it can have written anything before (the hub's clock).</summary>
     public DateTimeOffset? QueuedAt { get; init; }
+
+    /// <summary>
+    /// For a change of fields: everything the case holds when the command is sent, not only what changed, so a target
+    /// that composes one text of several fields (a Dynamics description: text, location, reporter, references) can
+    /// write it whole again. Filled in when sent; null otherwise.
+    /// </summary>
+    public CaseFields? WholeCase { get; init; }
+
+    /// <summary>For a change of fields: the case's records that came before this one, as a create names them; filled in when sent.</summary>
+    public IReadOnlyList<CaseLink> UpstreamRecords { get; init; } = [];
 }

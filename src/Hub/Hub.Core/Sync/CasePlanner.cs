@@ -340,5 +340,5 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
     private static string Describe(CaseFields fields, IEnumerable<string> names) =>
         JsonSerializer.Serialize(names.ToDictionary(n => n, n => CaseState.Describe(fields, n)), SyncJson.Options);
 
-    private static string Shorten(string text) => text.Length <= 500 ? text : string.Concat(text.AsSpan(0, 500), "…");
+    private static string Shorten(string text) => TextCut.Shorten(text, 500);
 }

@@ -143,7 +143,7 @@ public sealed class OutboxDispatcher(
         var apply = SyncJson.Deserialize<ApplyChangeCommand>(command.Payload);
         var link = await FindLinkAsync(command.CaseId, command.TargetSystem, cancellationToken).ConfigureAwait(false)
             ?? throw AdapterException.Permanent(command.TargetSystem, $"case {command.CaseId} has no record in '{command.TargetSystem}' to change (its create failed or was discarded).");
-        apply = apply with { ExternalId = link.ExternalId, CommandKey = CommandKeys.Of(command), QueuedAt = command.CreatedAt };
+        apply = await ApplyContext.AddAsync(database, apply with { ExternalId = link.ExternalId, CommandKey = CommandKeys.Of(command), QueuedAt = command.CreatedAt }, link, cancellationToken).ConfigureAwait(false);
         await NoteWritesAsync(link.Id, RecordView.FieldsOf(apply.Fields, apply.TargetValues), cancellationToken).ConfigureAwait(false);
         await adapter.ApplyAsync(apply, cancellationToken).ConfigureAwait(false);
         await CompleteAsync(command, map, new RecordReference(link.ExternalId, link.ExternalNumber), _ => { }, cancellationToken).ConfigureAwait(false);
@@ -283,7 +283,7 @@ public sealed class OutboxDispatcher(
         if (apply.Comment is { } comment)
         {
             var text = comment.Text.ReplaceLineEndings(" ");
-            parts.Add($"{(comment.IsPublic ? "public" : "internal")} note: {(text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 119), "…"))}");
+            parts.Add($"{(comment.IsPublic ? "public" : "internal")} note: {TextCut.Shorten(text, 120)}");
         }
 
         return parts.Count == 0 ? "fields updated" : string.Join("; ", parts);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hub.Core.Model;
 
 namespace Hub.Host.Cli;
 
@@ -25,7 +26,7 @@ internal static class AuditText
         }
 
         var line = new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]);
-        return line.Length <= width ? line : string.Concat(line.AsSpan(0, width - 1), "…");
+        return TextCut.Shorten(line, width);
     }
 
     public static string Route(string? source, string? target) => (source, target) switch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hub.Core.Model;
 using Hub.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +33,6 @@ internal sealed class SandboxNarrator(HubDatabase database, TextWriter output)
     private static string Shorten(string text)
     {
         var line = text.ReplaceLineEndings(" ");
-        return line.Length <= 90 ? line : string.Concat(line.AsSpan(0, 89), "…");
+        return TextCut.Shorten(line, 90);
     }
 }
