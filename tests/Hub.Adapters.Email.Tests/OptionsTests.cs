@@ -28,12 +28,28 @@ public sealed class OptionsTests
     [InlineData("Smtp:Port", "0", "Hub:Systems:contractor:Smtp:Port")]
     [InlineData("Imap:Password", "", "Hub:Systems:contractor:Imap:Password")]
     [InlineData("MaxMessageBytes", "10", "Hub:Systems:contractor:MaxMessageBytes")]
+    [InlineData("SentCopyTo", "not an address", "Hub:Systems:contractor:SentCopyTo")]
+    [InlineData("SentCopyFolder", " ", "Hub:Systems:contractor:SentCopyFolder")]
+    [InlineData("SentCopyWait", "00:00:00", "Hub:Systems:contractor:SentCopyWait")]
+    [InlineData("SentCopyWait", "01:00:00", "Hub:Systems:contractor:SentCopyWait")]
     public void A_wrong_setting_stops_the_start_with_its_full_key(string setting, string value, string key)
     {
         var failure = Assert.Throws<HubConfigurationException>(() => MailSystem().Set(setting, value).CreateAdapter());
 
         Assert.Equal(key, failure.Key);
         Assert.StartsWith(key + ":", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sent_copy_goes_to_the_reply_mailbox_by_default_and_off_turns_it_off()
+    {
+        var defaults = Hub.Adapters.Email.Options.EmailOptionsReader.Read(MailSystem().Set("ReplyTo", "replies@facility.example").Context());
+        var off = Hub.Adapters.Email.Options.EmailOptionsReader.Read(MailSystem().Set("SentCopyTo", "off").Set("SentCopyFolder", "").Context());
+
+        Assert.Equal("replies@facility.example", defaults.SentCopyAddress);
+        Assert.Equal("Hub/Sent", defaults.SentCopyFolder);
+        Assert.Equal(TimeSpan.FromSeconds(15), defaults.SentCopyWait);
+        Assert.Null(off.SentCopyAddress);
     }
 
     [Fact]

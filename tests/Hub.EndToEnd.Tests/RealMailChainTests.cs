@@ -38,4 +38,58 @@ public sealed class RealMailChainTests(ITestOutputHelper log) : IAsyncLifetime, 
         var processed = await servers.MessageIdsInAsync(hubMailbox, "Hub/Processed", CancellationToken.None);
         Assert.True(processed.Count >= 2, "the hub moves the answers it has read to Hub/Processed, never deleting them");
     }
+
+    [Fact]
+    public async Task Killing_the_hub_twice_during_forty_real_mail_work_orders_delivers_each_work_order_once()
+    {
+        var hubMailbox = await servers.NewMailboxAsync("hub", "hub.test");
+        var plumber = await servers.NewMailboxAsync("loodgieter", "contractor.test");
+        await using var world = new ChainWorld(log, contractorAnswers: false,
+            mail: new ChainWorld.RealMail(servers.SmtpPort, servers.ImapPort, hubMailbox.Address, hubMailbox.Password, plumber.Address));
+        world.TopDesk.SetFailureRatio(0.0, TimeSpan.FromMilliseconds(40)); // slow enough to be killed mid-batch
+        world.Dynamics.FailShareOfRequests(0.0, TimeSpan.FromMilliseconds(40));
+        for (var i = 1; i <= 40; i++)
+        {
+            Complaints.BlockedToilet(world.TopDesk, i);
+        }
+
+        var first = world.StartHub();
+        await world.EventuallyAsync(() => world.Dynamics.Cases.Count >= 5, TimeSpan.FromSeconds(60), "the first cases");
+        first.Kill();
+        var second = world.StartHub();
+        await world.EventuallyAsync(() => world.Dynamics.Cases.Count >= 20, TimeSpan.FromSeconds(60), "more cases after the restart");
+        second.Kill();
+        world.StartHub();
+
+        var orders = new List<string>();
+        await world.EventuallyAsync(() =>
+        {
+            orders = WorkOrderIdsAsync(plumber).GetAwaiter().GetResult();
+            return orders.Distinct(StringComparer.Ordinal).Count() >= 40;
+        }, TimeSpan.FromSeconds(150), "forty work orders in the plumber's mailbox");
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        orders = await WorkOrderIdsAsync(plumber);
+
+        Assert.Equal(40, orders.Distinct(StringComparer.Ordinal).Count());
+        Assert.Empty(orders.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
+    /// <summary>The Message-IDs of the work orders in the plumber's inbox, one entry per copy delivered.</summary>
+    private async Task<List<string>> WorkOrderIdsAsync(TestMailbox plumber)
+    {
+        using var client = await servers.SignInAsync(plumber, CancellationToken.None);
+        await client.Inbox.OpenAsync(MailKit.FolderAccess.ReadOnly, CancellationToken.None);
+        var ids = new List<string>();
+        for (var i = 0; i < client.Inbox.Count; i++)
+        {
+            var mail = await client.Inbox.GetMessageAsync(i, CancellationToken.None);
+            if (mail.Headers["X-Hub-Mail-Kind"] == "work-order" && mail.MessageId is { } id)
+            {
+                ids.Add(id);
+            }
+        }
+
+        await client.DisconnectAsync(quit: true, CancellationToken.None);
+        return ids;
+    }
 }

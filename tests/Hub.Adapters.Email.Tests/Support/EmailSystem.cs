@@ -17,9 +17,15 @@ internal sealed class EmailSystem
 
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
     public InMemoryAdapterStateStore State { get; } = new();
+
+    /// <summary>The store the next adapter gets; <see cref="State"/> unless a test puts a failing one in front of it.</summary>
+    public IAdapterStateStore? StateInFront { get; set; }
     public RecordingIgnoredMailJournal Journal { get; } = new();
     public List<ContractorMapping> Contractors { get; } = [];
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The reply reader the adapter gets; the small test reader unless a test wants another (the hub's own).</summary>
+    public Func<IMappingProvider, TimeProvider, IContractorReplyReader>? ReplyReader { get; set; }
 
     /// <summary>Services the host would add besides the state store, the reader and the journal.</summary>
     public ServiceCollection ExtraServices { get; } = new();
@@ -43,12 +49,12 @@ internal sealed class EmailSystem
             services.Add(extra);
         }
 
+        var mappings = new StaticMappingProvider(new MappingSet { Contractors = [.. Contractors] });
         var provider = services
-            .AddSingleton<IAdapterStateStore>(State)
-            .AddSingleton<IContractorReplyReader, MinimalReplyReader>()
+            .AddSingleton(StateInFront ?? State)
+            .AddSingleton(ReplyReader?.Invoke(mappings, Time) ?? new MinimalReplyReader())
             .AddSingleton<IIgnoredMailJournal>(Journal)
             .BuildServiceProvider();
-        var mappings = new StaticMappingProvider(new MappingSet { Contractors = [.. Contractors] });
         return new SystemContext(SystemName, configuration.GetSection($"Hub:Systems:{SystemName}"), provider, NullLoggerFactory.Instance, Time, mappings);
     }
 }

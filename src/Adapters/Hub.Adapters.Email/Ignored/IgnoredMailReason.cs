@@ -20,4 +20,7 @@ public enum IgnoredMailReason
 
     /// <summary>A reply with no words left once quotes and signature are stripped (moved to the processed folder).</summary>
     Empty,
+
+    /// <summary>Reading it failed in a way nobody foresaw; the detail names the error (quarantined).</summary>
+    Unreadable,
 }

@@ -12,7 +12,8 @@ namespace Hub.Adapters.Email.Inbound;
 /// <summary>
 /// Takes one mail from the hub's mailbox and decides what it is worth. Only a readable reply to a known work
 /// order, from a sender of the contractor the order went to, becomes a change. Anything else is quarantined
-/// (oversized, malformed, unknown order, untrusted sender) or passed over (auto-reply, empty), and reported.
+/// (oversized, malformed, unreadable, unknown order, untrusted sender) or passed over (auto-reply, empty), and reported.
+/// The copy of a mail the hub sent itself (kept as evidence that it went out) is filed away without a word.
 /// </summary>
 internal sealed class ReplyIntake(
     string systemName,
@@ -23,7 +24,27 @@ internal sealed class ReplyIntake(
     IgnoredMailReporter reporter,
     TimeProvider time)
 {
+    /// <summary>
+    /// Any failure while reading this one mail, other than the mail server's (an <see cref="AdapterException"/>) or a
+    /// cancellation, sets the mail aside with its reason, so the rest of the poll goes on.
+    /// </summary>
     public async Task<ObservedChange?> TakeAsync(IInboxSession session, InboxItem item, CancellationToken cancellationToken)
+    {
+        MimeMessage? loaded = null;
+        try
+        {
+            return await ReadAsync(session, item, message => loaded = message, cancellationToken);
+        }
+        catch (Exception error) when (error is not (AdapterException or OutOfMemoryException)
+                                      && (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            await SetAsideAsync(session, item, loaded, null, IgnoredMailReason.Unreadable,
+                $"reading it failed ({error.GetType().Name}: {error.Message})", cancellationToken);
+            return null;
+        }
+    }
+
+    private async Task<ObservedChange?> ReadAsync(IInboxSession session, InboxItem item, Action<MimeMessage> loaded, CancellationToken cancellationToken)
     {
         if (item.Size > maxMessageBytes)
         {
@@ -39,6 +60,13 @@ internal sealed class ReplyIntake(
         catch (FormatException error)
         {
             await SetAsideAsync(session, item, null, null, IgnoredMailReason.Malformed, error.Message, cancellationToken);
+            return null;
+        }
+
+        loaded(message);
+        if (await matcher.IsSentByThisHubAsync(message, cancellationToken))
+        {
+            await session.FileSentCopyAsync(item, cancellationToken);
             return null;
         }
 
@@ -69,7 +97,7 @@ internal sealed class ReplyIntake(
         {
             reply = reader.Read(message, order.Language);
         }
-        catch (Exception error) when (error is FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
+        catch (Exception error) when (error is FormatException or ArgumentException or InvalidOperationException or NotSupportedException or InvalidDataException)
         {
             await SetAsideAsync(session, item, message, order, IgnoredMailReason.Malformed, "its text cannot be read: " + error.Message, cancellationToken);
             return null;

@@ -30,4 +30,10 @@ internal sealed class WorkOrderMatcher(WorkOrderStore store)
         var inSubject = WorkOrderToken.FindIn(reply.Subject);
         return inSubject is null ? null : await store.GetAsync(inSubject, cancellationToken);
     }
+
+    /// <summary>The copy of a mail this hub sent: it carries the hub's work-order header and a Message-ID the hub made.</summary>
+    public async Task<bool> IsSentByThisHubAsync(MimeMessage mail, CancellationToken cancellationToken) =>
+        mail.Headers.Contains(WorkOrderMail.WorkOrderHeader)
+        && !string.IsNullOrEmpty(mail.MessageId)
+        && await store.FindTokenByMessageIdAsync(mail.MessageId, cancellationToken) is not null;
 }

@@ -22,6 +22,20 @@ public sealed class EmailAdapterOptions
     /// <summary>IMAP folder that untrusted, unknown, oversized or malformed mail is moved to.</summary>
     public string QuarantineFolder { get; set; } = "Hub/Quarantine";
 
+    /// <summary>
+    /// The hub's own mailbox that every mail to a contractor is also addressed to (envelope only, the contractor never
+    /// sees it). Its copy arrives only if the SMTP server took the mail, so after a crash between the server's 250 and
+    /// the hub's record the hub looks for it (over IMAP, by Message-ID) before it sends again. Empty: the ReplyTo
+    /// mailbox (else From), which the hub reads over IMAP. "off": no copy, and such mail is sent at least once.
+    /// </summary>
+    public string SentCopyTo { get; set; } = string.Empty;
+
+    /// <summary>IMAP folder the copies of the hub's own mail are moved to when they arrive in <see cref="MailServerOptions.Folder"/>.</summary>
+    public string SentCopyFolder { get; set; } = "Hub/Sent";
+
+    /// <summary>How long the hub waits for the copy of a mail whose outcome it does not know before it sends that mail again.</summary>
+    public TimeSpan SentCopyWait { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Replies larger than this are quarantined unread.</summary>
     public long MaxMessageBytes { get; set; } = 10 * 1024 * 1024;
 
@@ -30,4 +44,13 @@ public sealed class EmailAdapterOptions
 
     /// <summary>Longest wait of one IMAP IDLE (servers drop idle clients after 30 minutes).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(9);
+
+    public const string NoSentCopy = "off";
+
+    /// <summary>The address copies go to, or null when <see cref="SentCopyTo"/> is "off".</summary>
+    public string? SentCopyAddress =>
+        SentCopyTo.Trim().Equals(NoSentCopy, StringComparison.OrdinalIgnoreCase) ? null
+        : !string.IsNullOrWhiteSpace(SentCopyTo) ? SentCopyTo.Trim()
+        : !string.IsNullOrWhiteSpace(ReplyTo) ? ReplyTo
+        : From;
 }

@@ -53,6 +53,7 @@ internal static class EmailOptionsReader
             return;
         }
 
+        ValidateSentCopy(options, context);
         ValidateServer(options.Smtp, "Smtp", options.Auth, signInRequired: false, context);
         ValidateServer(options.Imap, "Imap", options.Auth, signInRequired: true, context);
         RequireValue(options.Imap.Folder, context.KeyOf("Imap:Folder"), "the IMAP folder replies arrive in, e.g. INBOX");
@@ -67,6 +68,30 @@ internal static class EmailOptionsReader
             {
                 Fail(context.KeyOf("OAuth2:Authority"), "must be an absolute https URL, e.g. https://login.microsoftonline.com/.");
             }
+        }
+    }
+
+    /// <summary>The copy of each sent mail in the hub's own mailbox is what makes a retry after a crash safe.</summary>
+    private static void ValidateSentCopy(EmailAdapterOptions options, SystemContext context)
+    {
+        if (options.SentCopyAddress is not { } address)
+        {
+            return;
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.SentCopyTo))
+        {
+            var key = context.KeyOf("SentCopyTo");
+            if (!MailboxAddress.TryParse(address, out var parsed) || !parsed.Address.Contains('@', StringComparison.Ordinal))
+            {
+                Fail(key, $"'{address}' is not an e-mail address: give the hub's own mailbox (the one read over IMAP), leave it empty for ReplyTo/From, or '{EmailAdapterOptions.NoSentCopy}' to send without a copy (then a crash can send a mail twice).");
+            }
+        }
+
+        RequireValue(options.SentCopyFolder, context.KeyOf("SentCopyFolder"), "the IMAP folder copies of the hub's own mail are moved to, e.g. Hub/Sent");
+        if (options.SentCopyWait < TimeSpan.FromSeconds(1) || options.SentCopyWait > TimeSpan.FromMinutes(5))
+        {
+            Fail(context.KeyOf("SentCopyWait"), "must be between 00:00:01 and 00:05:00; the default is 00:00:15.");
         }
     }
 

@@ -66,6 +66,18 @@ internal sealed class DirectoryInboxSession(string systemName, DirectoryTranspor
         return Task.CompletedTask;
     }
 
+    /// <summary>The folder transport keeps no copies; one that turns up anyway goes with the read mail.</summary>
+    public Task FileSentCopyAsync(InboxItem item, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(folders.Inbox, item.Id);
+        if (File.Exists(path))
+        {
+            File.Move(path, MailFileName.FreePath(folders.Processed, item.Id));
+        }
+
+        return Task.CompletedTask;
+    }
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private static List<string> HandedOut(string? watermark)

@@ -11,10 +11,11 @@ namespace Hub.Adapters.Email.Transport;
 /// </summary>
 internal sealed class DirectoryTransport(string systemName, DirectoryTransportOptions folders, TimeProvider time) : IMailTransport
 {
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(MimeMessage message, Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken)
     {
         var name = MailFileName.For(message.MessageId);
         var temporary = Path.Combine(folders.Outbox, name + ".tmp");
+        await handingOver(cancellationToken);
         try
         {
             await message.WriteToAsync(temporary, cancellationToken);
@@ -25,6 +26,13 @@ internal sealed class DirectoryTransport(string systemName, DirectoryTransportOp
             throw AdapterException.Transient(systemName, $"The outbox folder {folders.Outbox} cannot be written: {error.Message}", inner: error);
         }
     }
+
+    /// <summary>
+    /// The file under the mail's name is the evidence. Once the program that empties the outbox folder has taken
+    /// it, nothing shows the mail went out, and it is written again (at least once).
+    /// </summary>
+    public Task<SentEvidence> FindSentAsync(string messageId, CancellationToken cancellationToken) =>
+        Task.FromResult(File.Exists(Path.Combine(folders.Outbox, MailFileName.For(messageId))) ? SentEvidence.Found : SentEvidence.NotFound);
 
     public Task<IInboxSession> OpenInboxAsync(CancellationToken cancellationToken)
     {

@@ -31,5 +31,12 @@ internal sealed class GuardedInboxSession(IInboxSession inner, string systemName
             return true;
         }, cancellationToken);
 
+    public Task FileSentCopyAsync(InboxItem item, CancellationToken cancellationToken) =>
+        MailFailure.GuardAsync(systemName, serverName, async () =>
+        {
+            await inner.FileSentCopyAsync(item, cancellationToken);
+            return true;
+        }, cancellationToken);
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

@@ -15,6 +15,9 @@ internal interface IInboxSession : IAsyncDisposable
 
     /// <summary>Moves one mail to the quarantine folder at once.</summary>
     Task QuarantineAsync(InboxItem item, CancellationToken cancellationToken);
+
+    /// <summary>Moves the copy of a mail the hub itself sent out of the way at once (it is evidence, not a reply).</summary>
+    Task FileSentCopyAsync(InboxItem item, CancellationToken cancellationToken);
 }
 
 /// <summary>A mail waiting in the hub's mailbox: its id in the mailbox (IMAP UID, file name) and its size.</summary>

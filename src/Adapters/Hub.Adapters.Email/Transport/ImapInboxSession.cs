@@ -8,9 +8,10 @@ namespace Hub.Adapters.Email.Transport;
 
 /// <summary>
 /// One signed-in IMAP connection with the reply folder open read-write. Mail is read by UID after the
-/// watermark; mail the watermark confirms is moved (never deleted) to the processed folder.
+/// watermark; mail the watermark confirms is moved (never deleted) to the processed folder, copies of the hub's own
+/// mail to the sent-copy folder at once.
 /// </summary>
-internal sealed class ImapInboxSession(ImapClient client, IMailFolder folder, IMailFolder processed, IMailFolder quarantine) : IInboxSession
+internal sealed class ImapInboxSession(ImapClient client, IMailFolder folder, IMailFolder processed, IMailFolder quarantine, IMailFolder sentCopies) : IInboxSession
 {
     public async Task<InboxListing> ListAsync(string? watermark, int max, CancellationToken cancellationToken)
     {
@@ -55,6 +56,9 @@ internal sealed class ImapInboxSession(ImapClient client, IMailFolder folder, IM
 
     public Task QuarantineAsync(InboxItem item, CancellationToken cancellationToken) =>
         folder.MoveToAsync(UidOf(item), quarantine, cancellationToken);
+
+    public Task FileSentCopyAsync(InboxItem item, CancellationToken cancellationToken) =>
+        folder.MoveToAsync(UidOf(item), sentCopies, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

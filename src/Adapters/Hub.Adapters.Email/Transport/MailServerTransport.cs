@@ -9,10 +9,28 @@ namespace Hub.Adapters.Email.Transport;
 /// <summary>Work orders out through SMTP, replies in through IMAP (IDLE where offered, otherwise the host polls).</summary>
 internal sealed class MailServerTransport(string systemName, EmailAdapterOptions options, MailSignIn signIn, TimeProvider time) : IMailTransport
 {
-    private SmtpOutbox Outbox => new(systemName, options.Smtp, signIn);
+    private SmtpOutbox Outbox => new(systemName, options.Smtp, signIn, options.SentCopyAddress);
     private string ImapName => $"IMAP server {options.Imap.Host}:{options.Imap.Port}";
 
-    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => Outbox.SendAsync(message, cancellationToken);
+    public Task SendAsync(MimeMessage message, Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken) =>
+        Outbox.SendAsync(message, handingOver, cancellationToken);
+
+    public async Task<SentEvidence> FindSentAsync(string messageId, CancellationToken cancellationToken)
+    {
+        if (options.SentCopyAddress is null)
+        {
+            return SentEvidence.NoEvidence;
+        }
+
+        return await MailFailure.GuardAsync(systemName, ImapName, async () =>
+        {
+            using var client = new ImapClient();
+            await signIn.ConnectAsync(client, options.Imap, cancellationToken);
+            var found = await new SentCopySearch(client, options, time).WaitForAsync(messageId, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return found ? SentEvidence.Found : SentEvidence.NotFound;
+        }, cancellationToken);
+    }
 
     public Task<IInboxSession> OpenInboxAsync(CancellationToken cancellationToken) =>
         MailFailure.GuardAsync<IInboxSession>(systemName, ImapName, async () =>
@@ -24,8 +42,9 @@ internal sealed class MailServerTransport(string systemName, EmailAdapterOptions
                 var folder = await ImapFolders.GetOrCreateAsync(client, options.Imap.Folder, cancellationToken);
                 var processed = await ImapFolders.GetOrCreateAsync(client, options.ProcessedFolder, cancellationToken);
                 var quarantine = await ImapFolders.GetOrCreateAsync(client, options.QuarantineFolder, cancellationToken);
+                var sentCopies = await ImapFolders.GetOrCreateAsync(client, options.SentCopyFolder, cancellationToken);
                 await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
-                return new GuardedInboxSession(new ImapInboxSession(client, folder, processed, quarantine), systemName, ImapName);
+                return new GuardedInboxSession(new ImapInboxSession(client, folder, processed, quarantine, sentCopies), systemName, ImapName);
             }
             catch
             {

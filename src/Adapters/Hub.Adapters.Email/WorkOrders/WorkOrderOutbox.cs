@@ -7,8 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Adapters.Email.WorkOrders;
 
 /// <summary>
-/// Sends work orders and the mails that follow them. A new order is stored (with its Message-ID) before it is
-/// sent and marked sent after, so a crash in between sends the same mail again instead of a second order.
+/// Sends work orders and the mails that follow them, each once however often its outbox command is retried. A mail is
+/// stored (with its Message-ID) before it is sent, marked as being handed over once the server is reached, and marked
+/// sent after the server's 250. A retry that finds a mail handed over but not marked sent (a crash or a lost answer
+/// in between) first asks the transport for evidence — the copy in the hub's own mailbox — and sends it again (with
+/// the same Message-ID) only when there is none.
 /// </summary>
 internal sealed class WorkOrderOutbox(
     string systemName,
@@ -36,9 +39,16 @@ internal sealed class WorkOrderOutbox(
             return order;
         }
 
+        var sent = order with { Sent = true, HandedOverAt = null };
+        if (order.HandedOverAt is not null && await WentOutAsync(order.Token, order.MessageId, OrderKind, cancellationToken))
+        {
+            await store.SaveAsync(sent, cancellationToken);
+            return sent;
+        }
+
         var words = WorkOrderWriter.WorkOrder(order.Token, order.Language, content, current);
-        await transport.SendAsync(mail.Build(order, words, order.MessageId, OrderKind), cancellationToken);
-        var sent = order with { Sent = true };
+        await transport.SendAsync(mail.Build(order, words, order.MessageId, OrderKind),
+            ct => store.SaveAsync(order with { HandedOverAt = time.GetUtcNow() }, ct), cancellationToken);
         await store.SaveAsync(sent, cancellationToken);
         return sent;
     }
@@ -61,11 +71,38 @@ internal sealed class WorkOrderOutbox(
             return;
         }
 
-        var attempt = earlier is not null && earlier.IsRetryAt(now) ? earlier : new MailAboutOrder(mail.NewMessageId(), now, Sent: false);
+        // Commands of one case are sent in order, so an attempt whose outcome is unknown belongs to this command,
+        // however long its retries took: it is settled before anything new is sent.
+        if (earlier is { OutcomeUnknown: true } && await WentOutAsync(order.Token, earlier.MessageId, kind, cancellationToken))
+        {
+            await store.SaveMailAboutAsync(order.Token, fingerprint, earlier with { Sent = true, HandedOverAt = null }, cancellationToken);
+            return;
+        }
+
+        var attempt = earlier is not null && (earlier.IsRetryAt(now) || earlier.OutcomeUnknown) ? earlier : new MailAboutOrder(mail.NewMessageId(), now, Sent: false);
         await store.SaveMailAboutAsync(order.Token, fingerprint, attempt, cancellationToken);
         await store.RememberMessageAsync(attempt.MessageId, order.Token, cancellationToken);
-        await transport.SendAsync(mail.Build(order, words, attempt.MessageId, kind), cancellationToken);
-        await store.SaveMailAboutAsync(order.Token, fingerprint, attempt with { Sent = true }, cancellationToken);
+        await transport.SendAsync(mail.Build(order, words, attempt.MessageId, kind),
+            ct => store.SaveMailAboutAsync(order.Token, fingerprint, attempt with { HandedOverAt = time.GetUtcNow() }, ct), cancellationToken);
+        await store.SaveMailAboutAsync(order.Token, fingerprint, attempt with { Sent = true, HandedOverAt = null }, cancellationToken);
+    }
+
+    /// <summary>Whether a mail handed over in an earlier attempt, with no answer recorded, reached the server after all.</summary>
+    private async Task<bool> WentOutAsync(string token, string messageId, string kind, CancellationToken cancellationToken)
+    {
+        var evidence = await transport.FindSentAsync(messageId, cancellationToken);
+        switch (evidence)
+        {
+            case SentEvidence.Found:
+                logger.LogInformation("Work order {Token}: the {Kind} {MessageId} was taken by the mail server before the hub could record it; not sending it twice", token, kind, messageId);
+                return true;
+            case SentEvidence.NotFound:
+                logger.LogInformation("Work order {Token}: no copy of the {Kind} {MessageId} arrived in the hub's mailbox; sending it again", token, kind, messageId);
+                return false;
+            default:
+                logger.LogWarning("Work order {Token}: whether the {Kind} {MessageId} went out cannot be known (SentCopyTo is off); sending it again", token, kind, messageId);
+                return false;
+        }
     }
 
     private async Task<WorkOrder> RecordNewOrderAsync(CreateRecordCommand command, ContractorAddress contractor, WorkOrderContent content, MappingSet current, CancellationToken cancellationToken)
