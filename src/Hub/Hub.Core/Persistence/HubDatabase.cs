@@ -33,7 +33,7 @@ public sealed class HubDatabase
                 DataSource = builder.DataSource;
                 var sqlite = new DbContextOptionsBuilder<SqliteHubDbContext>()
                     .UseSqlite(builder.ToString())
-                    .AddInterceptors(new SqlitePragmas())
+                    .AddInterceptors(new SqlitePragmas(), JournalTransactionCommit.Instance)
                     .Options;
                 create = () => new SqliteHubDbContext(sqlite);
                 break;
@@ -42,6 +42,7 @@ public sealed class HubDatabase
                 DataSource = $"PostgreSQL {server.Host}:{server.Port}/{server.Database}";
                 var postgres = new DbContextOptionsBuilder<PostgresHubDbContext>()
                     .UseNpgsql(server.ConnectionString)
+                    .AddInterceptors(JournalTransactionCommit.Instance)
                     .Options;
                 create = () => new PostgresHubDbContext(postgres);
                 break;
