@@ -136,6 +136,18 @@ internal sealed class ChainWorld : IAsyncDisposable
         return hub;
     }
 
+    /// <summary>
+    /// Another `hub run` on this world's configuration and database, as an operator starting a second service by mistake
+    /// would: its own API port (so only the shared database can stop it), everything else the same.
+    /// </summary>
+    public HubProcess StartAnotherHub()
+    {
+        var config = Path.Combine(Folder, "appsettings.json");
+        var hub = HubProcess.StartWith(Folder, new Dictionary<string, string> { ["Hub__Api__Urls"] = $"http://127.0.0.1:{FreePort()}" }, "run", "--config", config);
+        hubs.Add(hub);
+        return hub;
+    }
+
     /// <summary>Runs a `hub` command against this world's configuration to its end; returns exit code and output.</summary>
     public async Task<(int ExitCode, string Output)> RunHubCommandAsync(params string[] arguments)
     {

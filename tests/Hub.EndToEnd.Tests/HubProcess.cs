@@ -55,7 +55,11 @@ internal sealed class HubProcess : IAsyncDisposable
         return dir?.FullName ?? throw new DirectoryNotFoundException("Hub.sln not found above the test binaries.");
     }
 
-    public static HubProcess Start(string workingDirectory, params string[] arguments)
+    public static HubProcess Start(string workingDirectory, params string[] arguments) =>
+        StartWith(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts `hub` with settings of its own in the environment (Hub__Api__Urls=…), over those of the configuration file.</summary>
+    public static HubProcess StartWith(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -72,6 +76,11 @@ internal sealed class HubProcess : IAsyncDisposable
 
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
         return new HubProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet"));
     }
 
@@ -82,6 +91,18 @@ internal sealed class HubProcess : IAsyncDisposable
         var path = Path.Combine(folder, "appsettings.json");
         File.WriteAllText(path, JsonSerializer.Serialize(configuration, Indented));
         return path;
+    }
+
+    /// <summary>Waits until the hub has logged its start ("Hub starting with …"); false when it exited or did not in time.</summary>
+    public async Task<bool> WaitUntilStartedAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains("Hub starting with", StringComparison.Ordinal) && !HasExited && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        return !HasExited && Output.Contains("Hub starting with", StringComparison.Ordinal);
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Core.Journal;
 
 /// <summary>
-/// Appends to the correlation log inside the caller's unit of work. Callers hold the <see cref="HubWriteGate"/>
-/// so the chain has one writer; entries added in the same unit of work chain onto each other.
+/// Appends to the correlation log inside the caller's unit of work; entries added in the same unit of work chain onto
+/// each other. The chain has one writer across processes because the last hash is read only once the unit of work holds
+/// the journal's write lock in the database (<see cref="JournalWriteLock"/>); the <see cref="HubWriteGate"/> only keeps
+/// one process's own units of work from queueing on that lock.
 /// </summary>
 public sealed class HubJournal(TimeProvider time)
 {
@@ -48,6 +50,7 @@ public sealed class HubJournal(TimeProvider time)
 
     private static async Task<(long Sequence, string Hash)> LastAsync(HubDbContext db, CancellationToken cancellationToken)
     {
+        await JournalWriteLock.HoldAsync(db, cancellationToken).ConfigureAwait(false);
         var last = await db.Journal.AsNoTracking()
             .OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash })

@@ -1,8 +1,9 @@
 namespace Hub.Core.Journal;
 
 /// <summary>
-/// One writer at a time for the hub's units of work (poll, dispatch, admin commands), so the journal's hash
-/// chain never forks and SQLite never sees two writers.
+/// One writer at a time among this process's own units of work (poll, dispatch, admin commands), so they queue here
+/// rather than on the database's write lock. It is not what keeps the journal's hash chain one chain across processes:
+/// that is the database's own lock, taken before the last hash is read (see <c>JournalWriteLock</c>).
 /// </summary>
 public sealed class HubWriteGate : IDisposable
 {

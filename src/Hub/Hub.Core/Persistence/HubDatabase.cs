@@ -31,17 +31,20 @@ public sealed class HubDatabase
                 }
 
                 DataSource = builder.DataSource;
+                ConnectionString = builder.ToString();
                 var sqlite = new DbContextOptionsBuilder<SqliteHubDbContext>()
                     .UseSqlite(builder.ToString())
-                    .AddInterceptors(new SqlitePragmas())
+                    .AddInterceptors(new SqlitePragmas(), JournalTransactionCommit.Instance)
                     .Options;
                 create = () => new SqliteHubDbContext(sqlite);
                 break;
             case DatabaseProvider.Postgres:
                 var server = PostgresConnectionString(options.ConnectionString);
                 DataSource = $"PostgreSQL {server.Host}:{server.Port}/{server.Database}";
+                ConnectionString = server.ConnectionString;
                 var postgres = new DbContextOptionsBuilder<PostgresHubDbContext>()
                     .UseNpgsql(server.ConnectionString)
+                    .AddInterceptors(JournalTransactionCommit.Instance)
                     .Options;
                 create = () => new PostgresHubDbContext(postgres);
                 break;
@@ -77,6 +80,9 @@ public sealed class HubDatabase
 
     /// <summary>The SQLite file in use, or the PostgreSQL server and database ("PostgreSQL db.example.org:5432/hub"), for logs.</summary>
     public string DataSource { get; }
+
+    /// <summary>The connection string in use (a relative SQLite path resolved). Holds the password: never log it.</summary>
+    internal string ConnectionString { get; }
 
     public HubDbContext CreateContext() => create();
 

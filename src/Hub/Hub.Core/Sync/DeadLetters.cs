@@ -32,6 +32,9 @@ public sealed class DeadLetters(HubDatabase database, HubJournal journal, HubWri
             var db = database.CreateContext();
             await using (db.ConfigureAwait(false))
             {
+                // The row is read under the journal's write lock: a second admin (another process) replaying the same
+                // dead letter at once then finds it pending already, instead of both putting it back.
+                await JournalWriteLock.HoldAsync(db, cancellationToken).ConfigureAwait(false);
                 var row = await db.Outbox.FirstOrDefaultAsync(o => o.Id == id && o.Status == OutboxStatus.DeadLettered, cancellationToken).ConfigureAwait(false);
                 if (row is null)
                 {

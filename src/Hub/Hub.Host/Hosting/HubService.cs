@@ -9,11 +9,15 @@ namespace Hub.Host.Hosting;
 
 /// <summary>
 /// Runs the hub until it is told to stop (Ctrl+C, SIGTERM, the service manager). A bad setting stops the start
-/// with a message naming the key and exit code 2.
+/// with a message naming the key and exit code 2. Another hub holding the same database stops it with a message naming
+/// that hub and exit code 3: one hub per database, held from before the schema is touched until after the last job.
 /// </summary>
 internal static class HubService
 {
     public const int ExitConfiguration = 2;
+
+    /// <summary>Not a configuration error: the same configuration works once the other hub is stopped.</summary>
+    public const int ExitAnotherHubHoldsTheDatabase = 3;
 
     public static async Task<int> RunAsync(
         HubConfiguration configuration,
@@ -32,6 +36,19 @@ internal static class HubService
             return await RefuseAsync(failure);
         }
 
+        HubInstanceLock instance;
+        try
+        {
+            instance = await HubInstanceLock.AcquireAsync(app.Services.GetRequiredService<HubDatabase>(), TimeProvider.System, cancellationToken);
+        }
+        catch (HubAlreadyRunningException held)
+        {
+            await app.DisposeAsync();
+            await Console.Error.WriteLineAsync($"hub: {held.Message}");
+            return ExitAnotherHubHoldsTheDatabase;
+        }
+
+        await using (instance)
         await using (app)
         {
             try
@@ -41,6 +58,7 @@ internal static class HubService
                 var adapters = app.Services.GetRequiredService<SystemAdapters>();
                 logger.LogInformation("Hub starting with {Count} systems: {Systems}; database {Database}",
                     adapters.Names.Count, string.Join(", ", adapters.Names), app.Services.GetRequiredService<HubDatabase>().DataSource);
+                logger.LogInformation("This hub alone runs on its database until it stops (held: {Lock})", instance.Where);
                 await app.StartAsync(cancellationToken);
             }
             catch (Exception failure) when (IsConfigurationFailure(failure))
