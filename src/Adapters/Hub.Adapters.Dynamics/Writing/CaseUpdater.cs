@@ -108,7 +108,7 @@ internal sealed class CaseUpdater(DataverseConnection connection, IMapper mapper
             ["IncidentResolution"] = new JsonObject
             {
                 ["@odata.type"] = "Microsoft.Dynamics.CRM.incidentresolution",
-                ["subject"] = text.Length <= 200 ? text : text[..199] + "…",
+                ["subject"] = TextCut.Shorten(text, 200),
                 ["description"] = IncidentText.Clip(text),
                 ["incidentid@odata.bind"] = $"/incidents({id})",
             },
@@ -138,7 +138,7 @@ internal sealed class CaseUpdater(DataverseConnection connection, IMapper mapper
     {
         var body = new JsonObject
         {
-            ["subject"] = subject.Length <= 500 ? subject : subject[..499] + "…",
+            ["subject"] = TextCut.Shorten(subject, 500),
             ["notetext"] = NoteText.ToDynamics(text),
             ["objectid_incident@odata.bind"] = $"/incidents({id})",
         };
