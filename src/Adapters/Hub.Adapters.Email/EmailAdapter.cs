@@ -59,11 +59,11 @@ internal sealed class EmailAdapter(
                     ?? throw AdapterException.Permanent(systemName, $"Work order {command.ExternalId} is not known to this hub's mailbox state.");
         if (command.Kind == ChangeKind.Cancelled)
         {
-            await outbox.SendCancellationAsync(order, cancellationToken);
+            await outbox.SendCancellationAsync(order, command, cancellationToken);
         }
         else
         {
-            await outbox.SendFollowUpAsync(order, command.Comment!.Text, cancellationToken);
+            await outbox.SendFollowUpAsync(order, command.Comment!.Text, command, cancellationToken);
         }
     }
 

@@ -15,6 +15,8 @@ internal sealed class WorkOrderMail(MailboxAddress from, MailboxAddress replyTo,
 
     public string NewMessageId() => MimeUtils.GenerateMessageId(from.Domain);
 
+    public string MessageIdFor(WorkOrder order, string commandKey) => MailAboutOrder.MessageIdFor(order, commandKey, from.Domain);
+
     public MimeMessage Build(WorkOrder order, RenderedMail words, string messageId, string kind)
     {
         var message = new MimeMessage();

@@ -53,19 +53,22 @@ internal sealed class WorkOrderOutbox(
         return sent;
     }
 
-    public async Task SendFollowUpAsync(WorkOrder order, string text, CancellationToken cancellationToken) =>
-        await SendAboutAsync(order, WorkOrderWriter.FollowUp(order, text), FollowUpKind, text, cancellationToken);
+    public async Task SendFollowUpAsync(WorkOrder order, string text, ApplyChangeCommand command, CancellationToken cancellationToken) =>
+        await SendAboutAsync(order, WorkOrderWriter.FollowUp(order, text), FollowUpKind, text, command, cancellationToken);
 
-    public async Task SendCancellationAsync(WorkOrder order, CancellationToken cancellationToken) =>
-        await SendAboutAsync(order, WorkOrderWriter.Cancellation(order), CancellationKind, string.Empty, cancellationToken);
+    public async Task SendCancellationAsync(WorkOrder order, ApplyChangeCommand command, CancellationToken cancellationToken) =>
+        await SendAboutAsync(order, WorkOrderWriter.Cancellation(order), CancellationKind, string.Empty, command, cancellationToken);
 
     /// <summary>Sends a mail about an order once, however often the same command is retried (see <see cref="MailAboutOrder"/>).</summary>
-    private async Task SendAboutAsync(WorkOrder order, RenderedMail words, string kind, string text, CancellationToken cancellationToken)
+    private async Task SendAboutAsync(WorkOrder order, RenderedMail words, string kind, string text, ApplyChangeCommand command, CancellationToken cancellationToken)
     {
-        var fingerprint = MailAboutOrder.Fingerprint(kind, text);
         var now = time.GetUtcNow();
-        var earlier = await store.GetMailAboutAsync(order.Token, fingerprint, cancellationToken);
-        if (earlier is not null && earlier.IsRetryAt(now) && earlier.Sent)
+        var fingerprint = MailAboutOrder.Fingerprint(kind, text);
+        var slot = command.CommandKey is null ? fingerprint : MailAboutOrder.CommandSlot(command.CommandKey);
+        var earlier = command.CommandKey is null
+            ? await EarlierKeylessAttemptAsync(order.Token, fingerprint, now, cancellationToken)
+            : await EarlierAttemptOfCommandAsync(order.Token, fingerprint, command, now, cancellationToken);
+        if (earlier is { Sent: true })
         {
             logger.LogInformation("Work order {Token}: this {Kind} was sent at {At:O} already; not sending it twice", order.Token, kind, earlier.FirstTriedAt);
             return;
@@ -75,16 +78,47 @@ internal sealed class WorkOrderOutbox(
         // however long its retries took: it is settled before anything new is sent.
         if (earlier is { OutcomeUnknown: true } && await WentOutAsync(order.Token, earlier.MessageId, kind, cancellationToken))
         {
-            await store.SaveMailAboutAsync(order.Token, fingerprint, earlier with { Sent = true, HandedOverAt = null }, cancellationToken);
+            await store.SaveMailAboutAsync(order.Token, slot, earlier with { Sent = true, HandedOverAt = null }, cancellationToken);
             return;
         }
 
-        var attempt = earlier is not null && (earlier.IsRetryAt(now) || earlier.OutcomeUnknown) ? earlier : new MailAboutOrder(mail.NewMessageId(), now, Sent: false);
-        await store.SaveMailAboutAsync(order.Token, fingerprint, attempt, cancellationToken);
+        var attempt = earlier ?? (command.CommandKey is null
+            ? new MailAboutOrder(mail.NewMessageId(), now, Sent: false)
+            : new MailAboutOrder(mail.MessageIdFor(order, command.CommandKey), now, Sent: false, CommandKey: command.CommandKey));
+        await store.SaveMailAboutAsync(order.Token, slot, attempt, cancellationToken);
         await store.RememberMessageAsync(attempt.MessageId, order.Token, cancellationToken);
         await transport.SendAsync(mail.Build(order, words, attempt.MessageId, kind),
-            ct => store.SaveMailAboutAsync(order.Token, fingerprint, attempt with { HandedOverAt = time.GetUtcNow() }, ct), cancellationToken);
-        await store.SaveMailAboutAsync(order.Token, fingerprint, attempt with { Sent = true, HandedOverAt = null }, cancellationToken);
+            ct => store.SaveMailAboutAsync(order.Token, slot, attempt with { HandedOverAt = time.GetUtcNow() }, ct), cancellationToken);
+        await store.SaveMailAboutAsync(order.Token, slot, attempt with { Sent = true, HandedOverAt = null }, cancellationToken);
+    }
+
+    /// <summary>Without a command key: the mail with the same content tried within the hour, or still open.</summary>
+    private async Task<MailAboutOrder?> EarlierKeylessAttemptAsync(string token, string fingerprint, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await store.GetMailAboutAsync(token, fingerprint, cancellationToken) is { } earlier && (earlier.IsRetryAt(now) || earlier.OutcomeUnknown)
+            ? earlier
+            : null;
+
+    /// <summary>
+    /// The earlier attempt of this command, however old; else a record with the same content written before command
+    /// keys existed that may be its first attempt, which the command then takes over so no other command can.
+    /// </summary>
+    private async Task<MailAboutOrder?> EarlierAttemptOfCommandAsync(string token, string fingerprint, ApplyChangeCommand command, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var commandKey = command.CommandKey!;
+        if (await store.GetMailAboutAsync(token, MailAboutOrder.CommandSlot(commandKey), cancellationToken) is { } own)
+        {
+            return own;
+        }
+
+        if (await store.GetMailAboutAsync(token, fingerprint, cancellationToken) is not { } keyless || !keyless.MayBeEarlierAttemptOf(command.QueuedAt, now))
+        {
+            return null;
+        }
+
+        var taken = keyless with { CommandKey = commandKey };
+        await store.SaveMailAboutAsync(token, fingerprint, taken, cancellationToken);
+        await store.SaveMailAboutAsync(token, MailAboutOrder.CommandSlot(commandKey), taken, cancellationToken);
+        return taken;
     }
 
     /// <summary>Whether a mail handed over in an earlier attempt, with no answer recorded, reached the server after all.</summary>

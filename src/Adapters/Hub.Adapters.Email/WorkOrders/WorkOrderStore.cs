@@ -7,7 +7,8 @@ namespace Hub.Adapters.Email.WorkOrders;
 /// Work orders in the hub's adapter state: "order:{token}" → the order; "case:{correlationKey}|{contractor address}"
 /// → token (one order per case and contractor) and "case:{correlationKey}" → the case's latest order; and
 /// "message:{Message-ID}" → token for every mail the hub sent about an order (so a reply to a follow-up matches too);
-/// "about:{token}:{fingerprint}" → the follow-up or cancellation with that content (see <see cref="MailAboutOrder"/>).
+/// "about:{token}:command:{command key}" → the follow-up or cancellation sent for that outbox command, and
+/// "about:{token}:{fingerprint}" → the keyless one with that content (see <see cref="MailAboutOrder"/>).
 /// </summary>
 internal sealed class WorkOrderStore(IAdapterStateStore state, string systemName)
 {
@@ -46,14 +47,14 @@ internal sealed class WorkOrderStore(IAdapterStateStore state, string systemName
     public Task<string?> FindTokenByMessageIdAsync(string messageId, CancellationToken cancellationToken) =>
         state.GetAsync(systemName, "message:" + messageId, cancellationToken);
 
-    public async Task<MailAboutOrder?> GetMailAboutAsync(string token, string fingerprint, CancellationToken cancellationToken)
+    public async Task<MailAboutOrder?> GetMailAboutAsync(string token, string slot, CancellationToken cancellationToken)
     {
-        var json = await state.GetAsync(systemName, $"about:{token}:{fingerprint}", cancellationToken);
+        var json = await state.GetAsync(systemName, $"about:{token}:{slot}", cancellationToken);
         return json is null ? null : JsonSerializer.Deserialize<MailAboutOrder>(json, Json);
     }
 
-    public Task SaveMailAboutAsync(string token, string fingerprint, MailAboutOrder mail, CancellationToken cancellationToken) =>
-        state.SetAsync(systemName, $"about:{token}:{fingerprint}", JsonSerializer.Serialize(mail, Json), cancellationToken);
+    public Task SaveMailAboutAsync(string token, string slot, MailAboutOrder mail, CancellationToken cancellationToken) =>
+        state.SetAsync(systemName, $"about:{token}:{slot}", JsonSerializer.Serialize(mail, Json), cancellationToken);
 
     private static string ContractorKey(string correlationKey, string contractorEmail) =>
         $"case:{correlationKey}|{contractorEmail.ToLowerInvariant()}";
