@@ -2,7 +2,7 @@ using System.CommandLine;
 using Hub.Core.Persistence;
 using Hub.Host.Configuration;
 using Microsoft.Data.Sqlite;
-using Npgsql;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Host.Cli;
 
@@ -45,6 +45,11 @@ internal static class AuditDatabase
             throw new AuditDatabaseUnavailableException($"no hub database at {database.DataSource}. 'hub run' creates it; check Hub:Database:ConnectionString in the configuration given with --config.");
         }
 
+        if (database.Provider == DatabaseProvider.Postgres && !await CanConnectAsync(database, cancellationToken).ConfigureAwait(false))
+        {
+            throw new AuditDatabaseUnavailableException($"cannot open {database.DataSource}: the database does not exist or the server refused the connection. 'hub run' creates it; check Hub:Database:ConnectionString.");
+        }
+
         IReadOnlyList<string> pending;
         try
         {
@@ -54,10 +59,6 @@ internal static class AuditDatabase
         {
             throw new AuditDatabaseUnavailableException($"{database.DataSource} cannot be read as a hub database (SQLite error {failure.SqliteErrorCode}). 'hub run' creates one.", failure);
         }
-        catch (PostgresException failure) when (failure.SqlState == PostgresErrorCodes.InvalidCatalogName)
-        {
-            throw new AuditDatabaseUnavailableException($"no hub database at {database.DataSource}. Create the database, then 'hub run' creates its tables.", failure);
-        }
 
         if (pending.Count > 0)
         {
@@ -66,5 +67,14 @@ internal static class AuditDatabase
         }
 
         return database.CreateContext();
+    }
+
+    private static async Task<bool> CanConnectAsync(HubDatabase database, CancellationToken cancellationToken)
+    {
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            return await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 }
