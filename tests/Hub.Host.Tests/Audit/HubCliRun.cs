@@ -28,7 +28,19 @@ internal static class HubCliRun
     }
 
     public static Task<int> RunAsync(TempHubDatabase temp, TextWriter output, TextWriter error, params string[] args) =>
+        RunAsync(ConfigFor(temp), output, error, args);
+
+    /// <summary>Runs a command against whatever configuration file is given, e.g. one naming a database that is not there.</summary>
+    public static async Task<CliResult> RunWithConfigAsync(string configFile, params string[] args)
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        var exit = await RunAsync(configFile, output, error, args);
+        return new CliResult(exit, output.ToString(), error.ToString());
+    }
+
+    private static Task<int> RunAsync(string configFile, TextWriter output, TextWriter error, params string[] args) =>
         HubCli.Build()
-            .Parse([.. args, "--config", ConfigFor(temp)])
+            .Parse([.. args, "--config", configFile])
             .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
 }

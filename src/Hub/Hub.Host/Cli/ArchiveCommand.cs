@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Hub.Core.Audit;
+using Hub.Core.Persistence;
 
 namespace Hub.Host.Cli;
 
@@ -35,38 +36,37 @@ internal sealed class ArchiveCommand : IHubCommandFactory
 
             var filter = new JournalFilter { Since = parse.GetValue(since), Until = parse.GetValue(until) };
             var kind = parse.GetRequiredValue(format) == "csv" ? ArchiveFormat.Csv : ArchiveFormat.JsonLines;
-            var count = await WriteAsync(parse, target, filter, kind, ct).ConfigureAwait(false);
-            await parse.InvocationConfiguration.Output.WriteLineAsync($"Archived {count} journal entries to {target.FullName}.".AsMemory(), ct).ConfigureAwait(false);
-            return 0;
+            return await AuditDatabase.ReadAsync(parse, async db =>
+            {
+                var count = await WriteAsync(db, target, filter, kind, ct).ConfigureAwait(false);
+                await parse.InvocationConfiguration.Output.WriteLineAsync($"Archived {count} journal entries to {target.FullName}.".AsMemory(), ct).ConfigureAwait(false);
+                return 0;
+            }, ct).ConfigureAwait(false);
         });
         return command;
     }
 
     /// <summary>Writes beside the target first and moves it into place at the end, so a half-written archive never has the final name.</summary>
-    private static async Task<long> WriteAsync(ParseResult parse, FileInfo target, JournalFilter filter, ArchiveFormat format, CancellationToken cancellationToken)
+    private static async Task<long> WriteAsync(HubDbContext db, FileInfo target, JournalFilter filter, ArchiveFormat format, CancellationToken cancellationToken)
     {
         target.Directory?.Create();
         var partial = target.FullName + ".partial";
-        var db = await AuditDatabase.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        try
         {
-            try
+            long count;
+            var writer = new StreamWriter(partial, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            await using (writer.ConfigureAwait(false))
             {
-                long count;
-                var writer = new StreamWriter(partial, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                await using (writer.ConfigureAwait(false))
-                {
-                    count = await JournalExport.WriteAsync(JournalQuery.StreamAsync(db, filter), writer, format, cancellationToken).ConfigureAwait(false);
-                }
+                count = await JournalExport.WriteAsync(JournalQuery.StreamAsync(db, filter), writer, format, cancellationToken).ConfigureAwait(false);
+            }
 
-                File.Move(partial, target.FullName, overwrite: false);
-                return count;
-            }
-            catch
-            {
-                File.Delete(partial);
-                throw;
-            }
+            File.Move(partial, target.FullName, overwrite: false);
+            return count;
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
         }
     }
 }

@@ -17,16 +17,10 @@ internal static class AuditText
         _ => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalDays}d {span.Hours}h"),
     };
 
-    /// <summary>One line, control characters removed, cut to <paramref name="width"/> with an ellipsis.</summary>
+    /// <summary>One line, escape sequences, controls and bidi overrides removed (<see cref="TerminalText"/>), cut to <paramref name="width"/> with an ellipsis.</summary>
     public static string Cell(string? text, int width)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        var line = new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]);
-        return TextCut.Shorten(line, width);
+        return TextCut.Shorten(TerminalText.Clean(text), width);
     }
 
     public static string Route(string? source, string? target) => (source, target) switch

@@ -20,7 +20,7 @@ internal sealed class DeadLettersCommand : IHubCommandFactory
             output.WriteLine($"{"ID",6} {"CASE",-17} {"TARGET",-12} {"KIND",-15} {"ATTEMPTS",8}  LAST ERROR");
             foreach (var row in rows)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Id,6} {row.CaseId,-17} {row.TargetSystem,-12} {row.Kind,-15} {row.Attempts,8}  {row.LastError}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Id,6} {TerminalText.Clean(row.CaseId),-17} {TerminalText.Clean(row.TargetSystem),-12} {TerminalText.Clean(row.Kind),-15} {row.Attempts,8}  {TerminalText.Clean(row.LastError)}"));
             }
 
             output.WriteLine($"{rows.Count} dead letter(s).");

@@ -36,8 +36,7 @@ internal sealed class LogCommand : IHubCommandFactory
                 Since = parse.GetValue(since),
                 Until = parse.GetValue(until),
             };
-            var db = await AuditDatabase.OpenAsync(parse, ct).ConfigureAwait(false);
-            await using (db.ConfigureAwait(false))
+            return await AuditDatabase.ReadAsync(parse, async db =>
             {
                 var records = JournalQuery.StreamAsync(db, filter);
                 var output = parse.InvocationConfiguration.Output;
@@ -48,7 +47,7 @@ internal sealed class LogCommand : IHubCommandFactory
                     _ => await JournalTable.WriteAsync(records, output, ct).ConfigureAwait(false),
                 };
                 return 0;
-            }
+            }, ct).ConfigureAwait(false);
         });
         return command;
     }

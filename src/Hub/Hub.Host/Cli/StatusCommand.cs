@@ -22,7 +22,7 @@ internal sealed class StatusCommand : IHubCommandFactory
             foreach (var s in statuses)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{s.System,-14} {Format(s.LastSuccessfulPollAt),-26} {s.Pending,7} {Format(s.OldestPendingSince),-26} {s.DeadLetters,5} {s.Parked,6}  {s.LastError}"));
+                    $"{TerminalText.Clean(s.System),-14} {Format(s.LastSuccessfulPollAt),-26} {s.Pending,7} {Format(s.OldestPendingSince),-26} {s.DeadLetters,5} {s.Parked,6}  {TerminalText.Clean(s.LastError)}"));
             }
 
             return statuses.Any(s => s.DeadLetters > 0 || s.LastError is not null) ? 1 : 0;

@@ -5,7 +5,8 @@ internal sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> rows = [];
 
-    public void Add(params string[] cells) => rows.Add(cells);
+    /// <summary>Adds a row; every cell goes through <see cref="TerminalText"/>, whatever system its text came from.</summary>
+    public void Add(params string[] cells) => rows.Add([.. cells.Select(TerminalText.Clean)]);
 
     public void WriteTo(TextWriter output, string indent = "  ")
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Hub.Core.Audit;
+using Hub.Core.Persistence;
 
 namespace Hub.Host.Cli;
 
@@ -26,38 +27,37 @@ internal sealed class TraceCommand : IHubCommandFactory
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, string reference, bool json, CancellationToken cancellationToken)
+    private static Task<int> RunAsync(ParseResult parse, string reference, bool json, CancellationToken cancellationToken) =>
+        AuditDatabase.ReadAsync(parse, db => TraceAsync(db, parse, reference, json, cancellationToken), cancellationToken);
+
+    private static async Task<int> TraceAsync(HubDbContext db, ParseResult parse, string reference, bool json, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        var db = await AuditDatabase.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var matches = await CaseFinder.FindAsync(db, reference, cancellationToken).ConfigureAwait(false);
+        if (matches.Count != 1)
         {
-            var matches = await CaseFinder.FindAsync(db, reference, cancellationToken).ConfigureAwait(false);
-            if (matches.Count != 1)
-            {
-                ExplainNoSingleMatch(error, reference, matches);
-                return NotFound;
-            }
-
-            var trace = await CaseTraceQuery.LoadAsync(db, matches[0].CaseId, TimeProvider.System.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            if (trace is null)
-            {
-                ExplainNoSingleMatch(error, reference, []);
-                return NotFound;
-            }
-
-            if (json)
-            {
-                await output.WriteLineAsync(JsonSerializer.Serialize(TraceJson.From(trace), Indented).AsMemory(), cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                TraceReport.Write(trace, output);
-            }
-
-            return 0;
+            ExplainNoSingleMatch(error, reference, matches);
+            return NotFound;
         }
+
+        var trace = await CaseTraceQuery.LoadAsync(db, matches[0].CaseId, TimeProvider.System.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (trace is null)
+        {
+            ExplainNoSingleMatch(error, reference, []);
+            return NotFound;
+        }
+
+        if (json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(TraceJson.From(trace), Indented).AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            TraceReport.Write(trace, output);
+        }
+
+        return 0;
     }
 
     private static void ExplainNoSingleMatch(TextWriter error, string reference, IReadOnlyList<CaseMatch> matches)

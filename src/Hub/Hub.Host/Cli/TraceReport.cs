@@ -11,9 +11,9 @@ internal static class TraceReport
     {
         var summary = trace.Case;
         output.WriteLine($"Case {summary.CaseId}: {AuditText.Cell(summary.Title, 100)}");
-        output.WriteLine($"  Status {summary.Status ?? "-"}, priority {summary.Priority ?? "-"}, opened {AuditText.Time(summary.CreatedAt)} UTC in {summary.OriginSystem}.");
+        output.WriteLine($"  Status {AuditText.Cell(summary.Status ?? "-", 40)}, priority {AuditText.Cell(summary.Priority ?? "-", 40)}, opened {AuditText.Time(summary.CreatedAt)} UTC in {TerminalText.Clean(summary.OriginSystem)}.");
         output.WriteLine(trace.Current is { } now
-            ? $"  Now at {now.Role} ({now.System}) for {AuditText.Duration(now.Waited)}."
+            ? $"  Now at {TerminalText.Clean(now.Role)} ({TerminalText.Clean(now.System)}) for {AuditText.Duration(now.Waited)}."
             : "  Not waiting at any organisation (resolved, or no record yet).");
 
         output.WriteLine();

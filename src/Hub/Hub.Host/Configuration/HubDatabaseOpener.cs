@@ -1,5 +1,6 @@
 using Hub.Core.Adapters;
 using Hub.Core.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 
 namespace Hub.Host.Configuration;
@@ -7,7 +8,21 @@ namespace Hub.Host.Configuration;
 /// <summary>Opens the correlation log named by Hub:Database, for the service and for the CLI commands.</summary>
 internal static class HubDatabaseOpener
 {
-    public static HubDatabase Open(HubConfiguration configuration)
+    public static HubDatabase Open(HubConfiguration configuration) => new(Options(configuration), configuration.BaseDirectory);
+
+    /// <summary>For the audit commands: SQLite opened with Mode=ReadOnly, so a wrong path fails instead of creating a file.</summary>
+    public static HubDatabase OpenReadOnly(HubConfiguration configuration)
+    {
+        var options = Options(configuration);
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            options.ConnectionString = new SqliteConnectionStringBuilder(options.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString();
+        }
+
+        return new HubDatabase(options, configuration.BaseDirectory);
+    }
+
+    private static DatabaseOptions Options(HubConfiguration configuration)
     {
         var section = configuration.Root.GetSection(DatabaseOptions.Section);
         var options = new DatabaseOptions();
@@ -20,7 +35,7 @@ internal static class HubDatabaseOpener
         }
 
         options.ConnectionString = section["ConnectionString"] is { Length: > 0 } cs ? cs : options.ConnectionString;
-        return new HubDatabase(options, configuration.BaseDirectory);
+        return options;
     }
 
     /// <summary>Opens and brings the schema up to date: what every command does before it reads.</summary>
