@@ -91,6 +91,24 @@ public abstract class SyncEngineTests(IDatabaseSource databases) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_complaint_whose_text_holds_half_an_emoji_is_taken_in_with_that_half_made_visible()
+    {
+        // A system can send a lone surrogate (JSON "\ud83d" without its other half): PostgreSQL refuses it in text.
+        var reported = Complaint.Reported("td-1", "I 2026 102", SyncRig.Start);
+        rig.ServiceDesk.Report("td-page-1", reported with { Fields = reported.Fields with { Title = "WC \uD83D verstopt", Description = "Lekkage \uDEBD\uD83D\uDEBD bij de meterkast \uD83D" } });
+
+        var polled = await rig.PollAsync("servicedesk");
+        await rig.DispatchAllDueAsync();
+
+        Assert.Equal(1, polled[IntakeResult.Opened]);
+        var record = await rig.ReadAsync(db => db.Cases.AsNoTracking().SingleAsync());
+        Assert.Equal("WC \uFFFD verstopt", record.Title);
+        Assert.Equal("Lekkage \uFFFD\U0001F6BD bij de meterkast \uFFFD", record.Description); // the whole emoji stays whole
+        Assert.Equal(record.Description, Assert.Single(rig.Facility.Created).Fields.Description);
+        await rig.AssertJournalIntactAsync();
+    }
+
+    [Fact]
     public async Task A_system_whose_error_text_holds_a_nul_character_still_has_its_failures_recorded()
     {
         rig.ServiceDesk.Report("td-page-1", Complaint.Reported("td-1", "I 2026 101", SyncRig.Start));
