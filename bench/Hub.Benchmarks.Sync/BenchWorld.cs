@@ -18,6 +18,7 @@ namespace Hub.Benchmarks.Sync;
 internal sealed class BenchWorld : IAsyncDisposable
 {
     public const string WebhookSecret = "bench-webhook-secret";
+    private const string ApiKey = "bench-auditor-key"; // /health shows each system's last good poll only with it
     private const int FirstComplaint = 100_000; // every complaint number has six digits, so none is inside another
     private static readonly string[] SystemNames = ["servicedesk", "facility", "contractor"];
     private static readonly string[] MailFolders = ["outbox", "inbox", "processed", "quarantine"];
@@ -105,7 +106,9 @@ internal sealed class BenchWorld : IAsyncDisposable
     {
         try
         {
-            using var response = await http.GetAsync(new Uri("health", UriKind.Relative), cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("health", UriKind.Relative));
+            request.Headers.Add("X-Api-Key", ApiKey);
+            using var response = await http.SendAsync(request, cancellationToken);
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
             var systems = json.RootElement.GetProperty("checks").GetProperty("systems").GetProperty("data");
             return SystemNames.All(name =>
@@ -128,6 +131,7 @@ internal sealed class BenchWorld : IAsyncDisposable
             ["Hub:Database:ConnectionString"] = "Data Source=hub.db",
             ["Hub:MappingsPath"] = MappingsDirectory,
             ["Hub:Api:Urls"] = ApiUrl.ToString().TrimEnd('/'),
+            ["Hub:Api:ApiKeyHashes:0"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))),
             ["Hub:Systems:servicedesk:WebhookSecret"] = WebhookSecret,
             ["Hub:Systems:facility:TokenEndpointCertificateFile"] = certificate,
             ["Hub:Systems:contractor:Adapter"] = "Email",

@@ -75,6 +75,9 @@ internal sealed class ChainWorld : IAsyncDisposable
 
     public const string WebhookSecret = "hook-secret-for-tests";
 
+    /// <summary>The auditor's API key this world's hub accepts (its SHA-256 is in Hub:Api:ApiKeyHashes); /health details need it.</summary>
+    public const string ApiKey = "auditor-key-for-tests";
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -93,7 +96,7 @@ internal sealed class ChainWorld : IAsyncDisposable
             {
                 Database = new { Provider = database.Provider.ToString(), database.ConnectionString },
                 MappingsPath = MappingsDirectory,
-                Api = new { Urls = ApiUrl.ToString().TrimEnd('/') },
+                Api = new { Urls = ApiUrl.ToString().TrimEnd('/'), ApiKeyHashes = new[] { Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ApiKey))) } },
                 Sync = new { RetryDelay = "00:00:01", MaxRetryDelay = "00:00:05", MaxAttempts = 50 },
                 Systems = new Dictionary<string, object>
                 {

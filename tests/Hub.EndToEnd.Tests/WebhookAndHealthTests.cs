@@ -52,7 +52,9 @@ public sealed class WebhookAndHealthTests(ITestOutputHelper log)
         {
             try
             {
-                using var response = http.GetAsync(new Uri("health", UriKind.Relative)).GetAwaiter().GetResult();
+                using var request = new HttpRequestMessage(HttpMethod.Get, "health");
+                request.Headers.Add("X-Api-Key", ChainWorld.ApiKey);
+                using var response = http.SendAsync(request).GetAwaiter().GetResult();
                 status = response.StatusCode;
                 var json = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
                 servicedesk = JsonDocument.Parse(json).RootElement.GetProperty("checks").GetProperty("systems").GetProperty("data").GetProperty("servicedesk").Clone();
@@ -65,7 +67,18 @@ public sealed class WebhookAndHealthTests(ITestOutputHelper log)
         }, TimeSpan.FromSeconds(60), "/health naming the service desk's last error");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status); // a stalled system makes the hub unhealthy for monitoring
-        Assert.False(string.IsNullOrWhiteSpace(servicedesk.GetProperty("lastError").GetString()));
+        var lastError = servicedesk.GetProperty("lastError").GetString();
+        Assert.False(string.IsNullOrWhiteSpace(lastError));
+
+        using var probe = await http.GetAsync(new Uri("health", UriKind.Relative)); // a load balancer, no key
+        var probed = await probe.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, probe.StatusCode);
+        Assert.Equal("Unhealthy", JsonDocument.Parse(probed).RootElement.GetProperty("status").GetString());
+        Assert.DoesNotContain("checks", probed, StringComparison.Ordinal);
+        Assert.DoesNotContain(lastError!, probed, StringComparison.Ordinal);
+        Assert.DoesNotContain("servicedesk", probed, StringComparison.Ordinal);
+        Assert.DoesNotContain(world.TopDesk.Username, probed, StringComparison.Ordinal);
+        Assert.DoesNotContain(world.ApiUrl.Host, probed, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, servicedesk.GetProperty("lastSuccessfulPollAt").ValueKind);
         var (exit, output) = await world.RunHubCommandAsync("status");
         Assert.Equal(1, exit); // a system in trouble makes 'hub status' fail, for scripts and monitoring

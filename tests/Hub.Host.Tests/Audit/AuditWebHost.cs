@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Hub.Core.Persistence;
 using Hub.Host.Audit;
+using Hub.Host.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,7 +14,7 @@ namespace Hub.Host.Tests.Audit;
 
 /// <summary>
 /// A minimal hub web host on a loopback port (127.0.0.1:0), wired the way the service wires the auditor's view:
-/// <c>AddHubAudit</c> and <c>MapHubAudit</c> over a real SQLite correlation log.
+/// <c>AddHubAudit</c>, <c>MapHubHealth</c> and <c>MapHubAudit</c> over a real SQLite correlation log.
 /// </summary>
 internal sealed class AuditWebHost : IAsyncDisposable
 {
@@ -34,7 +35,7 @@ internal sealed class AuditWebHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<AuditWebHost> StartAsync(HubDatabase database, string contentRoot, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public static async Task<AuditWebHost> StartAsync(HubDatabase database, string contentRoot, IDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? extra = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>
@@ -51,8 +52,10 @@ internal sealed class AuditWebHost : IAsyncDisposable
         }
 
         builder.Services.AddHubAudit(builder.Configuration);
+        extra?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.MapHubHealth();
         app.MapHubAudit();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -85,7 +85,7 @@ internal static class HubHostBuilder
         extra?.Invoke(services);
 
         var app = builder.Build();
-        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHubHealth();
         app.MapHubWebhooks(systems);
         app.MapHubAudit();
         return app;
