@@ -15,6 +15,12 @@ public static class TopDeskOptionsValidator
                 "must be the TOPdesk tenant's address, e.g. https://acme.topdesk.net.");
         }
 
+        if (url.Scheme == Uri.UriSchemeHttp && !PlainTextCredentials.IsLoopback(url.Host) && !PlainTextCredentials.AreAllowed(context))
+        {
+            throw PlainTextCredentials.Refusal(context, nameof(options.BaseUrl),
+                $"'{options.BaseUrl}' sends the application password unencrypted", "https");
+        }
+
         Require(options.Username, context.KeyOf(nameof(options.Username)), "the login name of the operator the hub acts as");
         Require(options.ApplicationPassword, context.KeyOf(nameof(options.ApplicationPassword)),
             "an application password of that operator (My settings → Application passwords)");

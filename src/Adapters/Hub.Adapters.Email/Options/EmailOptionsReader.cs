@@ -141,6 +141,22 @@ internal static class EmailOptionsReader
         {
             RequireValue(server.Password, context.KeyOf($"{name}:Password"), "the account's password (or set Auth to OAuth2)");
         }
+
+        RefusePlainTextSignIn(server, name, auth, context);
+    }
+
+    /// <summary>A password or OAuth2 token over an unencrypted connection to another machine, unless the system allows it.</summary>
+    private static void RefusePlainTextSignIn(MailServerOptions server, string name, MailAuthMode auth, SystemContext context)
+    {
+        var signsIn = auth == MailAuthMode.OAuth2 ? !string.IsNullOrWhiteSpace(server.Username) : !string.IsNullOrWhiteSpace(server.Password);
+        if (server.Security != MailSecurity.None || !signsIn || PlainTextCredentials.IsLoopback(server.Host) || PlainTextCredentials.AreAllowed(context))
+        {
+            return;
+        }
+
+        var credential = auth == MailAuthMode.OAuth2 ? "OAuth2 token" : $"password of {context.KeyOf($"{name}:Password")}";
+        throw PlainTextCredentials.Refusal(context, $"{name}:Security",
+            $"None to '{server.Host}' sends the {credential} unencrypted", "StartTls or SslOnConnect");
     }
 
     private static void RequireAddress(string value, string key, bool required)
