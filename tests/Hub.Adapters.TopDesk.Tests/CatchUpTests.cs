@@ -1,3 +1,4 @@
+using Hub.Adapters.Compliance;
 using Hub.Core.Adapters;
 using Hub.Core.Model;
 using Hub.Simulators.TopDesk;

@@ -1,7 +1,7 @@
-namespace Hub.Adapters.Dynamics.Tests;
+namespace Hub.Adapters.Compliance;
 
 /// <summary>The real clock moved by <see cref="Shift"/>: lets a simulated system live a while ago, then catch up.</summary>
-internal sealed class ShiftedClock : TimeProvider
+public sealed class ShiftedClock : TimeProvider
 {
     public TimeSpan Shift { get; set; }
 
