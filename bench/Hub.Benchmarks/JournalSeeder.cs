@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Hub.Core.Journal;
+using Hub.Engine.Journal;
 using Microsoft.Data.Sqlite;
 
 namespace Hub.Benchmarks;

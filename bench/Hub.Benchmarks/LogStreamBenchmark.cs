@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using Hub.Core.Audit;
-using Hub.Core.Persistence;
+using Hub.Engine.Audit;
+using Hub.Engine.Persistence;
 
 namespace Hub.Benchmarks;
 

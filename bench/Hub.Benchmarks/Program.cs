@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Hub.Benchmarks;
-using Hub.Core.Persistence;
+using Hub.Engine.Persistence;
 using Microsoft.Data.Sqlite;
 
 // Figures for two of the design's performance aims: `hub trace` within 50 ms over a million journal entries,

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Hub.Core.Audit;
-using Hub.Core.Persistence;
+using Hub.Engine.Audit;
+using Hub.Engine.Persistence;
 
 namespace Hub.Benchmarks;
 

@@ -1,8 +1,10 @@
-using Hub.Core.Adapters;
-using Hub.Core.Journal;
-using Hub.Core.Mapping;
-using Hub.Core.Persistence;
-using Hub.Core.Sync;
+using Hub.Testing;
+using Hub.Abstractions.Adapters;
+using Hub.Engine.Journal;
+using Hub.Abstractions.Mapping;
+using Hub.Engine.Mapping;
+using Hub.Engine.Persistence;
+using Hub.Engine.Sync;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Dynamics.Tests;
 

@@ -1,5 +1,5 @@
 using Hub.Adapters.Compliance;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using Hub.Simulators.Dynamics;
 
 namespace Hub.Adapters.Dynamics.Tests;

@@ -1,4 +1,4 @@
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using Hub.Simulators.Dynamics;
 
 namespace Hub.Adapters.Dynamics.Tests;
@@ -18,8 +18,8 @@ public sealed class ServiceProtectionTests : IDisposable
         {
             CaseId = "HUB-2026-000042",
             ExternalId = record.ExternalId,
-            Kind = Core.Model.ChangeKind.CommentAdded,
-            Comment = new Core.Model.CaseComment("Throttled but delivered", true, "hub"),
+            Kind = Hub.Abstractions.Model.ChangeKind.CommentAdded,
+            Comment = new Hub.Abstractions.Model.CaseComment("Throttled but delivered", true, "hub"),
         }, DynamicsRig.Timeout);
         await adapter.FindByCorrelationKeyAsync(DynamicsRig.NewKey(), DynamicsRig.Timeout);
 

@@ -1,6 +1,7 @@
+using Hub.Testing;
 using AutoMapper;
 using Hub.Adapters.Dynamics.Mapping;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -38,7 +39,7 @@ public sealed class SetupTests : IDisposable
     [Fact]
     public void The_authority_defaults_to_Entra_ID_and_the_column_to_hub_correlationid()
     {
-        var options = DynamicsOptions.Read(new Core.Adapters.SystemContext(
+        var options = DynamicsOptions.Read(new Hub.Abstractions.Adapters.SystemContext(
             DynamicsRig.SystemName,
             new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -50,7 +51,7 @@ public sealed class SetupTests : IDisposable
             new ServiceCollection().BuildServiceProvider(),
             NullLoggerFactory.Instance,
             TimeProvider.System,
-            new Core.Mapping.StaticMappingProvider(Core.Mapping.MappingSet.Empty)));
+            new Hub.Testing.StaticMappingProvider(Hub.Abstractions.Mapping.MappingSet.Empty)));
 
         Assert.Equal(new Uri("https://login.microsoftonline.com/"), options.Authority);
         Assert.Equal("hub_correlationid", options.CorrelationKeyColumn);

@@ -1,5 +1,5 @@
 using Hub.Adapters.Email.Tests.Support;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 
 namespace Hub.Adapters.Email.Tests;
 

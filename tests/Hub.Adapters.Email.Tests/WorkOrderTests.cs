@@ -1,5 +1,5 @@
 using Hub.Adapters.Email.WorkOrders;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hub.Adapters.Email.Tests;
@@ -35,7 +35,7 @@ public sealed class WorkOrderTests
             Description = "\"Quotes\" & <b>bold</b>\u0007",
         };
 
-        var mail = WorkOrderWriter.WorkOrder("WO-7K3QX9PM", "en", content, Hub.Core.Mapping.MappingSet.Empty);
+        var mail = WorkOrderWriter.WorkOrder("WO-7K3QX9PM", "en", content, Hub.Abstractions.Mapping.MappingSet.Empty);
 
         Assert.DoesNotContain("<img", mail.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", mail.HtmlBody, StringComparison.Ordinal);
@@ -48,9 +48,9 @@ public sealed class WorkOrderTests
     [Fact]
     public void The_mappings_template_for_the_contractors_language_is_used_and_the_token_is_added_when_it_lacks_one()
     {
-        var mappings = new Hub.Core.Mapping.MappingSet
+        var mappings = new Hub.Abstractions.Mapping.MappingSet
         {
-            Templates = [new Hub.Core.Mapping.MessageTemplate("nl", "Opdracht {{caseId}}", "Graag {{title}} oplossen in {{location}}.")],
+            Templates = [new Hub.Abstractions.Mapping.MessageTemplate("nl", "Opdracht {{caseId}}", "Graag {{title}} oplossen in {{location}}.")],
         };
 
         var mail = WorkOrderWriter.WorkOrder("WO-7K3QX9PM", "nl", new WorkOrderContent { CaseId = "HUB-1", Title = "lek", Location = "Gebouw A" }, mappings);

@@ -1,6 +1,6 @@
 using Hub.Adapters.Compliance;
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 using Hub.Simulators.TopDesk;
 
 namespace Hub.Adapters.TopDesk.Tests;

@@ -1,8 +1,8 @@
 using Hub.Adapters.Compliance;
-using Hub.Core.Adapters;
-using Hub.Core.Journal;
-using Hub.Core.Model;
-using Hub.Core.Persistence;
+using Hub.Abstractions.Adapters;
+using Hub.Engine.Journal;
+using Hub.Abstractions.Model;
+using Hub.Engine.Persistence;
 using Hub.Simulators.TopDesk;
 
 namespace Hub.Adapters.TopDesk.Tests;

@@ -1,5 +1,5 @@
 using Hub.Adapters.Compliance;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using Hub.Simulators.TopDesk;
 
 namespace Hub.Adapters.TopDesk.Tests;

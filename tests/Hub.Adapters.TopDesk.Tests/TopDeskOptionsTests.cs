@@ -1,4 +1,4 @@
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Adapters.TopDesk.Tests;

@@ -1,7 +1,7 @@
 using Hub.Adapters.TopDesk.Api;
 using Hub.Adapters.TopDesk.Mapping;
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hub.Adapters.TopDesk.Tests;

@@ -1,6 +1,8 @@
-using Hub.Core.Adapters;
-using Hub.Core.Mapping;
-using Hub.Core.Model;
+using Hub.Testing;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Mapping;
+using Hub.Engine.Mapping;
+using Hub.Abstractions.Model;
 using Hub.Simulators.TopDesk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

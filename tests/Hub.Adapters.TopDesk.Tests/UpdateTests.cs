@@ -1,5 +1,5 @@
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 using Hub.Simulators.TopDesk;
 
 namespace Hub.Adapters.TopDesk.Tests;

@@ -1,5 +1,5 @@
-using Hub.Core.Tests.Databases;
-using Hub.Core.Tests.RealPostgres;
+using Hub.Engine.Tests.Databases;
+using Hub.Engine.Tests.RealPostgres;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using Hub.Core.Persistence;
+using Hub.Engine.Persistence;
 using Hub.Simulators.Contractor;
 using Hub.Simulators.Dynamics;
 using Hub.Simulators.TopDesk;

@@ -1,7 +1,7 @@
-using Hub.Core.Journal;
-using Hub.Core.Persistence;
-using Hub.Core.Tests.Databases;
-using Hub.Core.Tests.RealPostgres;
+using Hub.Engine.Journal;
+using Hub.Engine.Persistence;
+using Hub.Engine.Tests.Databases;
+using Hub.Engine.Tests.RealPostgres;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
 using Hub.Adapters.Dynamics.Http;
 using Hub.Adapters.Dynamics.Reading;
 using Hub.Adapters.Dynamics.Writing;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 
 namespace Hub.Adapters.Dynamics;
 

@@ -7,8 +7,8 @@ using Hub.Adapters.Dynamics.Http;
 using Hub.Adapters.Dynamics.Mapping;
 using Hub.Adapters.Dynamics.Reading;
 using Hub.Adapters.Dynamics.Writing;
-using Hub.Core.Adapters;
-using Hub.Core.Http;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Http;
 using Refit;
 
 namespace Hub.Adapters.Dynamics;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Hub.Core.Adapters;
-using Hub.Core.Http;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Http;
 using Microsoft.Extensions.Configuration;
 
 namespace Hub.Adapters.Dynamics;

@@ -1,6 +1,6 @@
 using Hub.Adapters.Dynamics.Auth;
 using Hub.Adapters.Dynamics.Http;
-using Hub.Core.Http;
+using Hub.Abstractions.Http;
 
 namespace Hub.Adapters.Dynamics;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Adapters.Dynamics;

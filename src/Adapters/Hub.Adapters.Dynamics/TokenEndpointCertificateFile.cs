@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 
 namespace Hub.Adapters.Dynamics;
 

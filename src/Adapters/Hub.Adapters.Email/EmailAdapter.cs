@@ -1,8 +1,8 @@
 using Hub.Adapters.Email.Inbound;
 using Hub.Adapters.Email.Transport;
 using Hub.Adapters.Email.WorkOrders;
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Email;
 

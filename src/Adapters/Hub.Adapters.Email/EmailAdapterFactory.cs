@@ -3,7 +3,7 @@ using Hub.Adapters.Email.Inbound;
 using Hub.Adapters.Email.Options;
 using Hub.Adapters.Email.Transport;
 using Hub.Adapters.Email.WorkOrders;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Identity.Client;

@@ -1,8 +1,8 @@
 using Hub.Adapters.TopDesk.Api;
 using Hub.Adapters.TopDesk.Reading;
 using Hub.Adapters.TopDesk.Writing;
-using Hub.Core.Adapters;
-using Hub.Core.Http;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Http;
 
 namespace Hub.Adapters.TopDesk;
 

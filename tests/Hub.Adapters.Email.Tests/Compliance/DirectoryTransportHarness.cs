@@ -1,7 +1,7 @@
 using Hub.Adapters.Compliance;
 using Hub.Adapters.Email.Tests.PickupFolders;
 using Hub.Adapters.Email.Tests.Support;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 
 namespace Hub.Adapters.Email.Tests.Compliance;
 

@@ -1,7 +1,7 @@
 using Hub.Adapters.Email.Ignored;
 using Hub.Adapters.Email.Tests.Support;
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 using Hub.Simulators.Contractor;
 using MimeKit;
 

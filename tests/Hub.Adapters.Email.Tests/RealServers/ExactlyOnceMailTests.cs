@@ -1,7 +1,7 @@
 using System.Globalization;
 using Hub.Adapters.Email.Tests.Support;
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 using MimeKit;
 using MimeKit.Utils;
 

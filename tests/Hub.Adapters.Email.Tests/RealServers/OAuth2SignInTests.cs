@@ -1,6 +1,6 @@
 using System.Net.Http;
 using Hub.Adapters.Email.Tests.Support;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Client;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Hub.Adapters.Email.Tests.Support;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 
 namespace Hub.Adapters.Email.Tests.RealServers;
 

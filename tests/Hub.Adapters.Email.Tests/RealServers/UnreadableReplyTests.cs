@@ -1,7 +1,7 @@
 using Hub.Adapters.Email.Ignored;
 using Hub.Adapters.Email.Replies;
 using Hub.Adapters.Email.Tests.Support;
-using Hub.Core.Model;
+using Hub.Abstractions.Model;
 using MimeKit;
 
 namespace Hub.Adapters.Email.Tests.RealServers;

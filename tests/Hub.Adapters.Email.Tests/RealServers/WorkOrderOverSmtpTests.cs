@@ -1,6 +1,6 @@
 using Hub.Adapters.Email.Tests.Support;
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Email.Tests.RealServers;
 

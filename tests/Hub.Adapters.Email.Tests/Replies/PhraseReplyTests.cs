@@ -1,5 +1,6 @@
 using Hub.Adapters.Email.Replies;
-using Hub.Core.Mapping;
+using Hub.Abstractions.Mapping;
+using Hub.Engine.Mapping;
 
 namespace Hub.Adapters.Email.Tests.Replies;
 

@@ -1,6 +1,8 @@
+using Hub.Testing;
 using Hub.Adapters.Email.Ignored;
-using Hub.Core.Adapters;
-using Hub.Core.Mapping;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Mapping;
+using Hub.Engine.Mapping;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Hub.Adapters.Email.Replies;
-using Hub.Core.Model;
+using Hub.Abstractions.Model;
 using MimeKit;
 
 namespace Hub.Adapters.Email.Tests.Support;

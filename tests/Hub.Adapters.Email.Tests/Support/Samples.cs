@@ -1,6 +1,7 @@
-using Hub.Core.Adapters;
-using Hub.Core.Mapping;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Mapping;
+using Hub.Engine.Mapping;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Email.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
-using Hub.Core.Audit;
+using Hub.Engine.Audit;
 using Hub.Tests.Audit;
 
 namespace Hub.Host.Tests.Audit;

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Hub.Core.Persistence;
+using Hub.Engine.Persistence;
 using Hub.Host.Audit;
 using Hub.Host.Health;
 using Microsoft.AspNetCore.Builder;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Hub.Core.Tests.RealPostgres;
+using Hub.Engine.Tests.RealPostgres;
 using Hub.Host.Cli;
 using Npgsql;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
-using Hub.Core.Audit;
-using Hub.Core.Persistence;
+using Hub.Engine.Audit;
+using Hub.Engine.Persistence;
 using Hub.Tests.Audit;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;

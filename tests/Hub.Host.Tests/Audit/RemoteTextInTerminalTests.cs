@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Hub.Core.Persistence;
+using Hub.Engine.Persistence;
 using Hub.Tests.Audit;
 
 namespace Hub.Host.Tests.Audit;

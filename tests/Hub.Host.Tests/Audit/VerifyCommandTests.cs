@@ -1,5 +1,5 @@
-using Hub.Core.Journal;
-using Hub.Core.Persistence;
+using Hub.Engine.Journal;
+using Hub.Engine.Persistence;
 using Hub.Tests.Audit;
 
 namespace Hub.Host.Tests.Audit;

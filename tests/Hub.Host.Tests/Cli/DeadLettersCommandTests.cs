@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Hub.Core.Journal;
-using Hub.Core.Persistence;
+using Hub.Engine.Journal;
+using Hub.Engine.Persistence;
 using Hub.Host.Cli;
 using Hub.Host.Tests.Audit;
 using Hub.Tests.Audit;

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using Microsoft.Identity.Client;
 
 namespace Hub.Adapters.Dynamics.Auth;

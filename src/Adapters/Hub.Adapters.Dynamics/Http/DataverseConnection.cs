@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hub.Adapters.Dynamics.Rows;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Hub.Core.Model;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Dynamics.Http;
 

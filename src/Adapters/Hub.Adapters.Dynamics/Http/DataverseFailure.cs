@@ -1,6 +1,6 @@
 using System.Net;
-using Hub.Core.Adapters;
-using Hub.Core.Http;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Http;
 
 namespace Hub.Adapters.Dynamics.Http;
 

@@ -1,4 +1,4 @@
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 
 namespace Hub.Adapters.Dynamics.Http;
 

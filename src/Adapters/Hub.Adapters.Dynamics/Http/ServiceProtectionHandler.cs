@@ -1,5 +1,5 @@
 using System.Net;
-using Hub.Core.Http;
+using Hub.Abstractions.Http;
 
 namespace Hub.Adapters.Dynamics.Http;
 

@@ -1,7 +1,7 @@
 using AutoMapper;
 using Hub.Adapters.Dynamics.Rows;
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Dynamics.Mapping;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Dynamics.Mapping;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Hub.Core.Model;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Dynamics.Mapping;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Hub.Adapters.Dynamics.Http;
 using Hub.Adapters.Dynamics.Rows;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Adapters.Dynamics.Reading;

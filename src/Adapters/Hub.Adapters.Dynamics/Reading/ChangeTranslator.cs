@@ -2,8 +2,8 @@ using System.Globalization;
 using AutoMapper;
 using Hub.Adapters.Dynamics.Mapping;
 using Hub.Adapters.Dynamics.Rows;
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Dynamics.Reading;
 

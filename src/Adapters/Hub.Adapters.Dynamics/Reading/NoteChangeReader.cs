@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Hub.Adapters.Dynamics.Http;
 using Hub.Adapters.Dynamics.Rows;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 
 namespace Hub.Adapters.Dynamics.Reading;
 

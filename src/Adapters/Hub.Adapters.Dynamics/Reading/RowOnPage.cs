@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 
 namespace Hub.Adapters.Dynamics.Reading;
 

@@ -5,8 +5,8 @@ using AutoMapper;
 using Hub.Adapters.Dynamics.Http;
 using Hub.Adapters.Dynamics.Mapping;
 using Hub.Adapters.Dynamics.Rows;
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Dynamics.Writing;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 
 namespace Hub.Adapters.Dynamics.Writing;
 

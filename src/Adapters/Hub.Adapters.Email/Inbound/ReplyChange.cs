@@ -1,7 +1,7 @@
 using Hub.Adapters.Email.Replies;
 using Hub.Adapters.Email.WorkOrders;
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Email.Inbound;
 

@@ -3,8 +3,8 @@ using Hub.Adapters.Email.Ignored;
 using Hub.Adapters.Email.Replies;
 using Hub.Adapters.Email.Transport;
 using Hub.Adapters.Email.WorkOrders;
-using Hub.Core.Adapters;
-using Hub.Core.Mapping;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Mapping;
 using MimeKit;
 
 namespace Hub.Adapters.Email.Inbound;

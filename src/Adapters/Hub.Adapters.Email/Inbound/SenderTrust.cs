@@ -1,5 +1,5 @@
 using Hub.Adapters.Email.WorkOrders;
-using Hub.Core.Mapping;
+using Hub.Abstractions.Mapping;
 
 namespace Hub.Adapters.Email.Inbound;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using Microsoft.Extensions.Configuration;
 using MimeKit;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Hub.Core.Model;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Email.Replies;
 

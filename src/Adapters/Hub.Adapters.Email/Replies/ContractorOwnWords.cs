@@ -114,7 +114,7 @@ internal static partial class ContractorOwnWords
             return text;
         }
 
-        var cut = Hub.Core.Model.TextCut.FitLength(text, MaxLength);
+        var cut = Hub.Abstractions.Model.TextCut.FitLength(text, MaxLength);
         return text[..cut].TrimEnd() + "\n" + TruncationMarker;
     }
 

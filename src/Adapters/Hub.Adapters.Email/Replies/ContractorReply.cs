@@ -1,4 +1,4 @@
-using Hub.Core.Model;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Email.Replies;
 

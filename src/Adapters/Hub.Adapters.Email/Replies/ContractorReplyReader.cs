@@ -1,5 +1,5 @@
 using System.Text;
-using Hub.Core.Mapping;
+using Hub.Abstractions.Mapping;
 using MimeKit;
 
 namespace Hub.Adapters.Email.Replies;

@@ -1,4 +1,4 @@
-using Hub.Core.Mapping;
+using Hub.Abstractions.Mapping;
 using MimeKit;
 
 namespace Hub.Adapters.Email.Replies;

@@ -49,5 +49,5 @@ internal static partial class ReplyBodyText
     [GeneratedRegex(@"^-- \r?$", RegexOptions.Multiline)]
     private static partial Regex SignatureDelimiter();
 
-    private static string Limit(string text) => Hub.Core.Model.TextCut.Head(text, ReadLimit);
+    private static string Limit(string text) => Hub.Abstractions.Model.TextCut.Head(text, ReadLimit);
 }

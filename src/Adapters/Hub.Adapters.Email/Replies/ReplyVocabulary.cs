@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Hub.Core.Mapping;
+using Hub.Abstractions.Mapping;
 
 namespace Hub.Adapters.Email.Replies;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Hub.Adapters.Email.Options;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using MimeKit;
 
 namespace Hub.Adapters.Email.Transport;

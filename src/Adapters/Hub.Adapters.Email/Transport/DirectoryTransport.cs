@@ -1,5 +1,5 @@
 using Hub.Adapters.Email.Options;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using MimeKit;
 
 namespace Hub.Adapters.Email.Transport;

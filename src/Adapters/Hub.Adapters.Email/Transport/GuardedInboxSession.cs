@@ -2,7 +2,7 @@ using MimeKit;
 
 namespace Hub.Adapters.Email.Transport;
 
-/// <summary>Turns every failure of an inbox session into an <see cref="Hub.Core.Adapters.AdapterException"/>, except unreadable mail.</summary>
+/// <summary>Turns every failure of an inbox session into an <see cref="Hub.Abstractions.Adapters.AdapterException"/>, except unreadable mail.</summary>
 internal sealed class GuardedInboxSession(IInboxSession inner, string systemName, string serverName) : IInboxSession
 {
     public Task<InboxListing> ListAsync(string? watermark, int max, CancellationToken cancellationToken) =>

@@ -6,7 +6,7 @@ namespace Hub.Adapters.Email.Transport;
 internal interface IMailTransport
 {
     /// <summary>
-    /// Hands one mail to the outgoing server; throws <see cref="Hub.Core.Adapters.AdapterException"/> when it is refused
+    /// Hands one mail to the outgoing server; throws <see cref="Hub.Abstractions.Adapters.AdapterException"/> when it is refused
     /// or the answer is lost. <paramref name="handingOver"/> runs once the server is reached, just before the mail is
     /// handed over: from then on a failure leaves the outcome unknown (see <see cref="FindSentAsync"/>).
     /// </summary>

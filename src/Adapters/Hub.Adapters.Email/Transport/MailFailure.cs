@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;

@@ -1,4 +1,4 @@
-using Hub.Core.Mapping;
+using Hub.Abstractions.Mapping;
 
 namespace Hub.Adapters.Email.WorkOrders;
 

@@ -1,5 +1,5 @@
-using Hub.Core.Adapters;
-using Hub.Core.Mapping;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Mapping;
 using MimeKit;
 
 namespace Hub.Adapters.Email.WorkOrders;

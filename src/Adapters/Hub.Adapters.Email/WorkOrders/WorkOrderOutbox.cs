@@ -1,7 +1,7 @@
 using AutoMapper;
 using Hub.Adapters.Email.Transport;
-using Hub.Core.Adapters;
-using Hub.Core.Mapping;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Mapping;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Adapters.Email.WorkOrders;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 
 namespace Hub.Adapters.Email.WorkOrders;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Hub.Core.Mapping;
+using Hub.Abstractions.Mapping;
 
 namespace Hub.Adapters.Email.WorkOrders;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Hub.Core.Http;
+using Hub.Abstractions.Http;
 using Refit;
 
 namespace Hub.Adapters.TopDesk.Api;

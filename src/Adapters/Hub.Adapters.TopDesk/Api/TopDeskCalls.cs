@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Hub.Core.Adapters;
-using Hub.Core.Http;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Http;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Refit;

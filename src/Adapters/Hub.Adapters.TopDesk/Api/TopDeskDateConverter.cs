@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using Hub.Core.Model;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.TopDesk.Api;
 

@@ -1,8 +1,8 @@
 using AutoMapper;
 using Hub.Adapters.TopDesk.Api;
 using Hub.Adapters.TopDesk.Writing;
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.TopDesk.Mapping;
 

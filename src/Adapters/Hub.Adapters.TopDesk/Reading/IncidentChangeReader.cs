@@ -4,8 +4,8 @@ using AutoMapper;
 using Hub.Adapters.TopDesk.Api;
 using Hub.Adapters.TopDesk.Lookups;
 using Hub.Adapters.TopDesk.Writing;
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Adapters.TopDesk.Reading;

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Hub.Adapters.TopDesk.Api;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 
 namespace Hub.Adapters.TopDesk.Reading;
 

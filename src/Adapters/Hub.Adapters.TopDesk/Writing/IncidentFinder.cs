@@ -1,6 +1,6 @@
 using Hub.Adapters.TopDesk.Api;
 using Hub.Adapters.TopDesk.Reading;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 
 namespace Hub.Adapters.TopDesk.Writing;
 

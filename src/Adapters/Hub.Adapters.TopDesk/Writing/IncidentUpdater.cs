@@ -1,8 +1,8 @@
 using System.Globalization;
 using Hub.Adapters.TopDesk.Api;
 using Hub.Adapters.TopDesk.Lookups;
-using Hub.Core.Adapters;
-using Hub.Core.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Adapters.TopDesk.Writing;

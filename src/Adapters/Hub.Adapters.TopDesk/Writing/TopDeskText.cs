@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Hub.Core.Model;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.TopDesk.Writing;
 

@@ -1,4 +1,4 @@
-using Hub.Core.Audit;
+using Hub.Engine.Audit;
 
 namespace Hub.Host.Audit;
 

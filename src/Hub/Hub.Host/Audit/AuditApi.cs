@@ -1,5 +1,5 @@
-using Hub.Core.Audit;
-using Hub.Core.Persistence;
+using Hub.Engine.Audit;
+using Hub.Engine.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

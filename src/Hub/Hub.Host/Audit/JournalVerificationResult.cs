@@ -1,4 +1,4 @@
-using Hub.Core.Journal;
+using Hub.Engine.Journal;
 
 namespace Hub.Host.Audit;
 

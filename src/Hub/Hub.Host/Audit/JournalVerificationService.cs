@@ -1,5 +1,5 @@
-using Hub.Core.Journal;
-using Hub.Core.Persistence;
+using Hub.Engine.Journal;
+using Hub.Engine.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Host.Audit;

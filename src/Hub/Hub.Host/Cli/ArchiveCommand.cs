@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
-using Hub.Core.Audit;
-using Hub.Core.Persistence;
+using Hub.Engine.Audit;
+using Hub.Engine.Persistence;
 
 namespace Hub.Host.Cli;
 

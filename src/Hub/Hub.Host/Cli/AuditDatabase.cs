@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Hub.Core.Persistence;
+using Hub.Engine.Persistence;
 using Hub.Host.Configuration;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Hub.Core.Model;
+using Hub.Abstractions.Model;
 
 namespace Hub.Host.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Hub.Core.Journal;
-using Hub.Core.Sync;
+using Hub.Engine.Journal;
+using Hub.Engine.Sync;
 using Hub.Host.Configuration;
 
 namespace Hub.Host.Cli;

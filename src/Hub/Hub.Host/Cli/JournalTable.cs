@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Hub.Core.Audit;
+using Hub.Engine.Audit;
 
 namespace Hub.Host.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Hub.Core.Audit;
+using Hub.Engine.Audit;
 
 namespace Hub.Host.Cli;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Hub.Core.Mapping;
+using Hub.Abstractions.Mapping;
+using Hub.Engine.Mapping;
 using Hub.Host.Configuration;
 
 namespace Hub.Host.Cli;

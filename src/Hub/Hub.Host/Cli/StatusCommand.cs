@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Hub.Core.Sync;
+using Hub.Engine.Sync;
 using Hub.Host.Configuration;
 
 namespace Hub.Host.Cli;

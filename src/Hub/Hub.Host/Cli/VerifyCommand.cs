@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Hub.Core.Journal;
+using Hub.Engine.Journal;
 
 namespace Hub.Host.Cli;
 

@@ -1,4 +1,4 @@
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using Microsoft.Extensions.Configuration;
 
 namespace Hub.Host.Configuration;

@@ -1,5 +1,5 @@
-using Hub.Core.Adapters;
-using Hub.Core.Persistence;
+using Hub.Abstractions.Adapters;
+using Hub.Engine.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Hub.Core.Adapters;
+using Hub.Abstractions.Adapters;
 using Microsoft.Extensions.Configuration;
 
 namespace Hub.Host.Configuration;

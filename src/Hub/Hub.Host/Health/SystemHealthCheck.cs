@@ -1,5 +1,5 @@
-using Hub.Core.Persistence;
-using Hub.Core.Sync;
+using Hub.Engine.Persistence;
+using Hub.Engine.Sync;
 using Hub.Host.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

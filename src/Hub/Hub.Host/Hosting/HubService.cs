@@ -1,7 +1,8 @@
-using Hub.Core.Adapters;
-using Hub.Core.Mapping;
-using Hub.Core.Persistence;
-using Hub.Core.Sync;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Mapping;
+using Hub.Engine.Mapping;
+using Hub.Engine.Persistence;
+using Hub.Engine.Sync;
 using Hub.Host.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
-using Hub.Core.Adapters;
-using Hub.Core.Mapping;
-using Hub.Core.Sync;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Mapping;
+using Hub.Engine.Mapping;
+using Hub.Engine.Sync;
 using Hub.Host.Configuration;
 
 namespace Hub.Host.Hosting;

@@ -1,5 +1,6 @@
-using Hub.Core.Mapping;
-using Hub.Core.Sync;
+using Hub.Abstractions.Mapping;
+using Hub.Engine.Mapping;
+using Hub.Engine.Sync;
 
 namespace Hub.Host.Jobs;
 

@@ -1,4 +1,4 @@
-using Hub.Core.Sync;
+using Hub.Engine.Sync;
 using Quartz;
 
 namespace Hub.Host.Jobs;

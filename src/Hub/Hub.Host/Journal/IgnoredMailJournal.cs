@@ -1,6 +1,6 @@
 using Hub.Adapters.Email.Ignored;
-using Hub.Core.Journal;
-using Hub.Core.Persistence;
+using Hub.Engine.Journal;
+using Hub.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Host.Journal;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Hub.Adapters.Dynamics;
-using Hub.Core.Persistence;
+using Hub.Engine.Persistence;
 using Hub.Host.Cli;
 using Hub.Host.Configuration;
 using Hub.Host.Hosting;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Hub.Core.Model;
-using Hub.Core.Persistence;
+using Hub.Abstractions.Model;
+using Hub.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Host.Sandbox;

@@ -1,0 +1,37 @@
+namespace Hub.Abstractions.Adapters;
+
+/// <summary>
+/// The contract every adapter implements, once per configured system. One instance talks to one
+/// system (one TOPdesk tenant, one Dynamics org, one contractor mailbox).
+/// Failures are reported as <see cref="AdapterException"/> so the engine can tell a retry from a
+/// dead letter.
+/// </summary>
+public interface ISystemAdapter
+{
+    /// <summary>The configured system name, e.g. "servicedesk".</summary>
+    string SystemName { get; }
+
+    /// <summary>
+    /// Reads what changed since the stored watermark (null: first run). Watermarks are opaque to the
+    /// engine. Adapters may overlap (return changes already seen): the engine's inbox drops repeats.
+    /// </summary>
+    Task<ChangeBatch> ReadChangesAsync(string? watermark, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Finds a record this hub created earlier, by the correlation key stored in the target system.
+    /// Returns null when there is none. Used after a restart, before creating anything.
+    /// </summary>
+    Task<RecordReference?> FindByCorrelationKeyAsync(string correlationKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates a record for a case. Idempotent per <see cref="CreateRecordCommand.CorrelationKey"/>:
+    /// a second call with the same key returns the record the first one made.
+    /// </summary>
+    Task<RecordReference> CreateAsync(CreateRecordCommand command, CancellationToken cancellationToken);
+
+    /// <summary>Applies one canonical change to an existing record.</summary>
+    Task ApplyAsync(ApplyChangeCommand command, CancellationToken cancellationToken);
+
+    /// <summary>Tells whether the system answers and accepts our credentials. Never throws for a down peer.</summary>
+    Task<AdapterHealth> CheckHealthAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Configuration;
+
+namespace Hub.Abstractions.Adapters;
+
+/// <summary>
+/// A password or token sent unencrypted to another machine is refused at start unless the system's
+/// <c>AllowPlainTextCredentials</c> is true; loopback (localhost, 127.0.0.0/8, ::1) never leaves the machine.
+/// </summary>
+public static class PlainTextCredentials
+{
+    /// <summary>The opt-in setting, under <c>Hub:Systems:&lt;name&gt;</c>, the same for every adapter.</summary>
+    public const string OptInSetting = "AllowPlainTextCredentials";
+
+    /// <summary>True when the system's settings allow credentials in plain text to any host.</summary>
+    public static bool AreAllowed(SystemContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var value = context.Configuration[OptInSetting];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        if (!bool.TryParse(value.Trim(), out var allowed))
+        {
+            throw new HubConfigurationException(context.KeyOf(OptInSetting), "must be true or false (default false).");
+        }
+
+        return allowed;
+    }
+
+    /// <summary>localhost, any 127.0.0.0/8 address or ::1.</summary>
+    public static bool IsLoopback(string host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var name = host.Trim().TrimStart('[').TrimEnd(']').TrimEnd('.');
+        if (string.Equals(name, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return IPAddress.TryParse(name, out var address) && IPAddress.IsLoopback(address);
+    }
+
+    /// <summary>The refusal: names the key and the opt-in, never the credential.</summary>
+    public static HubConfigurationException Refusal(SystemContext context, string setting, string problem, string secureChoice)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new HubConfigurationException(context.KeyOf(setting),
+            string.Format(CultureInfo.InvariantCulture, "{0}; use {1}, or set {2}=true to allow it.",
+                problem, secureChoice, context.KeyOf(OptInSetting)));
+    }
+}

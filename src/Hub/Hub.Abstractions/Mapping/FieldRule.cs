@@ -1,0 +1,8 @@
+namespace Hub.Abstractions.Mapping;
+
+/// <summary>
+/// How one field travels along a route. <see cref="Owner"/> names the system whose value wins a conflict;
+/// without an owner the later source timestamp wins. <see cref="Visibility"/> applies to comments written
+/// upstream: "public" (the reporter sees it), "internal", or "asSource" (keep the source's visibility).
+/// </summary>
+public sealed record FieldRule(FlowDirection Direction, string? Owner = null, string? Visibility = null);

@@ -1,8 +1,0 @@
-namespace Hub.Core.Mapping;
-
-/// <summary>A system the mappings speak of, and the role it plays in the chain (e.g. "servicedesk").</summary>
-public sealed record SystemMapping(string Name, string Role, IReadOnlyDictionary<string, string> Settings)
-{
-    /// <summary>The kind of system as the mapping file names it (TopDesk, Dynamics, Email); informative only.</summary>
-    public string? Adapter { get; init; }
-}

@@ -1,7 +1,0 @@
-namespace Hub.Core.Model;
-
-/// <summary>When a contractor will come: a start and an end, with their offsets.</summary>
-public sealed record AppointmentWindow(DateTimeOffset Start, DateTimeOffset End)
-{
-    public bool IsValid => End >= Start;
-}

@@ -1,4 +1,0 @@
-namespace Hub.Core.Model;
-
-/// <summary>A note on a complaint. Public comments are visible to the person who reported it.</summary>
-public sealed record CaseComment(string Text, bool IsPublic, string? Author);

@@ -1,4 +1,0 @@
-namespace Hub.Core.Model;
-
-/// <summary>The person who reported the complaint.</summary>
-public sealed record CaseReporter(string? Name, string? Email, string? Phone);

@@ -1,8 +1,0 @@
-namespace Hub.Core.Persistence;
-
-/// <summary>Where the correlation log lives (<c>Hub:Database:Provider</c>).</summary>
-public enum DatabaseProvider
-{
-    Sqlite,
-    Postgres,
-}

@@ -1,6 +1,0 @@
-using Microsoft.EntityFrameworkCore;
-
-namespace Hub.Core.Persistence;
-
-/// <summary>The correlation log on PostgreSQL. Migrations: Persistence/Migrations/Postgres.</summary>
-public sealed class PostgresHubDbContext(DbContextOptions<PostgresHubDbContext> options) : HubDbContext(options);

@@ -1,6 +1,0 @@
-using Microsoft.EntityFrameworkCore;
-
-namespace Hub.Core.Persistence;
-
-/// <summary>The correlation log on SQLite (the default). Migrations: Persistence/Migrations/Sqlite.</summary>
-public sealed class SqliteHubDbContext(DbContextOptions<SqliteHubDbContext> options) : HubDbContext(options);

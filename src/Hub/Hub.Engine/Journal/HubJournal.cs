@@ -1,0 +1,64 @@
+using Hub.Abstractions.Mapping;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
+using Hub.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Engine.Journal;
+
+/// <summary>
+/// Appends to the correlation log inside the caller's unit of work; entries added in the same unit of work chain onto
+/// each other. The chain has one writer across processes because the last hash is read only once the unit of work holds
+/// the journal's write lock in the database (<see cref="JournalWriteLock"/>); the <see cref="HubWriteGate"/> only keeps
+/// one process's own units of work from queueing on that lock.
+/// </summary>
+public sealed class HubJournal(TimeProvider time)
+{
+    public async Task<JournalEntry> AppendAsync(HubDbContext db, JournalLine line, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(line);
+
+        var pending = db.Journal.Local
+            .Where(e => db.Entry(e).State == EntityState.Added)
+            .MaxBy(e => e.Sequence);
+        var (lastSequence, lastHash) = pending is not null
+            ? (pending.Sequence, pending.Hash)
+            : await LastAsync(db, cancellationToken).ConfigureAwait(false);
+
+        var entry = new JournalEntry
+        {
+            Sequence = lastSequence + 1,
+            At = time.GetUtcNow(),
+            CaseId = line.CaseId,
+            Kind = line.Kind,
+            SourceSystem = line.SourceSystem,
+            SourceRecord = line.SourceRecord,
+            TargetSystem = line.TargetSystem,
+            TargetRecord = line.TargetRecord,
+            Before = line.Before,
+            After = line.After,
+            MappingVersion = line.MappingVersion,
+            Outcome = line.Outcome,
+            Attempt = line.Attempt,
+            Error = line.Error,
+            Detail = line.Detail,
+            PreviousHash = lastHash,
+            Hash = string.Empty,
+        };
+        entry.Hash = JournalHash.Compute(entry);
+        db.Journal.Add(entry);
+        return entry;
+    }
+
+    private static async Task<(long Sequence, string Hash)> LastAsync(HubDbContext db, CancellationToken cancellationToken)
+    {
+        await JournalWriteLock.HoldAsync(db, cancellationToken).ConfigureAwait(false);
+        var last = await db.Journal.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return last is null ? (0, JournalHash.Genesis) : (last.Sequence, last.Hash);
+    }
+}

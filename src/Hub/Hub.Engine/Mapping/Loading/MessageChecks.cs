@@ -1,0 +1,75 @@
+using Hub.Abstractions.Mapping;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
+using System.Text.RegularExpressions;
+
+namespace Hub.Engine.Mapping.Loading;
+
+/// <summary>Templates and reply phrases: one per language; templates use known placeholders and carry the order token.</summary>
+internal static partial class MessageChecks
+{
+    public static IEnumerable<MappingError> Check(MappingParts parts)
+    {
+        var duplicates = Duplicates(parts.Templates, t => t.Language, MappingErrorKind.DuplicateTemplate, "work-order templates")
+            .Concat(Duplicates(parts.Phrases, p => p.Language, MappingErrorKind.DuplicatePhrases, "phrase lists"));
+        foreach (var error in duplicates)
+        {
+            yield return error;
+        }
+
+        foreach (var template in parts.Templates)
+        {
+            foreach (var error in CheckTemplate(template))
+            {
+                yield return error;
+            }
+        }
+    }
+
+    private static IEnumerable<MappingError> CheckTemplate(Located<MessageTemplate> template)
+    {
+        var parts = new[] { ("subject", template.Value.Subject), ("body", template.Value.Body) };
+        foreach (var (part, text) in parts)
+        {
+            foreach (Match placeholder in Placeholder().Matches(text))
+            {
+                var name = placeholder.Groups["name"].Value;
+                if (!MessageTemplate.Placeholders.Contains(name, StringComparer.Ordinal))
+                {
+                    yield return new MappingError(
+                        template.File,
+                        template.PathOf(part),
+                        $"The {part} uses {{{{{name}}}}}, which the hub does not fill in.",
+                        $"Correct the placeholder. {Suggestions.Hint(name, MessageTemplate.Placeholders)}")
+                    {
+                        Kind = MappingErrorKind.UnknownPlaceholder,
+                    };
+                }
+            }
+        }
+
+        if (!template.Value.Subject.Contains("{{token}}", StringComparison.Ordinal))
+        {
+            yield return new MappingError(
+                template.File,
+                template.PathOf("subject"),
+                "The subject has no {{token}}; replies whose mail client drops the reference headers could not be matched.",
+                "Put {{token}} in the subject, e.g. \"Werkorder [{{token}}]: {{title}}\".")
+            {
+                Kind = MappingErrorKind.TokenMissingFromSubject,
+            };
+        }
+    }
+
+    private static IEnumerable<MappingError> Duplicates<T>(List<Located<T>> pieces, Func<T, string> language, MappingErrorKind kind, string what) =>
+        DuplicateKeys.Report(
+            pieces,
+            language,
+            "language",
+            kind,
+            (code, first) => $"Two {what} are for language '{code}' (also at {first}).",
+            code => $"Keep one of the {what} for '{code}'.");
+
+    [GeneratedRegex(@"\{\{\s*(?<name>[^{}\s]*)\s*\}\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,11 @@
+using Hub.Abstractions.Mapping;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
+namespace Hub.Engine.Persistence;
+
+/// <summary>Where the correlation log lives (<c>Hub:Database:Provider</c>).</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

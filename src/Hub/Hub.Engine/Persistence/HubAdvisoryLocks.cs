@@ -1,0 +1,14 @@
+using Hub.Abstractions.Mapping;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
+namespace Hub.Engine.Persistence;
+
+/// <summary>The PostgreSQL advisory lock keys the hub uses; each is per database, so hubs on other databases never meet.</summary>
+internal static class HubAdvisoryLocks
+{
+    /// <summary>Held for a transaction that appends to the journal, from reading the last hash to commit ("HUBJRNL").</summary>
+    public const long Journal = 0x0048_5542_4A52_4E4C;
+
+    /// <summary>Held by the running hub for its whole life on a connection of its own ("HUBINST").</summary>
+    public const long Instance = 0x0048_5542_494E_5354;
+}

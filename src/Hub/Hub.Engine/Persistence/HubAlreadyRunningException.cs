@@ -1,0 +1,38 @@
+using Hub.Abstractions.Mapping;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
+namespace Hub.Engine.Persistence;
+
+/// <summary>Another hub holds this database: a second `hub run` on it must not start (it would send everything twice).</summary>
+public sealed class HubAlreadyRunningException : Exception
+{
+    public HubAlreadyRunningException(HubInstance holder, string database)
+        : base($"another hub ({holder?.Who}) holds this database since {holder?.When} ({database}). Only one hub may run on a database: stop that one first, or give this one another Hub:Database.")
+    {
+        Holder = holder ?? HubInstance.Unknown;
+        Database = database;
+    }
+
+    public HubAlreadyRunningException()
+        : this(HubInstance.Unknown, "unknown")
+    {
+    }
+
+    public HubAlreadyRunningException(string message)
+        : base(message)
+    {
+        Holder = HubInstance.Unknown;
+        Database = "unknown";
+    }
+
+    public HubAlreadyRunningException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Holder = HubInstance.Unknown;
+        Database = "unknown";
+    }
+
+    public HubInstance Holder { get; }
+
+    public string Database { get; }
+}

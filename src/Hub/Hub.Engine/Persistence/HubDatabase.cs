@@ -1,0 +1,124 @@
+using Hub.Abstractions.Mapping;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Hub.Engine.Persistence;
+
+/// <summary>
+/// Opens contexts on the configured provider and brings the schema up to date at start.
+/// A relative SQLite path is resolved against <paramref name="baseDirectory"/> (where the configuration lives).
+/// </summary>
+public sealed class HubDatabase
+{
+    private readonly Func<HubDbContext> create;
+
+    public HubDatabase(DatabaseOptions options, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Provider = options.Provider;
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
+                if (string.IsNullOrWhiteSpace(builder.DataSource))
+                {
+                    throw new HubConfigurationException("Hub:Database:ConnectionString", "SQLite needs a Data Source, e.g. \"Data Source=hub.db\".");
+                }
+
+                if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+                {
+                    builder.DataSource = Path.GetFullPath(Path.Combine(baseDirectory, builder.DataSource));
+                }
+
+                DataSource = builder.DataSource;
+                ConnectionString = builder.ToString();
+                var sqlite = new DbContextOptionsBuilder<SqliteHubDbContext>()
+                    .UseSqlite(builder.ToString())
+                    .AddInterceptors(new SqlitePragmas(), JournalTransactionCommit.Instance)
+                    .Options;
+                create = () => new SqliteHubDbContext(sqlite);
+                break;
+            case DatabaseProvider.Postgres:
+                var server = PostgresConnectionString(options.ConnectionString);
+                DataSource = $"PostgreSQL {server.Host}:{server.Port}/{server.Database}";
+                ConnectionString = server.ConnectionString;
+                var postgres = new DbContextOptionsBuilder<PostgresHubDbContext>()
+                    .UseNpgsql(server.ConnectionString)
+                    .AddInterceptors(JournalTransactionCommit.Instance)
+                    .Options;
+                create = () => new PostgresHubDbContext(postgres);
+                break;
+            default:
+                throw new HubConfigurationException("Hub:Database:Provider", $"unknown provider '{options.Provider}'. Use Sqlite or Postgres.");
+        }
+    }
+
+    /// <summary>Checks a PostgreSQL connection string before the first connection, naming the key and never echoing the password.</summary>
+    private static NpgsqlConnectionStringBuilder PostgresConnectionString(string connectionString)
+    {
+        const string Key = "Hub:Database:ConnectionString";
+        const string Example = "e.g. \"Host=db.example.org;Port=5432;Database=hub;Username=hub;Password=…\"";
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new HubConfigurationException(Key, $"not a PostgreSQL connection string ({invalid.Message}); {Example}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Host) || string.IsNullOrWhiteSpace(builder.Database))
+        {
+            throw new HubConfigurationException(Key, $"PostgreSQL needs at least a Host and a Database, {Example}.");
+        }
+
+        return builder;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The SQLite file in use, or the PostgreSQL server and database ("PostgreSQL db.example.org:5432/hub"), for logs.</summary>
+    public string DataSource { get; }
+
+    /// <summary>The connection string in use (a relative SQLite path resolved). Holds the password: never log it.</summary>
+    internal string ConnectionString { get; }
+
+    public HubDbContext CreateContext() => create();
+
+    /// <summary>Applies pending migrations (none on a second start) and, on SQLite, switches to WAL.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var context = CreateContext();
+        await using (context.ConfigureAwait(false))
+        {
+            if (Provider == DatabaseProvider.Sqlite && DataSource != ":memory:")
+            {
+                var directory = Path.GetDirectoryName(DataSource);
+                if (!string.IsNullOrEmpty(directory))
+                {
+                    Directory.CreateDirectory(directory);
+                }
+            }
+
+            await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Migrations not yet applied (empty after a start).</summary>
+    public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken)
+    {
+        var context = CreateContext();
+        await using (context.ConfigureAwait(false))
+        {
+            return [.. await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)];
+        }
+    }
+}

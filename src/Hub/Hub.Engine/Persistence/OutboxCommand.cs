@@ -1,0 +1,38 @@
+using Hub.Abstractions.Mapping;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
+namespace Hub.Engine.Persistence;
+
+/// <summary>
+/// A command waiting to be sent to a target system, in order per case. Failed permanently, it becomes a dead
+/// letter (status DeadLettered) that an admin can replay or discard; nothing is dropped silently.
+/// </summary>
+public sealed class OutboxCommand
+{
+    public long Id { get; set; }
+    public required string CaseId { get; set; }
+    public required string TargetSystem { get; set; }
+
+    /// <summary>"Create" or "Apply".</summary>
+    public required string Operation { get; set; }
+
+    /// <summary>The change kind it carries, for lists and logs.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>The serialized command (no secrets).</summary>
+    public required string Payload { get; set; }
+    public OutboxStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string? LastError { get; set; }
+}
+
+public enum OutboxStatus
+{
+    Pending,
+    Done,
+    DeadLettered,
+    Discarded,
+}

@@ -1,0 +1,9 @@
+using Hub.Abstractions.Mapping;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Engine.Persistence;
+
+/// <summary>The correlation log on PostgreSQL. Migrations: Persistence/Migrations/Postgres.</summary>
+public sealed class PostgresHubDbContext(DbContextOptions<PostgresHubDbContext> options) : HubDbContext(options);

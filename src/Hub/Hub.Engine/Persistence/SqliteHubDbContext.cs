@@ -1,0 +1,9 @@
+using Hub.Abstractions.Mapping;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Engine.Persistence;
+
+/// <summary>The correlation log on SQLite (the default). Migrations: Persistence/Migrations/Sqlite.</summary>
+public sealed class SqliteHubDbContext(DbContextOptions<SqliteHubDbContext> options) : HubDbContext(options);

@@ -1,0 +1,95 @@
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
+using Hub.Abstractions.Mapping;
+using Hub.Engine.Mapping;
+
+namespace Hub.Engine.Sync;
+
+/// <summary>
+/// Follows the routes of the mappings from one system to every system a field reaches, hop by hop, each hop
+/// allowed by that route's rule for the field (down: from → to, up: to → from). A contractor's appointment
+/// reaches the building manager and, through it, the service desk.
+/// </summary>
+public static class ChainRouter
+{
+    public sealed record Hop(string Target, RouteMapping Route, bool Downstream)
+    {
+        public FieldRule RuleFor(string field) => ChainRouter.RuleOf(Route, field);
+    }
+
+    public static FieldRule RuleOf(RouteMapping route, string field)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        return route.Fields.TryGetValue(field, out var rule) ? rule : new FieldRule(FlowDirection.None);
+    }
+
+    /// <summary>The systems the field travels to from <paramref name="source"/>; <paramref name="forceDown"/> lets it flow down every route (a cancellation at the origin).</summary>
+    public static IReadOnlyList<Hop> Targets(MappingSet mappings, string source, string field, bool forceDown = false)
+    {
+        ArgumentNullException.ThrowIfNull(mappings);
+        var hops = new List<Hop>();
+        var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { source };
+        var queue = new Queue<string>([source]);
+        while (queue.Count > 0)
+        {
+            var at = queue.Dequeue();
+            foreach (var route in mappings.RoutesFrom(at))
+            {
+                var direction = RuleOf(route, field).Direction;
+                if ((forceDown || direction is FlowDirection.Down or FlowDirection.Both) && visited.Add(route.To))
+                {
+                    hops.Add(new Hop(route.To, route, Downstream: true));
+                    queue.Enqueue(route.To);
+                }
+            }
+
+            foreach (var route in mappings.RoutesTo(at))
+            {
+                var direction = RuleOf(route, field).Direction;
+                if (!forceDown && direction is FlowDirection.Up or FlowDirection.Both && visited.Add(route.From))
+                {
+                    hops.Add(new Hop(route.From, route, Downstream: false));
+                    queue.Enqueue(route.From);
+                }
+            }
+        }
+
+        return hops;
+    }
+
+    /// <summary>
+    /// Whether a change of the field made in <paramref name="source"/> may change the case: some adjacent route
+    /// lets it flow away from the source and names no other owner. Null when the source takes part in no route.
+    /// </summary>
+    public static string? OwnerConflict(MappingSet mappings, string source, string field)
+    {
+        ArgumentNullException.ThrowIfNull(mappings);
+        var adjacent = mappings.RoutesFrom(source).Select(r => (Route: r, Down: true))
+            .Concat(mappings.RoutesTo(source).Select(r => (Route: r, Down: false)))
+            .ToList();
+        if (adjacent.Count == 0)
+        {
+            return null;
+        }
+
+        string? owner = null;
+        foreach (var (route, down) in adjacent)
+        {
+            var rule = RuleOf(route, field);
+            var flowsAway = down
+                ? rule.Direction is FlowDirection.Down or FlowDirection.Both
+                : rule.Direction is FlowDirection.Up or FlowDirection.Both;
+            var ownerOk = rule.Owner is null || string.Equals(rule.Owner, source, StringComparison.OrdinalIgnoreCase);
+            if (flowsAway && ownerOk)
+            {
+                return null;
+            }
+
+            owner ??= rule.Owner;
+        }
+
+        return owner is null
+            ? $"no route lets {field} flow from '{source}'"
+            : $"'{owner}' owns {field}";
+    }
+}

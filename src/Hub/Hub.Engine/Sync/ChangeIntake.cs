@@ -1,0 +1,256 @@
+using Hub.Abstractions.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Engine.Journal;
+using Hub.Abstractions.Mapping;
+using Hub.Engine.Mapping;
+using Hub.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Engine.Sync;
+
+/// <summary>
+/// Takes one observed change into the hub, in one transaction: inbox (drop repeats), correlation claims (a record
+/// joins a case by its key only when the hub asked for it, <see cref="CorrelationClaim"/>), echo check, value maps
+/// (park the unknown; on release drop what later readings replaced, <see cref="ParkedSupersession"/>), the source's
+/// stamp clamped to the hub's clock (<see cref="OutsideClock"/>), open or update the case with the owner and
+/// later-wins rules, journal, and queue the commands for the other systems of the chain.
+/// </summary>
+public sealed class ChangeIntake(
+    HubDatabase database,
+    IMappingProvider mappings,
+    HubJournal journal,
+    HubWriteGate gate,
+    TimeProvider time,
+    IDispatchSignal dispatch,
+    CasePlanner planner,
+    ILogger<ChangeIntake> logger)
+{
+    public async Task<IntakeResult> AcceptAsync(string system, ObservedChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        change = NulCharacters.MadeVisible(change);
+        IntakeResult result;
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var db = database.CreateContext();
+            await using (db.ConfigureAwait(false))
+            {
+                var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (tx.ConfigureAwait(false))
+                {
+                    var seen = await db.Inbox.AnyAsync(
+                        i => i.SystemName == system && i.ExternalId == change.ExternalId && i.Version == change.Version,
+                        cancellationToken).ConfigureAwait(false);
+                    if (seen)
+                    {
+                        return IntakeResult.Duplicate;
+                    }
+
+                    db.Inbox.Add(new InboxEntry { SystemName = system, ExternalId = change.ExternalId, Version = change.Version, SeenAt = time.GetUtcNow() });
+                    result = await HandleAsync(db, system, change, parked: null, cancellationToken).ConfigureAwait(false);
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        if (result is IntakeResult.Opened or IntakeResult.Updated)
+        {
+            dispatch.CommandsQueued();
+        }
+
+        return result;
+    }
+
+    /// <summary>Tries every parked change again with the mapping in force now (after a reload or on request).</summary>
+    public async Task<int> ReleaseParkedAsync(CancellationToken cancellationToken)
+    {
+        var released = 0;
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var db = database.CreateContext();
+            await using (db.ConfigureAwait(false))
+            {
+                var waiting = await db.Parked.Where(p => p.ReleasedAt == null).OrderBy(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var parked in waiting)
+                {
+                    var change = SyncJson.Deserialize<ObservedChange>(parked.Change);
+                    var result = await HandleAsync(db, parked.SystemName, change, parked, cancellationToken).ConfigureAwait(false);
+                    if (result != IntakeResult.Parked)
+                    {
+                        parked.ReleasedAt = time.GetUtcNow();
+                        released++;
+                    }
+
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        if (released > 0)
+        {
+            logger.LogInformation("Released {Count} parked changes after the mapping changed", released);
+            dispatch.CommandsQueued();
+        }
+
+        return released;
+    }
+
+    private async Task<IntakeResult> HandleAsync(HubDbContext db, string system, ObservedChange change, ParkedChange? parked, CancellationToken cancellationToken)
+    {
+        var map = mappings.Current;
+        var now = time.GetUtcNow();
+        var sourceRecord = change.ExternalNumber ?? change.ExternalId;
+        var stated = change.OccurredAt;
+        var stampedAt = OutsideClock.Clamp(stated, parked?.ParkedAt ?? now);
+        var link = await db.Links.FirstOrDefaultAsync(l => l.SystemName == system && l.ExternalId == change.ExternalId, cancellationToken).ConfigureAwait(false);
+        if (link is null && change.CorrelationKey is { } key && await db.Cases.FindAsync([key], cancellationToken).ConfigureAwait(false) is { } own)
+        {
+            if (await CorrelationClaim.RefusalAsync(db, own.Id, system, sourceRecord, cancellationToken).ConfigureAwait(false) is { } refusal)
+            {
+                await journal.AppendAsync(db, CorrelationClaim.RefusedLine(own.Id, system, sourceRecord, refusal, map.Version), cancellationToken).ConfigureAwait(false);
+                logger.LogWarning("Refused {System} record {Record}: {Reason}", system, sourceRecord, refusal);
+                return IntakeResult.ClaimRefused;
+            }
+
+            link = await planner.RecoverLinkAsync(db, own, system, change, map, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        var view = RecordView.Of(change);
+        var memory = link is null || view.Count == 0 ? null : RecordMemory.Parse(link.LastWrittenFingerprint);
+        var changedByOthers = change.WrittenByHub && memory is not null ? memory.ChangedByOthers(view) : [];
+        if (memory is not null && link is not null && parked is null)
+        {
+            // A parked change was remembered as read when it was parked; reading it again would hide later readings.
+            memory.Read(view, showsHubWrite: change.WrittenByHub);
+            link.LastWrittenFingerprint = memory.ToJson();
+        }
+
+        if (change.WrittenByHub && changedByOthers.Count > 0)
+        {
+            logger.LogInformation("{System} record {Record}: {Fields} changed by someone else just before the hub's own write; taking that up",
+                system, sourceRecord, string.Join(", ", changedByOthers));
+            change = RecordView.Only(change, changedByOthers) with
+            {
+                WrittenByHub = false,
+                Actor = $"someone in {system} just before the hub's own write ({string.Join(", ", changedByOthers)})",
+            };
+        }
+
+        if (change.WrittenByHub)
+        {
+            if (link is not null)
+            {
+                await journal.AppendAsync(db, new JournalLine
+                {
+                    CaseId = link.CaseId, Kind = change.Kind.ToString(), Outcome = JournalOutcome.SkippedAsEcho,
+                    SourceSystem = system, SourceRecord = sourceRecord, MappingVersion = map.Version,
+                    Detail = $"written by the hub itself (version {change.Version})",
+                }, cancellationToken).ConfigureAwait(false);
+            }
+
+            return IntakeResult.Echo;
+        }
+
+        if (parked is not null && link is not null)
+        {
+            var held = await CaseOfAsync(db, link, cancellationToken).ConfigureAwait(false);
+            var replaced = ParkedSupersession.ReplacedFields(change, system, memory, FieldStamps.Parse(held.FieldStamps), stampedAt);
+            if (replaced.Count > 0)
+            {
+                var remaining = ParkedSupersession.Remaining(change, replaced);
+                var wholly = remaining.Count == 0 && change.Comment is not { Text.Length: > 0 };
+                await journal.AppendAsync(db, ParkedSupersession.SupersededLine(held.Id, system, sourceRecord, change, CaseState.ToFields(held), replaced, wholly, map.Version), cancellationToken).ConfigureAwait(false);
+                if (wholly)
+                {
+                    parked.Reason = $"superseded: a later reading of the record replaced {string.Join(", ", replaced)} (parked because: {parked.Reason})";
+                    return IntakeResult.Superseded;
+                }
+
+                change = RecordView.Only(change, remaining);
+            }
+        }
+
+        var (fields, unknown) = ValueTranslator.Inbound(map, system, change);
+        if (unknown is not null)
+        {
+            await ParkAsync(db, system, change, link?.CaseId, unknown, parked, map, cancellationToken).ConfigureAwait(false);
+            return IntakeResult.Parked;
+        }
+
+        if (parked is not null)
+        {
+            await journal.AppendAsync(db, new JournalLine
+            {
+                CaseId = link?.CaseId, Kind = change.Kind.ToString(), Outcome = JournalOutcome.Released,
+                SourceSystem = system, SourceRecord = sourceRecord, MappingVersion = map.Version,
+                Detail = $"parked change taken up with mapping {map.Version}",
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        change = change with { OccurredAt = stampedAt };
+        if (link is null)
+        {
+            var opened = await planner.OpenCaseAsync(db, system, change, fields, map, now, cancellationToken).ConfigureAwait(false);
+            if (db.Links.Local.FirstOrDefault(l => l.SystemName == system && l.ExternalId == change.ExternalId) is { } origin)
+            {
+                if (view.Count > 0)
+                {
+                    var first = RecordMemory.Parse(null);
+                    first.Read(view, showsHubWrite: false);
+                    origin.LastWrittenFingerprint = first.ToJson();
+                }
+
+                await JournalClampAsync(db, origin.CaseId, system, sourceRecord, stated, stampedAt, map, cancellationToken).ConfigureAwait(false);
+            }
+
+            return opened;
+        }
+
+        var record = await CaseOfAsync(db, link, cancellationToken).ConfigureAwait(false);
+        await JournalClampAsync(db, record.Id, system, sourceRecord, stated, stampedAt, map, cancellationToken).ConfigureAwait(false);
+        return await planner.UpdateCaseAsync(db, system, change, fields, record, map, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<CaseRecord> CaseOfAsync(HubDbContext db, LinkRecord link, CancellationToken cancellationToken) =>
+        await db.Cases.FindAsync([link.CaseId], cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Link {link.SystemName}/{link.ExternalId} points to missing case {link.CaseId}.");
+
+    private async Task JournalClampAsync(HubDbContext db, string caseId, string system, string record, DateTimeOffset stated, DateTimeOffset used, MappingSet map, CancellationToken cancellationToken)
+    {
+        if (used == stated)
+        {
+            return;
+        }
+
+        await journal.AppendAsync(db, OutsideClock.ClampLine(caseId, system, record, stated, used, map.Version), cancellationToken).ConfigureAwait(false);
+        logger.LogWarning("{System} record {Record} was dated {Stated:O}, beyond the hub's clock; later-wins uses {Used:O}", system, record, stated, used);
+    }
+
+    private async Task ParkAsync(HubDbContext db, string system, ObservedChange change, string? caseId, string reason, ParkedChange? parked, MappingSet map, CancellationToken cancellationToken)
+    {
+        if (parked is not null)
+        {
+            parked.Reason = reason;
+            return;
+        }
+
+        db.Parked.Add(new ParkedChange
+        {
+            SystemName = system,
+            ExternalId = change.ExternalId,
+            Version = change.Version,
+            Change = SyncJson.Serialize(change),
+            Reason = reason,
+            ParkedAt = time.GetUtcNow(),
+        });
+        await journal.AppendAsync(db, new JournalLine
+        {
+            CaseId = caseId, Kind = change.Kind.ToString(), Outcome = JournalOutcome.Parked,
+            SourceSystem = system, SourceRecord = change.ExternalNumber ?? change.ExternalId,
+            MappingVersion = map.Version, Error = reason,
+        }, cancellationToken).ConfigureAwait(false);
+        logger.LogWarning("Parked a change of {System} record {Record}: {Reason}", system, change.ExternalNumber ?? change.ExternalId, reason);
+    }
+}

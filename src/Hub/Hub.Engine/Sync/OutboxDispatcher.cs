@@ -1,0 +1,292 @@
+using System.Collections.Concurrent;
+using Hub.Abstractions.Adapters;
+using Hub.Engine.Journal;
+using Hub.Abstractions.Mapping;
+using Hub.Engine.Mapping;
+using Hub.Abstractions.Model;
+using Hub.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Engine.Sync;
+
+/// <summary>
+/// Sends due outbox commands through their target adapters: one case strictly in order, different cases side
+/// by side. Success is journaled (a created record becomes a link); a transient failure waits its backoff (and
+/// any Retry-After, for every command to that system); a permanent one becomes a dead letter.
+/// </summary>
+public sealed class OutboxDispatcher(
+    HubDatabase database,
+    SystemAdapters adapters,
+    IMappingProvider mappings,
+    HubJournal journal,
+    HubWriteGate gate,
+    TimeProvider time,
+    SyncOptions options,
+    ILogger<OutboxDispatcher> logger)
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> penalties = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Sends what is due now; returns how many commands were attempted.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var due = await TakeDueAsync(cancellationToken).ConfigureAwait(false);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        await Parallel.ForEachAsync(
+            due,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.DispatchConcurrency), CancellationToken = cancellationToken },
+            async (command, ct) => await SendAsync(command, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return due.Count;
+    }
+
+    /// <summary>
+    /// The first pending command of each case, when it is due and its system is not in a penalty. The penalty is
+    /// part of the query, before the batch is cut: a system in a long Retry-After penalty with a deep queue never
+    /// fills the batch and starves the others. A case whose first command waits in a penalty still waits as a whole.
+    /// </summary>
+    private async Task<List<OutboxCommand>> TakeDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var penalised = PenalisedSystems(now);
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            var heads = db.Outbox.AsNoTracking()
+                .Where(o => o.Status == OutboxStatus.Pending
+                            && !db.Outbox.Any(e => e.CaseId == o.CaseId && e.Id < o.Id && (e.Status == OutboxStatus.Pending || e.Status == OutboxStatus.DeadLettered)))
+                .Where(o => o.NextAttemptAt <= now);
+            if (penalised.Count > 0)
+            {
+#pragma warning disable CA1304, CA1311 // Translated to SQL lower(): no culture of this process is involved (EF cannot translate ToLowerInvariant).
+                heads = heads.Where(o => !penalised.Contains(o.TargetSystem.ToLower()));
+#pragma warning restore CA1304, CA1311
+            }
+
+            return await heads
+                .OrderBy(o => o.Id)
+                .Take(Math.Max(1, options.DispatchBatchSize))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The systems inside a Retry-After penalty now, lower case (system names match in any letter case).</summary>
+    private List<string> PenalisedSystems(DateTimeOffset now) =>
+        penalties.Where(p => p.Value > now).Select(p => p.Key.ToLowerInvariant()).Distinct().ToList();
+
+    private async Task SendAsync(OutboxCommand command, CancellationToken cancellationToken)
+    {
+        var map = mappings.Current;
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CaseId"] = command.CaseId, ["System"] = command.TargetSystem });
+        try
+        {
+            if (!adapters.TryGet(command.TargetSystem, out var adapter))
+            {
+                throw AdapterException.Permanent(command.TargetSystem, $"no system '{command.TargetSystem}' is configured (Hub:Systems:{command.TargetSystem}).");
+            }
+
+            if (command.Operation == OutboxOperation.Create)
+            {
+                await CreateAsync(adapter, command, map, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await ApplyAsync(adapter, command, map, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (AdapterException failure)
+        {
+            await FailAsync(command, failure.Kind, failure.Message, failure.RetryAfter, map, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Any other failure of an adapter is retried and journaled, never lost or fatal to the dispatcher.
+        catch (Exception unexpected)
+#pragma warning restore CA1031
+        {
+            logger.LogError(unexpected, "Unexpected failure sending {Kind} to {System}", command.Kind, command.TargetSystem);
+            await FailAsync(command, FailureKind.Transient, $"{unexpected.GetType().Name}: {unexpected.Message}", null, map, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CreateAsync(ISystemAdapter adapter, OutboxCommand command, MappingSet map, CancellationToken cancellationToken)
+    {
+        var create = SyncJson.Deserialize<CreateRecordCommand>(command.Payload) with { CommandKey = CommandKeys.Of(command) };
+        var existing = await FindLinkAsync(command.CaseId, command.TargetSystem, cancellationToken).ConfigureAwait(false);
+        RecordReference created;
+        if (existing is not null)
+        {
+            created = new RecordReference(existing.ExternalId, existing.ExternalNumber);
+        }
+        else
+        {
+            create = create with { UpstreamRecords = await UpstreamAsync(command.CaseId, cancellationToken).ConfigureAwait(false) };
+            created = await adapter.CreateAsync(create, cancellationToken).ConfigureAwait(false);
+        }
+
+        await CompleteAsync(command, map, created, db =>
+        {
+            if (existing is null && !db.Links.Any(l => l.SystemName == command.TargetSystem && l.ExternalId == created.ExternalId))
+            {
+                var upstream = map.RoutesTo(command.TargetSystem).Select(r => r.From).FirstOrDefault();
+                db.Links.Add(CasePlanner.NewLink(command.CaseId, command.TargetSystem, created.ExternalId, created.ExternalNumber, map, time.GetUtcNow(), upstream));
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ApplyAsync(ISystemAdapter adapter, OutboxCommand command, MappingSet map, CancellationToken cancellationToken)
+    {
+        var apply = SyncJson.Deserialize<ApplyChangeCommand>(command.Payload);
+        var link = await FindLinkAsync(command.CaseId, command.TargetSystem, cancellationToken).ConfigureAwait(false)
+            ?? throw AdapterException.Permanent(command.TargetSystem, $"case {command.CaseId} has no record in '{command.TargetSystem}' to change (its create failed or was discarded).");
+        apply = await ApplyContext.AddAsync(database, apply with { ExternalId = link.ExternalId, CommandKey = CommandKeys.Of(command), QueuedAt = command.CreatedAt }, link, cancellationToken).ConfigureAwait(false);
+        await NoteWritesAsync(link.Id, RecordView.FieldsOf(apply.Fields, apply.TargetValues), cancellationToken).ConfigureAwait(false);
+        await adapter.ApplyAsync(apply, cancellationToken).ConfigureAwait(false);
+        await CompleteAsync(command, map, new RecordReference(link.ExternalId, link.ExternalNumber), _ => { }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Before writing: these fields will show the hub's value when it reads the record back (see <see cref="RecordMemory"/>).</summary>
+    private async Task NoteWritesAsync(long linkId, IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    {
+        if (fields.Count == 0)
+        {
+            return;
+        }
+
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var db = database.CreateContext();
+            await using (db.ConfigureAwait(false))
+            {
+                var link = await db.Links.FirstAsync(l => l.Id == linkId, cancellationToken).ConfigureAwait(false);
+                var memory = RecordMemory.Parse(link.LastWrittenFingerprint);
+                memory.Writes(fields);
+                link.LastWrittenFingerprint = memory.ToJson();
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task CompleteAsync(OutboxCommand command, MappingSet map, RecordReference target, Action<HubDbContext> more, CancellationToken cancellationToken)
+    {
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var db = database.CreateContext();
+            await using (db.ConfigureAwait(false))
+            {
+                var row = await db.Outbox.FirstAsync(o => o.Id == command.Id, cancellationToken).ConfigureAwait(false);
+                row.Status = OutboxStatus.Done;
+                row.Attempts++;
+                row.CompletedAt = time.GetUtcNow();
+                row.LastError = null;
+                more(db);
+                await journal.AppendAsync(db, new JournalLine
+                {
+                    CaseId = command.CaseId, Kind = command.Kind, Outcome = JournalOutcome.Applied,
+                    TargetSystem = command.TargetSystem, TargetRecord = target.ExternalNumber ?? target.ExternalId,
+                    MappingVersion = map.Version, Attempt = row.Attempts, Detail = DetailOf(command),
+                }, cancellationToken).ConfigureAwait(false);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task FailAsync(OutboxCommand command, FailureKind kind, string error, TimeSpan? retryAfter, MappingSet map, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        error = NulCharacters.Visible(error);
+        if (retryAfter is { } wait && wait > TimeSpan.Zero)
+        {
+            penalties[command.TargetSystem] = now + wait;
+        }
+
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var db = database.CreateContext();
+            await using (db.ConfigureAwait(false))
+            {
+                var row = await db.Outbox.FirstAsync(o => o.Id == command.Id, cancellationToken).ConfigureAwait(false);
+                row.Attempts++;
+                row.LastError = error;
+                var dead = kind == FailureKind.Permanent || row.Attempts >= options.MaxAttempts;
+                if (dead)
+                {
+                    row.Status = OutboxStatus.DeadLettered;
+                }
+                else
+                {
+                    row.NextAttemptAt = now + Backoff(row.Attempts, retryAfter);
+                }
+
+                await journal.AppendAsync(db, new JournalLine
+                {
+                    CaseId = command.CaseId, Kind = command.Kind, Outcome = dead ? JournalOutcome.DeadLettered : JournalOutcome.Failed,
+                    TargetSystem = command.TargetSystem, MappingVersion = map.Version, Attempt = row.Attempts, Error = error,
+                    Detail = dead ? $"dead letter {row.Id}: fix the cause, then 'hub deadletters replay {row.Id}'" : $"next attempt at {row.NextAttemptAt:O}",
+                }, cancellationToken).ConfigureAwait(false);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                if (dead)
+                {
+                    logger.LogError("Dead-lettered {Kind} to {System} for {CaseId}: {Error}", command.Kind, command.TargetSystem, command.CaseId, error);
+                }
+                else
+                {
+                    logger.LogWarning("Attempt {Attempt} of {Kind} to {System} failed, retrying at {Next}: {Error}", row.Attempts, command.Kind, command.TargetSystem, row.NextAttemptAt, error);
+                }
+            }
+        }
+    }
+
+    private TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
+    {
+        var exponential = options.RetryDelay * Math.Pow(2, Math.Min(attempts - 1, 20));
+        var capped = exponential > options.MaxRetryDelay ? options.MaxRetryDelay : exponential;
+        var jitter = capped * (Random.Shared.NextDouble() * 0.2);
+        var delay = capped + jitter;
+        return retryAfter is { } wait && wait > delay ? wait : delay;
+    }
+
+    private async Task<LinkRecord?> FindLinkAsync(string caseId, string system, CancellationToken cancellationToken)
+    {
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            return await db.Links.AsNoTracking().FirstOrDefaultAsync(l => l.CaseId == caseId && l.SystemName == system, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IReadOnlyList<CaseLink>> UpstreamAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            return await db.Links.AsNoTracking().Where(l => l.CaseId == caseId).OrderBy(l => l.Id)
+                .Select(l => new CaseLink(l.CaseId, l.SystemName, l.ExternalId, l.ExternalNumber, l.Role))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>What was written, for the journal: the target's own values and the start of any text.</summary>
+    private static string DetailOf(OutboxCommand command)
+    {
+        if (command.Operation == OutboxOperation.Create)
+        {
+            return "record created and linked";
+        }
+
+        var apply = SyncJson.Deserialize<ApplyChangeCommand>(command.Payload);
+        var parts = apply.TargetValues.Select(v => $"{v.Key} → {v.Value}").ToList();
+        if (apply.Comment is { } comment)
+        {
+            var text = comment.Text.ReplaceLineEndings(" ");
+            parts.Add($"{(comment.IsPublic ? "public" : "internal")} note: {TextCut.Shorten(text, 120)}");
+        }
+
+        return parts.Count == 0 ? "fields updated" : string.Join("; ", parts);
+    }
+}

@@ -1,0 +1,11 @@
+using Hub.Abstractions.Mapping;
+using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
+namespace Hub.Engine.Sync;
+
+/// <summary>What an outbox command asks of its target.</summary>
+public static class OutboxOperation
+{
+    public const string Create = "Create";
+    public const string Apply = "Apply";
+}

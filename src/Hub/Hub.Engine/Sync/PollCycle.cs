@@ -1,0 +1,194 @@
+using Hub.Abstractions.Mapping;
+using Hub.Abstractions.Model;
+using Hub.Abstractions.Adapters;
+using Hub.Engine.Journal;
+using Hub.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Engine.Sync;
+
+/// <summary>
+/// One poll of one system: read from the stored watermark, take every change in, then store the new
+/// watermark and the time of the last good poll. A record that cannot be read or taken in is set aside with its
+/// reason in the journal and the poll goes on; a failed read, or a failure of the hub's own database, ends the poll,
+/// keeps the watermark, is recorded for health and journaled once per failure streak, and is retried next time.
+/// </summary>
+public sealed class PollCycle(
+    HubDatabase database, SystemAdapters adapters, ChangeIntake intake, HubJournal journal, HubWriteGate gate, TimeProvider time, ILogger<PollCycle> logger)
+{
+    /// <summary>Pages read in one poll at most, so one busy system cannot hold the poller forever.</summary>
+    public const int MaxPagesPerPoll = 50;
+
+    private readonly RecordQuarantine quarantine = new(database, journal, gate, time);
+
+    public async Task<PollOutcome> PollAsync(string systemName, CancellationToken cancellationToken)
+    {
+        var adapter = adapters.Get(systemName);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["System"] = systemName });
+        var outcome = new PollOutcome();
+        try
+        {
+            var watermark = await ReadWatermarkAsync(systemName, cancellationToken).ConfigureAwait(false);
+            for (var page = 0; page < MaxPagesPerPoll; page++)
+            {
+                var batch = await ReadAsync(adapter, watermark, cancellationToken).ConfigureAwait(false);
+                foreach (var change in batch.Changes)
+                {
+                    outcome.Count(await TakeInAsync(systemName, change, cancellationToken).ConfigureAwait(false));
+                }
+
+                foreach (var unreadable in batch.Unreadable)
+                {
+                    logger.LogWarning("Set aside {System} record {Record}: {Reason}", systemName, unreadable.ExternalNumber ?? unreadable.ExternalId, unreadable.Reason);
+                    var journaled = await quarantine.SetAsideAsync(systemName, unreadable, HubEvent.Unreadable, cancellationToken).ConfigureAwait(false);
+                    outcome.Count(journaled ? IntakeResult.Quarantined : IntakeResult.Duplicate);
+                }
+
+                watermark = batch.NextWatermark ?? watermark;
+                await RecordAsync(systemName, watermark, error: null, cancellationToken).ConfigureAwait(false);
+                if (!batch.HasMore)
+                {
+                    break;
+                }
+            }
+
+            return outcome;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (AdapterException failure)
+        {
+            logger.LogWarning("Polling {System} failed: {Error}", systemName, failure.Message);
+            return await FailedAsync(systemName, failure.Message, outcome).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (DatabaseOutage.Is(failure))
+        {
+            logger.LogError(failure, "Polling {System} stopped: the hub's database failed; the watermark stays", systemName);
+            return await FailedAsync(systemName, $"the hub's database failed while polling {systemName}: {DatabaseOutage.Describe(failure)}", outcome).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads a page. Whatever the adapter throws beyond its contract (a bug, a parser giving up) is a failed read like
+    /// any other: recorded and journaled, not an exception that stops the system unseen.
+    /// </summary>
+    private async Task<ChangeBatch> ReadAsync(ISystemAdapter adapter, string? watermark, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await adapter.ReadChangesAsync(watermark, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is not AdapterException && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            logger.LogError(failure, "The {System} adapter failed in a way its contract does not describe", adapter.SystemName);
+            throw AdapterException.Transient(adapter.SystemName,
+                $"the {adapter.SystemName} adapter failed unexpectedly while reading changes ({failure.GetType().Name}): {failure.Message}", inner: failure);
+        }
+    }
+
+    /// <summary>
+    /// Takes one change in. When that fails for something about this change (its content, or the hub's code on it),
+    /// the change is set aside with the reason and the poll goes on; a failure of the database itself is not caught
+    /// here: it ends the poll before the watermark moves, so the change is read again.
+    /// </summary>
+    private async Task<IntakeResult> TakeInAsync(string systemName, ObservedChange change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await intake.AcceptAsync(systemName, change, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (!(failure is OperationCanceledException && cancellationToken.IsCancellationRequested) && !DatabaseOutage.Is(failure))
+        {
+            var record = change.ExternalNumber ?? change.ExternalId;
+            logger.LogError(failure, "Could not take in a {Kind} change of {System} record {Record}; set aside", change.Kind, systemName, record);
+            var reason = $"the hub could not take in this {change.Kind} change: {DatabaseOutage.Describe(failure)}";
+            var journaled = await quarantine.SetAsideAsync(systemName, new UnreadableRecord(change.ExternalId, change.ExternalNumber, change.Version, reason),
+                change.Kind.ToString(), cancellationToken).ConfigureAwait(false);
+            return journaled ? IntakeResult.Quarantined : IntakeResult.Duplicate;
+        }
+    }
+
+    private async Task<PollOutcome> FailedAsync(string systemName, string error, PollOutcome outcome)
+    {
+        outcome.Error = error;
+        try
+        {
+            await RecordAsync(systemName, null, NulCharacters.Visible(error), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception unrecorded) when (DatabaseOutage.Is(unrecorded))
+        {
+            logger.LogError(unrecorded, "The failed poll of {System} could not be recorded: the hub's database failed too", systemName);
+        }
+
+        return outcome;
+    }
+
+    private async Task<string?> ReadWatermarkAsync(string systemName, CancellationToken cancellationToken)
+    {
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            return await db.Systems.AsNoTracking().Where(s => s.SystemName == systemName).Select(s => s.Watermark)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stores how the poll went; the first failure of a streak, and the first success after one, are journaled too.</summary>
+    private async Task RecordAsync(string systemName, string? watermark, string? error, CancellationToken cancellationToken)
+    {
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var now = time.GetUtcNow();
+            var db = database.CreateContext();
+            await using (db.ConfigureAwait(false))
+            {
+                var state = await db.Systems.FirstOrDefaultAsync(s => s.SystemName == systemName, cancellationToken).ConfigureAwait(false);
+                if (state is null)
+                {
+                    state = new SystemState { SystemName = systemName };
+                    db.Systems.Add(state);
+                }
+
+                state.LastPollAt = now;
+                if (error is null)
+                {
+                    if (state.LastError is { } lastError)
+                    {
+                        await PollFailureStreak.SucceededAsync(db, journal, systemName, lastError, now, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    state.Watermark = watermark;
+                    state.LastSuccessfulPollAt = now;
+                    state.LastError = null;
+                }
+                else
+                {
+                    await PollFailureStreak.FailedAsync(db, journal, systemName, error, now, cancellationToken).ConfigureAwait(false);
+                    state.LastError = error;
+                }
+
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}
+
+/// <summary>What one poll did, by intake result.</summary>
+public sealed class PollOutcome
+{
+    private readonly Dictionary<IntakeResult, int> counts = [];
+
+    public string? Error { get; set; }
+
+    public int this[IntakeResult result] => counts.TryGetValue(result, out var n) ? n : 0;
+
+    public int Total => counts.Values.Sum();
+
+    internal void Count(IntakeResult result) => counts[result] = this[result] + 1;
+
+    public override string ToString() =>
+        Error ?? string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{c.Key}: {c.Value}"));
+}

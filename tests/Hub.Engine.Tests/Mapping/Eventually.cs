@@ -1,0 +1,19 @@
+namespace Hub.Engine.Tests.Mapping;
+
+/// <summary>Waits for a condition by polling it until a deadline, instead of sleeping a fixed time.</summary>
+internal static class Eventually
+{
+    public static async Task True(Func<bool> condition, string what, TimeSpan? deadline = null)
+    {
+        var until = DateTimeOffset.UtcNow + (deadline ?? TimeSpan.FromSeconds(15));
+        while (!condition())
+        {
+            if (DateTimeOffset.UtcNow > until)
+            {
+                Assert.Fail($"Gave up waiting: {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using Hub.Engine.Journal;
+using Hub.Abstractions.Mapping;
+using Hub.Engine.Mapping;
+using Hub.Engine.Persistence;
+using Hub.Engine.Sync;
+using Hub.Engine.Tests.Databases;
+using Hub.Engine.Tests.Mapping;
+using Hub.Tests.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Hub.Engine.Tests.Sync;
+
+/// <summary>
+/// The sync engine (intake, poll, dispatcher, dead letters) wired as the host wires it, over one test database,
+/// the shipped mappings, a hand-moved clock and the three systems of the example chain.
+/// </summary>
+internal sealed class SyncRig : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly HubWriteGate gate = new();
+    private readonly TestDatabase temp;
+    private readonly FileMappingProvider mappings;
+
+    private SyncRig(TestDatabase temp)
+    {
+        this.temp = temp;
+        Database = temp.Database;
+        mappings = new FileMappingProvider(MappingFiles.Path, NullLogger<FileMappingProvider>.Instance, Clock, new FileMappingProviderOptions { WatchForChanges = false, PollInterval = TimeSpan.Zero });
+        var journal = new HubJournal(Clock);
+        var adapters = new SystemAdapters([ServiceDesk, Facility, Contractor]);
+        var planner = new CasePlanner(journal, Options);
+        Intake = new ChangeIntake(Database, mappings, journal, gate, Clock, new NoDispatchSignal(), planner, NullLogger<ChangeIntake>.Instance);
+        Poll = new PollCycle(Database, adapters, Intake, journal, gate, Clock, NullLogger<PollCycle>.Instance);
+        Dispatcher = new OutboxDispatcher(Database, adapters, mappings, journal, gate, Clock, Options, NullLogger<OutboxDispatcher>.Instance);
+        DeadLetters = new DeadLetters(Database, journal, gate, Clock);
+    }
+
+    /// <summary>The engine over a fresh database from <paramref name="databases"/>.</summary>
+    public static async Task<SyncRig> StartAsync(IDatabaseSource databases) => new(await databases.CreateAsync());
+
+    public ManualClock Clock { get; } = new(Start);
+
+    /// <summary>A copy of the shipped mappings the test may edit; <see cref="ReloadMappings"/> takes the edit up.</summary>
+    public MappingDirectory MappingFiles { get; } = MappingDirectory.CopyOfShipped();
+    public SyncOptions Options { get; } = new() { RetryDelay = TimeSpan.FromSeconds(10), MaxRetryDelay = TimeSpan.FromMinutes(1), MaxAttempts = 5 };
+    public HubDatabase Database { get; }
+
+    /// <summary>The test's database itself, for raw SQL past the hub.</summary>
+    public TestDatabase Storage => temp;
+    public RecordingSystem ServiceDesk { get; } = new("servicedesk");
+    public RecordingSystem Facility { get; } = new("facility");
+    public RecordingSystem Contractor { get; } = new("contractor");
+    public ChangeIntake Intake { get; }
+    public PollCycle Poll { get; }
+    public OutboxDispatcher Dispatcher { get; }
+    public DeadLetters DeadLetters { get; }
+
+    /// <summary>Takes up an edit of <see cref="MappingFiles"/> as the host does on a file change; fails with the loader's errors.</summary>
+    public void ReloadMappings() => Assert.True(mappings.CheckForChanges(), mappings.LastError ?? "the mapping files did not change");
+
+    public Task<PollOutcome> PollAsync(string system) => Poll.PollAsync(system, CancellationToken.None);
+
+    public Task<int> DispatchAsync() => Dispatcher.DispatchDueAsync(CancellationToken.None);
+
+    /// <summary>Dispatches round after round until nothing is due; returns how many commands went out.</summary>
+    public async Task<int> DispatchAllDueAsync()
+    {
+        var total = 0;
+        for (var sent = await DispatchAsync(); sent > 0; sent = await DispatchAsync())
+        {
+            total += sent;
+        }
+
+        return total;
+    }
+
+    public async Task<T> ReadAsync<T>(Func<HubDbContext, Task<T>> query)
+    {
+        await using var db = Database.CreateContext();
+        return await query(db);
+    }
+
+    public Task<List<OutboxCommand>> OutboxAsync() =>
+        ReadAsync(db => db.Outbox.AsNoTracking().OrderBy(o => o.Id).ToListAsync());
+
+    public Task<List<JournalEntry>> JournalAsync() =>
+        ReadAsync(db => db.Journal.AsNoTracking().OrderBy(j => j.Sequence).ToListAsync());
+
+    public Task<List<string>> OutcomesAsync() =>
+        ReadAsync(db => db.Journal.AsNoTracking().OrderBy(j => j.Sequence).Select(j => j.Outcome).ToListAsync());
+
+    public async Task AssertJournalIntactAsync()
+    {
+        var verdict = await ReadAsync(db => JournalVerifier.VerifyAsync(db, CancellationToken.None));
+        Assert.True(verdict.IsIntact, verdict.ToString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        gate.Dispose();
+        mappings.Dispose();
+        MappingFiles.Dispose();
+        await temp.DisposeAsync();
+    }
+}
