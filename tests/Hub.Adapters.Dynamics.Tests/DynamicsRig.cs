@@ -1,3 +1,4 @@
+using Hub.Adapters.Compliance;
 using Hub.Core.Adapters;
 using Hub.Core.Mapping;
 using Hub.Core.Model;

@@ -1,9 +1,10 @@
+using Hub.Adapters.Compliance;
 using Hub.Adapters.Email.Ignored;
 using Hub.Core.Adapters;
 using Hub.Core.Mapping;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace Hub.Adapters.Email.Tests.Support;
 
@@ -21,6 +22,9 @@ internal sealed class EmailSystem
     /// <summary>The store the next adapter gets; <see cref="State"/> unless a test puts a failing one in front of it.</summary>
     public IAdapterStateStore? StateInFront { get; set; }
     public RecordingIgnoredMailJournal Journal { get; } = new();
+
+    /// <summary>Every line the adapter logs, warnings at start among them.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
     public List<ContractorMapping> Contractors { get; } = [];
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -55,6 +59,6 @@ internal sealed class EmailSystem
             .AddSingleton(ReplyReader?.Invoke(mappings, Time) ?? new MinimalReplyReader())
             .AddSingleton<IIgnoredMailJournal>(Journal)
             .BuildServiceProvider();
-        return new SystemContext(SystemName, configuration.GetSection($"Hub:Systems:{SystemName}"), provider, NullLoggerFactory.Instance, Time, mappings);
+        return new SystemContext(SystemName, configuration.GetSection($"Hub:Systems:{SystemName}"), provider, new LoggerFactory([Logs]), Time, mappings);
     }
 }
