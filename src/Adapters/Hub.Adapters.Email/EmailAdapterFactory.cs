@@ -36,7 +36,16 @@ internal sealed class EmailAdapterFactory : IAdapterFactory
         var outbox = new WorkOrderOutbox(context.SystemName, store, new WorkOrderMail(from, replyTo, context.Time), transport, context.Mappings, mapper, context.Time,
             context.LoggerFactory.CreateLogger<WorkOrderOutbox>());
         var reporter = new IgnoredMailReporter(context.Services.GetService<IIgnoredMailJournal>(), context.LoggerFactory.CreateLogger<EmailAdapter>());
-        var intake = new ReplyIntake(context.SystemName, options.MaxMessageBytes, new WorkOrderMatcher(store), reader, context.Mappings, reporter, context.Time);
+        var authentication = new SenderAuthentication(options.SenderAuthentication);
+        if (!authentication.IsRequired)
+        {
+            context.LoggerFactory.CreateLogger<SenderAuthentication>().LogWarning(
+                "{System}: replies are believed on their From header alone, which anyone who saw one work order can forge. " +
+                "Set {Key} to Dmarc (and {AuthServIdKey}) when the mailbox's server stamps Authentication-Results",
+                context.SystemName, context.KeyOf("SenderAuthentication:Require"), context.KeyOf("SenderAuthentication:AuthServId"));
+        }
+
+        var intake = new ReplyIntake(context.SystemName, options.MaxMessageBytes, new WorkOrderMatcher(store), authentication, reader, context.Mappings, reporter, context.Time);
         return new EmailAdapter(context.SystemName, options.BatchSize, transport, store, outbox, intake);
     }
 }

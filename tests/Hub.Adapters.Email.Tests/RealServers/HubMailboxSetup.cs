@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Net;
 using Hub.Adapters.Email.Tests.Support;
+using Hub.Abstractions.Adapters;
+using MimeKit;
 
 namespace Hub.Adapters.Email.Tests.RealServers;
 
@@ -27,5 +30,19 @@ internal sealed record HubMailboxSetup(MailServers Servers, TestMailbox Hub, Tes
             .Set("QuarantineFolder", "Hub/Quarantine");
         system.Contractors.Add(Samples.Plumber(contractor.Address));
         return new HubMailboxSetup(servers, hub, contractor, system);
+    }
+
+    /// <summary>Has the adapter send a work order for a new case and waits until it lies in the contractor's mailbox.</summary>
+    public async Task<MimeMessage> SendOrderAsync(ISystemAdapter adapter, string key)
+    {
+        await adapter.CreateAsync(Samples.BlockedToilet(key), Samples.Timeout());
+        return await Servers.WaitForMailAsync(Contractor, "INBOX", m => m.Headers["X-Hub-Correlation"] == key, Samples.Timeout());
+    }
+
+    /// <summary>Sends a reply through Postfix (from loopback unless told: see <see cref="BorderVerdicts"/>) and returns it as it arrived in the hub's mailbox.</summary>
+    public async Task<MimeMessage> DeliverToHubAsync(MimeMessage reply, IPAddress? from = null)
+    {
+        await Servers.SendAsync(reply, Samples.Timeout(), from);
+        return await Servers.WaitForMailAsync(Hub, "INBOX", m => m.MessageId == reply.MessageId, Samples.Timeout());
     }
 }

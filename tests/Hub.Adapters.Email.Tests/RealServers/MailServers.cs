@@ -81,6 +81,7 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
         await File.WriteAllTextAsync(Path.Combine(root, "dovecot/dovecot.conf"), MailServerConfig.Dovecot(root, ImapPort, ImapsPort, lmtpPort, authPort, certificatePath, keyPath));
         await File.WriteAllTextAsync(Path.Combine(root, "postfix/conf/main.cf"), MailServerConfig.PostfixMain(root, lmtpPort, authPort, certificatePath, keyPath));
         await File.WriteAllTextAsync(Path.Combine(root, "postfix/conf/master.cf"), MailServerConfig.PostfixMaster(SmtpPort, SmtpsPort));
+        await File.WriteAllTextAsync(Path.Combine(root, "postfix/conf/border_verdicts.cidr"), BorderVerdicts.ClientTable());
         await RunAsync("chown", $"mail:mail {root}/mail");
         await RunAsync("chown", $"postfix {root}/postfix/data");
 
@@ -179,10 +180,10 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
         return client;
     }
 
-    /// <summary>Sends a mail through Postfix as an outside party would (no sign-in, from loopback).</summary>
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    /// <summary>Sends a mail through Postfix as an outside party would (no sign-in, from loopback, or from the address <paramref name="from"/>: see <see cref="BorderVerdicts"/>).</summary>
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken, IPAddress? from = null)
     {
-        using var client = new SmtpClient();
+        using var client = new SmtpClient { LocalEndPoint = new IPEndPoint(from ?? IPAddress.Loopback, 0) };
         await client.ConnectAsync(Host, SmtpPort, SecureSocketOptions.None, cancellationToken);
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);

@@ -15,7 +15,7 @@ public sealed class RepliesOverImapTests(MailServers servers)
     {
         var (setup, adapter, order, key) = await SendOrderAsync();
         var reply = ContractorMail.ReplyTo(order, setup.Contractor.Address, "gepland 24-11-2026 08:00-11:00");
-        await DeliverToHubAsync(setup, reply);
+        await setup.DeliverToHubAsync(reply);
 
         var batch = await adapter.ReadChangesAsync(null, Samples.Timeout());
 
@@ -35,7 +35,7 @@ public sealed class RepliesOverImapTests(MailServers servers)
     public async Task When_contractor_reports_done_in_an_unthreaded_mail_the_subject_token_finds_the_order_and_resolves_it()
     {
         var (setup, adapter, order, _) = await SendOrderAsync();
-        await DeliverToHubAsync(setup, ContractorMail.ReplyTo(order, setup.Contractor.Address, "gereed, afvoer ontstopt", threaded: false));
+        await setup.DeliverToHubAsync(ContractorMail.ReplyTo(order, setup.Contractor.Address, "gereed, afvoer ontstopt", threaded: false));
 
         var batch = await adapter.ReadChangesAsync(null, Samples.Timeout());
 
@@ -51,7 +51,7 @@ public sealed class RepliesOverImapTests(MailServers servers)
     {
         var (setup, adapter, order, _) = await SendOrderAsync();
         var spoof = ContractorMail.ReplyTo(order, "plumber@evil.test", "gereed");
-        await DeliverToHubAsync(setup, spoof);
+        await setup.DeliverToHubAsync(spoof);
 
         var batch = await adapter.ReadChangesAsync(null, Samples.Timeout());
 
@@ -70,8 +70,8 @@ public sealed class RepliesOverImapTests(MailServers servers)
         var (setup, adapter, order, _) = await SendOrderAsync();
         var first = ContractorMail.ReplyTo(order, setup.Contractor.Address, "akkoord");
         var second = ContractorMail.ReplyTo(order, setup.Contractor.Address, "De sleutel graag bij de balie.");
-        await DeliverToHubAsync(setup, first);
-        await DeliverToHubAsync(setup, second);
+        await setup.DeliverToHubAsync(first);
+        await setup.DeliverToHubAsync(second);
 
         var batch = await adapter.ReadChangesAsync(null, Samples.Timeout());
         var stillWaiting = await servers.MessageIdsInAsync(setup.Hub, "INBOX", Samples.Timeout());
@@ -128,15 +128,7 @@ public sealed class RepliesOverImapTests(MailServers servers)
         var setup = await HubMailboxSetup.CreateAsync(servers, replyFolder);
         var adapter = setup.System.CreateAdapter();
         var key = Samples.NewKey();
-        await adapter.CreateAsync(Samples.BlockedToilet(key), Samples.Timeout());
-        var order = await servers.WaitForMailAsync(setup.Contractor, "INBOX", m => m.Headers["X-Hub-Correlation"] == key, Samples.Timeout());
-        return (setup, adapter, order, key);
-    }
-
-    private async Task DeliverToHubAsync(HubMailboxSetup setup, MimeMessage reply)
-    {
-        await servers.SendAsync(reply, Samples.Timeout());
-        await servers.WaitForMailAsync(setup.Hub, "INBOX", m => m.MessageId == reply.MessageId, Samples.Timeout());
+        return (setup, adapter, await setup.SendOrderAsync(adapter, key), key);
     }
 
     /// <summary>Files a reply straight into a folder, as a server-side rule of the hub's mailbox would.</summary>

@@ -15,13 +15,13 @@ public sealed class UnreadableReplyTests(MailServers servers)
     {
         var setup = await HubMailboxSetup.CreateAsync(servers);
         setup.System.ReplyReader = (mappings, time) => new MappedContractorReplyReader(mappings, time);
-        var order = await SendOrderAsync(setup);
+        var order = await setup.SendOrderAsync(setup.System.CreateAdapter(), Samples.NewKey());
         var hostile = ContractorMail.ReplyTo(order, setup.Contractor.Address, "unused");
         var html = string.Concat(Enumerable.Repeat("<div>", 1000)) + "<b>gereed</b>" + string.Concat(Enumerable.Repeat("</div>", 1000));
         hostile.Body = new TextPart("html") { Text = html };
         var done = ContractorMail.ReplyTo(order, setup.Contractor.Address, "gereed");
-        await DeliverToHubAsync(setup, hostile);
-        await DeliverToHubAsync(setup, done);
+        await setup.DeliverToHubAsync(hostile);
+        await setup.DeliverToHubAsync(done);
 
         var batch = await setup.System.CreateAdapter().ReadChangesAsync(null, Samples.Timeout());
 
@@ -40,11 +40,11 @@ public sealed class UnreadableReplyTests(MailServers servers)
     {
         var setup = await HubMailboxSetup.CreateAsync(servers);
         setup.System.ReplyReader = (_, _) => new ReaderThatChokesOn("Kapot");
-        var order = await SendOrderAsync(setup);
+        var order = await setup.SendOrderAsync(setup.System.CreateAdapter(), Samples.NewKey());
         var choking = ContractorMail.ReplyTo(order, setup.Contractor.Address, "Kapot");
         var done = ContractorMail.ReplyTo(order, setup.Contractor.Address, "gereed");
-        await DeliverToHubAsync(setup, choking);
-        await DeliverToHubAsync(setup, done);
+        await setup.DeliverToHubAsync(choking);
+        await setup.DeliverToHubAsync(done);
 
         var batch = await setup.System.CreateAdapter().ReadChangesAsync(null, Samples.Timeout());
 
@@ -53,19 +53,6 @@ public sealed class UnreadableReplyTests(MailServers servers)
         var reported = Assert.Single(setup.System.Journal.Recorded, m => m.MessageId == choking.MessageId);
         Assert.Equal(IgnoredMailReason.Unreadable, reported.Reason);
         Assert.Contains("KeyNotFoundException", reported.Detail, StringComparison.Ordinal);
-    }
-
-    private async Task<MimeMessage> SendOrderAsync(HubMailboxSetup setup)
-    {
-        var key = Samples.NewKey();
-        await setup.System.CreateAdapter().CreateAsync(Samples.BlockedToilet(key), Samples.Timeout());
-        return await servers.WaitForMailAsync(setup.Contractor, "INBOX", m => m.Headers["X-Hub-Correlation"] == key, Samples.Timeout());
-    }
-
-    private async Task DeliverToHubAsync(HubMailboxSetup setup, MimeMessage reply)
-    {
-        await servers.SendAsync(reply, Samples.Timeout());
-        await servers.WaitForMailAsync(setup.Hub, "INBOX", m => m.MessageId == reply.MessageId, Samples.Timeout());
     }
 
     /// <summary>A reply reader (a host may plug in its own) with a bug that one mail's words set off.</summary>

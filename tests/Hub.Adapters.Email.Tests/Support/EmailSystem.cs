@@ -1,3 +1,4 @@
+using Hub.Adapters.Compliance;
 using Hub.Testing;
 using Hub.Adapters.Email.Ignored;
 using Hub.Abstractions.Adapters;
@@ -5,7 +6,7 @@ using Hub.Abstractions.Mapping;
 using Hub.Engine.Mapping;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace Hub.Adapters.Email.Tests.Support;
 
@@ -23,6 +24,9 @@ internal sealed class EmailSystem
     /// <summary>The store the next adapter gets; <see cref="State"/> unless a test puts a failing one in front of it.</summary>
     public IAdapterStateStore? StateInFront { get; set; }
     public RecordingIgnoredMailJournal Journal { get; } = new();
+
+    /// <summary>Every line the adapter logs, warnings at start among them.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
     public List<ContractorMapping> Contractors { get; } = [];
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -57,6 +61,6 @@ internal sealed class EmailSystem
             .AddSingleton(ReplyReader?.Invoke(mappings, Time) ?? new MinimalReplyReader())
             .AddSingleton<IIgnoredMailJournal>(Journal)
             .BuildServiceProvider();
-        return new SystemContext(SystemName, configuration.GetSection($"Hub:Systems:{SystemName}"), provider, NullLoggerFactory.Instance, Time, mappings);
+        return new SystemContext(SystemName, configuration.GetSection($"Hub:Systems:{SystemName}"), provider, new LoggerFactory([Logs]), Time, mappings);
     }
 }

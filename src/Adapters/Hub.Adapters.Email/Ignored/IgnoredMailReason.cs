@@ -6,6 +6,12 @@ public enum IgnoredMailReason
     /// <summary>The sender does not belong to the contractor the work order went to (quarantined).</summary>
     UntrustedSender,
 
+    /// <summary>
+    /// The system requires sender authentication and the hub's mail server's Authentication-Results header does not
+    /// prove the From (no DMARC or aligned DKIM pass, or no header by that server at all) (quarantined).
+    /// </summary>
+    Unauthenticated,
+
     /// <summary>Neither its headers nor its subject name a work order this hub sent (quarantined).</summary>
     UnknownWorkOrder,
 

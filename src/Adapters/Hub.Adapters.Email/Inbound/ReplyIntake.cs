@@ -11,14 +11,16 @@ namespace Hub.Adapters.Email.Inbound;
 
 /// <summary>
 /// Takes one mail from the hub's mailbox and decides what it is worth. Only a readable reply to a known work
-/// order, from a sender of the contractor the order went to, becomes a change. Anything else is quarantined
-/// (oversized, malformed, unreadable, unknown order, untrusted sender) or passed over (auto-reply, empty), and reported.
+/// order, from a sender of the contractor the order went to, whom the hub's mail server authenticated (when the system
+/// requires it), becomes a change. Anything else is quarantined (oversized, malformed, unreadable, unknown order,
+/// untrusted or unauthenticated sender) or passed over (auto-reply, empty), and reported.
 /// The copy of a mail the hub sent itself (kept as evidence that it went out) is filed away without a word.
 /// </summary>
 internal sealed class ReplyIntake(
     string systemName,
     long maxMessageBytes,
     WorkOrderMatcher matcher,
+    SenderAuthentication authentication,
     IContractorReplyReader reader,
     IMappingProvider mappings,
     IgnoredMailReporter reporter,
@@ -89,6 +91,12 @@ internal sealed class ReplyIntake(
         {
             await SetAsideAsync(session, item, message, order, IgnoredMailReason.UntrustedSender,
                 $"{sender.Address} does not belong to the contractor {order.To} that work order {order.Token} went to", cancellationToken);
+            return null;
+        }
+
+        if (authentication.RefusalFor(message, sender) is { } refusal)
+        {
+            await SetAsideAsync(session, item, message, order, IgnoredMailReason.Unauthenticated, refusal, cancellationToken);
             return null;
         }
 

@@ -16,6 +16,9 @@ public sealed class EmailAdapterOptions
     public OAuth2Options OAuth2 { get; set; } = new();
     public DirectoryTransportOptions Directory { get; set; } = new();
 
+    /// <summary>Which Authentication-Results header the hub believes, and what it must prove before a reply changes a case.</summary>
+    public SenderAuthenticationOptions SenderAuthentication { get; set; } = new();
+
     /// <summary>IMAP folder that read replies are moved to (never deleted).</summary>
     public string ProcessedFolder { get; set; } = "Hub/Processed";
 

@@ -23,7 +23,8 @@ internal static class EmailOptionsReader
         {
             throw new HubConfigurationException(context.Configuration.Path,
                 $"a setting has a value of the wrong kind ({ex.InnerException?.Message ?? ex.Message}). " +
-                "Security is None, StartTls or SslOnConnect; Auth is Password or OAuth2; Transport is Mail or Directory.");
+                "Security is None, StartTls or SslOnConnect; Auth is Password or OAuth2; Transport is Mail or Directory; " +
+                "SenderAuthentication:Require is None, Dmarc or DkimAligned.");
         }
 
         Validate(options, context);
@@ -43,6 +44,8 @@ internal static class EmailOptionsReader
         {
             Fail(context.KeyOf("BatchSize"), "must be between 1 and 1000.");
         }
+
+        ValidateSenderAuthentication(options.SenderAuthentication, context);
 
         if (options.Transport == MailTransportKind.Directory)
         {
@@ -68,6 +71,34 @@ internal static class EmailOptionsReader
             {
                 Fail(context.KeyOf("OAuth2:Authority"), "must be an absolute https URL, e.g. https://login.microsoftonline.com/.");
             }
+        }
+    }
+
+    /// <summary>An authserv-id is one token (RFC 8601 §2.5); a requirement without one could trust nothing, an id without a requirement checks nothing.</summary>
+    private static void ValidateSenderAuthentication(SenderAuthenticationOptions authentication, SystemContext context)
+    {
+        var requireKey = context.KeyOf("SenderAuthentication:Require");
+        var idKey = context.KeyOf("SenderAuthentication:AuthServId");
+        var id = authentication.AuthServId.Trim();
+        if (authentication.Require == SenderAuthenticationRequirement.None)
+        {
+            if (id.Length > 0)
+            {
+                Fail(idKey, $"is set, but {requireKey} is None: nothing is checked. Set {requireKey} to Dmarc or DkimAligned, or leave the id out.");
+            }
+
+            return;
+        }
+
+        if (id.Length == 0)
+        {
+            Fail(idKey, $"is required when {requireKey} is {authentication.Require}: the authserv-id the hub's mail server writes first in its " +
+                        $"Authentication-Results header (e.g. mx.example.org, mx.google.com), or {SenderAuthenticationOptions.Microsoft365} for Microsoft 365.");
+        }
+
+        if (id.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is ';' or '(' or ')' or '"' or '='))
+        {
+            Fail(idKey, $"'{id}' is not an authserv-id: give the one name before the first ';' of the server's Authentication-Results header, e.g. mx.example.org.");
         }
     }
 

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Host.Journal;
 
 /// <summary>
-/// Puts every mail the contractor adapter would not act on (spoofed sender, unknown order, oversized, malformed,
-/// auto-reply) in the correlation log, with the case it names when the order token is known.
+/// Puts every mail the contractor adapter would not act on (spoofed or unauthenticated sender, unknown order,
+/// oversized, malformed, auto-reply) in the correlation log, with the case it names when the order token is known.
 /// </summary>
 internal sealed class IgnoredMailJournal(HubDatabase database, HubJournal journal, HubWriteGate gate) : IIgnoredMailJournal
 {

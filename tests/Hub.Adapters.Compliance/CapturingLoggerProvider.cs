@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Hub.Adapters.Dynamics.Tests;
+namespace Hub.Adapters.Compliance;
 
-/// <summary>Keeps every log line the adapter writes, so tests can check that no secret is among them.</summary>
+/// <summary>Keeps every log line an adapter writes, so tests can check what it warned about and that no secret is among them.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> lines = new();
