@@ -85,14 +85,10 @@ internal sealed class BenchWorld : IAsyncDisposable
         throw new TimeoutException($"The hub did not poll every system within 90 s:\n{hub.Output}");
     }
 
-    /// <summary>POST /hooks/servicedesk signed with the system's secret, as a TOPdesk action sequence would call it.</summary>
+    /// <summary>POST /hooks/servicedesk signed with the system's secret and a fresh timestamp, a body of its own each time (the hub refuses a replay).</summary>
     public async Task<HttpResponseMessage> PostWebhookAsync(HttpClient http, string system, CancellationToken cancellationToken)
     {
-        var body = "{\"incident\":\"changed\"}"u8.ToArray();
-        var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), body));
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(ApiUrl, "hooks/" + system)) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Hub-Signature-256", signature);
+        using var request = WebhookCall.Signed(ApiUrl, system, WebhookSecret, DateTimeOffset.UtcNow, WebhookCall.NewBody());
         return await http.SendAsync(request, cancellationToken);
     }
 

@@ -75,6 +75,9 @@ internal sealed class ChainWorld : IAsyncDisposable
 
     public const string WebhookSecret = "hook-secret-for-tests";
 
+    /// <summary>Lets the service desk's webhook take the plain secret in X-Hub-Secret (Hub:Systems:servicedesk:AllowWebhookSecretHeader).</summary>
+    public bool ServiceDeskAllowsWebhookSecretHeader { get; set; }
+
     /// <summary>The auditor's API key this world's hub accepts (its SHA-256 is in Hub:Api:ApiKeyHashes); /health details need it.</summary>
     public const string ApiKey = "auditor-key-for-tests";
 
@@ -100,7 +103,8 @@ internal sealed class ChainWorld : IAsyncDisposable
                 Sync = new { RetryDelay = "00:00:01", MaxRetryDelay = "00:00:05", MaxAttempts = 50 },
                 Systems = new Dictionary<string, object>
                 {
-                    ["servicedesk"] = Section(TopDesk.SettingsFor("servicedesk"), "servicedesk", ("PollInterval", ServiceDeskPollInterval), ("WebhookSecret", WebhookSecret)),
+                    ["servicedesk"] = Section(TopDesk.SettingsFor("servicedesk"), "servicedesk", ("PollInterval", ServiceDeskPollInterval), ("WebhookSecret", WebhookSecret),
+                        ("AllowWebhookSecretHeader", ServiceDeskAllowsWebhookSecretHeader ? "true" : null)),
                     ["facility"] = Section(Dynamics.SettingsFor("facility"), "facility", ("PollInterval", "00:00:01"), ("TokenEndpointCertificateFile", certificate)),
                     ["contractor"] = mail is null ? new
                     {
@@ -158,6 +162,24 @@ internal sealed class ChainWorld : IAsyncDisposable
         await using var hub = HubProcess.Start(Folder, [.. arguments, "--config", config]);
         var exit = await hub.WaitForExitAsync(TimeSpan.FromSeconds(60));
         return (exit, hub.Output);
+    }
+
+    /// <summary>Waits until the hub's HTTP endpoints answer (any answer); fails with the hub's output when they do not in time.</summary>
+    public async Task WaitUntilListeningAsync()
+    {
+        using var http = new HttpClient { BaseAddress = ApiUrl, Timeout = TimeSpan.FromSeconds(5) };
+        await EventuallyAsync(() =>
+        {
+            try
+            {
+                using var probe = http.GetAsync(new Uri("health", UriKind.Relative)).GetAwaiter().GetResult();
+                return true;
+            }
+            catch (Exception notYet) when (notYet is HttpRequestException or TaskCanceledException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(60), "the hub listening on " + ApiUrl);
     }
 
     /// <summary>Waits until the condition holds; fails with the hub's output when it does not in time.</summary>

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Xunit.Abstractions;
 
@@ -9,8 +7,10 @@ namespace Hub.EndToEnd.Tests;
 [Collection(RunsAlone.Name)]
 public sealed class WebhookAndHealthTests(ITestOutputHelper log)
 {
+    private static readonly TimeSpan AtOnce = TimeSpan.FromSeconds(5);
+
     [Fact]
-    public async Task A_signed_webhook_polls_at_once_and_an_unsigned_one_is_refused()
+    public async Task A_signed_webhook_polls_at_once_and_neither_an_unsigned_call_nor_a_replay_of_the_signed_one_is_taken()
     {
         await using var world = new ChainWorld(log, contractorAnswers: false) { ServiceDeskPollInterval = "01:00:00" };
         world.StartHub();
@@ -28,14 +28,143 @@ public sealed class WebhookAndHealthTests(ITestOutputHelper log)
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Empty(world.Dynamics.Cases); // the hourly poll has not come round, and nothing else polled
 
-        const string body = """{"incident":"changed"}""";
-        var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(ChainWorld.WebhookSecret), Encoding.UTF8.GetBytes(body)));
-        using var signed = new HttpRequestMessage(HttpMethod.Post, "hooks/servicedesk") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        signed.Headers.Add("X-Hub-Signature-256", signature);
+        var body = WebhookCall.NewBody();
+        var signedAt = DateTimeOffset.UtcNow;
+        using var signed = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, signedAt, body);
         using var accepted = await http.SendAsync(signed);
+        using var replay = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, signedAt, body); // the captured call, sent again
+        using var replayed = await http.SendAsync(replay);
 
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Contains("received before", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await world.EventuallyAsync(() => world.Dynamics.Cases.Count == 1, TimeSpan.FromSeconds(20), $"the case for {incident.Number} after the webhook");
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_at_once_without_waiting_for_it()
+    {
+        await using var world = new ChainWorld(log, contractorAnswers: false) { ServiceDeskPollInterval = "01:00:00" };
+        var hub = world.StartHub();
+        await world.WaitUntilListeningAsync();
+
+        // 100 KB announced (over the 64 KiB limit), asking to be told before sending it, as curl does for a large body
+        var announced = await AnnounceAsync(world, [("Content-Length", "100000"), ("Expect", "100-continue")], body: []);
+        // the same announced without asking, and only the first few bytes sent
+        var started = await AnnounceAsync(world, [("Content-Length", "100000")], body: "{\"incident\""u8.ToArray());
+        // a chunked body with no length: 80 KiB sent, and the sender never says it is done
+        var chunked = await SendEndlessChunkedAsync(world);
+
+        Assert.Equal(413, announced.Status);
+        Assert.Empty(announced.Interim); // no "100 Continue": the hub did not ask for the body
+        Assert.Equal(413, started.Status);
+        Assert.Equal(413, chunked.Status);
+        Assert.Contains("65536 bytes", chunked.Body, StringComparison.Ordinal);
+        await world.EventuallyAsync(() => hub.Output.Contains("too large: the body went over the limit of 65536 bytes while it was read", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10), "the refusal of the chunked body in the hub's log");
+    }
+
+    [Fact]
+    public async Task A_call_signed_six_minutes_ago_or_with_a_malformed_signature_is_refused()
+    {
+        await using var world = new ChainWorld(log, contractorAnswers: false) { ServiceDeskPollInterval = "01:00:00" };
+        world.StartHub();
+        await world.WaitUntilListeningAsync();
+        using var http = new HttpClient { BaseAddress = world.ApiUrl };
+
+        using var old = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(-6), WebhookCall.NewBody());
+        using var stale = await http.SendAsync(old);
+        var staleAnswer = await stale.Content.ReadAsStringAsync();
+        var answers = new List<HttpStatusCode>();
+        using var good = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, DateTimeOffset.UtcNow, WebhookCall.NewBody());
+        var hex = good.Headers.GetValues("X-Hub-Signature-256").Single()["sha256=".Length..];
+        foreach (var signature in new[] { "sha256=" + hex[..62], "sha256=" + hex + "00", "sha256=" + hex[..62] + "zz", hex, "sha512=" + hex })
+        {
+            using var malformed = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, DateTimeOffset.UtcNow, WebhookCall.NewBody());
+            malformed.Headers.Remove("X-Hub-Signature-256");
+            malformed.Headers.Add("X-Hub-Signature-256", signature);
+            using var answer = await http.SendAsync(malformed);
+            answers.Add(answer.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
+        Assert.Contains("too old or in the future", staleAnswer, StringComparison.Ordinal);
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Unauthorized, a));
+        using var accepted = await http.SendAsync(good); // the well-formed one is taken: the refusals were for their form
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_the_opt_in_the_plain_secret_header_is_refused_and_the_log_names_the_setting()
+    {
+        await using var world = new ChainWorld(log, contractorAnswers: false) { ServiceDeskPollInterval = "01:00:00" };
+        var hub = world.StartHub();
+        await world.WaitUntilListeningAsync();
+        using var http = new HttpClient { BaseAddress = world.ApiUrl };
+
+        using var call = PlainSecretCall();
+        using var answer = await http.SendAsync(call);
+        var body = await answer.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
+        Assert.DoesNotContain("AllowWebhookSecretHeader", body, StringComparison.Ordinal); // the caller learns nothing about the configuration
+        await world.EventuallyAsync(() => hub.Output.Contains("set Hub:Systems:servicedesk:AllowWebhookSecretHeader=true", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10), "the refusal naming the opt-in in the hub's log");
+        Assert.DoesNotContain(ChainWorld.WebhookSecret, hub.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_the_opt_in_the_plain_secret_header_polls_at_once()
+    {
+        await using var world = new ChainWorld(log, contractorAnswers: false) { ServiceDeskPollInterval = "01:00:00", ServiceDeskAllowsWebhookSecretHeader = true };
+        world.StartHub();
+        using var http = new HttpClient { BaseAddress = world.ApiUrl };
+        await world.EventuallyAsync(() => world.TopDesk.Requests.Any(r => r.Path.Contains("/incidents", StringComparison.Ordinal)), TimeSpan.FromSeconds(60),
+            "the first poll of the service desk at start");
+        var incident = Complaints.BlockedToilet(world.TopDesk);
+
+        using var call = PlainSecretCall();
+        using var answer = await http.SendAsync(call);
+
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        await world.EventuallyAsync(() => world.Dynamics.Cases.Count == 1, TimeSpan.FromSeconds(20), $"the case for {incident.Number} after the webhook");
+    }
+
+    /// <summary>What a TOPdesk action sequence sends: the secret itself in a fixed header, no signature.</summary>
+    private static HttpRequestMessage PlainSecretCall()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "hooks/servicedesk") { Content = new StringContent("""{"incident":"changed"}""") };
+        request.Headers.Add("X-Hub-Secret", ChainWorld.WebhookSecret);
+        return request;
+    }
+
+    /// <summary>A signed call that announces a body with <paramref name="headers"/>, sends <paramref name="body"/> and waits at most a few seconds for the answer.</summary>
+    private static async Task<RawHttpCall.Answer> AnnounceAsync(ChainWorld world, (string, string)[] headers, byte[] body)
+    {
+        using var deadline = new CancellationTokenSource(AtOnce);
+        await using var call = await RawHttpCall.StartAsync(world.ApiUrl, "/hooks/servicedesk", [.. SignedHeaders(), .. headers], deadline.Token);
+        await call.TryWriteAsync(body, deadline.Token);
+        return await call.ReadAnswerAsync(deadline.Token);
+    }
+
+    private static async Task<RawHttpCall.Answer> SendEndlessChunkedAsync(ChainWorld world)
+    {
+        using var deadline = new CancellationTokenSource(AtOnce * 2);
+        await using var call = await RawHttpCall.StartAsync(world.ApiUrl, "/hooks/servicedesk", [.. SignedHeaders(), ("Transfer-Encoding", "chunked")], deadline.Token);
+        var chunk = new byte[8 * 1024];
+        Array.Fill(chunk, (byte)'x');
+        for (var i = 0; i < 10 && await call.TryWriteChunkAsync(chunk, deadline.Token); i++)
+        {
+        }
+
+        return await call.ReadAnswerAsync(deadline.Token);
+    }
+
+    /// <summary>A fresh timestamp and a well-formed signature (of a body the call will not have): the size must refuse it first.</summary>
+    private static (string, string)[] SignedHeaders()
+    {
+        var timestamp = WebhookCall.Timestamp(DateTimeOffset.UtcNow);
+        return [("Content-Type", "application/json"), ("X-Hub-Timestamp", timestamp), ("X-Hub-Signature-256", WebhookCall.Signature(ChainWorld.WebhookSecret, timestamp, []))];
     }
 
     [Fact]

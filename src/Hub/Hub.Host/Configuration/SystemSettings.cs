@@ -4,12 +4,12 @@ using Microsoft.Extensions.Configuration;
 
 namespace Hub.Host.Configuration;
 
-/// <summary>The host's view of one configured system (Hub:Systems:&lt;name&gt;): its adapter type, poll interval and webhook secret.</summary>
-internal sealed record SystemSettings(string Name, string Adapter, TimeSpan PollInterval, string? WebhookSecret, IConfigurationSection Section)
+/// <summary>The host's view of one configured system (Hub:Systems:&lt;name&gt;): its adapter type, poll interval and webhook (null: off).</summary>
+internal sealed record SystemSettings(string Name, string Adapter, TimeSpan PollInterval, WebhookSettings? Webhook, IConfigurationSection Section)
 {
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMinutes(1);
 
-    /// <summary>Reads every configured system; a missing adapter or a bad interval stops the start with the key named.</summary>
+    /// <summary>Reads every configured system; a missing adapter, a bad interval or bad webhook settings stop the start with the key named.</summary>
     public static IReadOnlyList<SystemSettings> ReadAll(IConfiguration configuration)
     {
         var systems = new List<SystemSettings>();
@@ -30,7 +30,7 @@ internal sealed record SystemSettings(string Name, string Adapter, TimeSpan Poll
                 }
             }
 
-            systems.Add(new SystemSettings(section.Key, adapter, interval, section["WebhookSecret"], section));
+            systems.Add(new SystemSettings(section.Key, adapter, interval, WebhookSettings.Read(section), section));
         }
 
         return systems;

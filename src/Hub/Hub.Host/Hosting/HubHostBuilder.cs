@@ -66,6 +66,7 @@ internal static class HubHostBuilder
         services.AddSingleton<IIgnoredMailJournal, IgnoredMailJournal>();
         services.AddSingleton(provider => SystemAdapterBuilder.Build(provider, systems));
         services.AddHostedService<ParkedChangesOnReload>();
+        services.AddHubWebhooks();
         services.AddHubAudit(configuration.Root);
         services.AddHealthChecks().AddCheck<SystemHealthCheck>("systems"); // "mappings" and "journal" come with their registrations
 
@@ -87,7 +88,7 @@ internal static class HubHostBuilder
 
         var app = builder.Build();
         app.MapHubHealth();
-        app.MapHubWebhooks(systems);
+        app.MapHubWebhooks();
         app.MapHubAudit();
         return app;
     }

@@ -1,48 +1,44 @@
-using Hub.Host.Configuration;
+using Hub.Abstractions.Model;
+using Hub.Host.Cli;
 using Hub.Host.Jobs;
 using Quartz;
 
 namespace Hub.Host.Webhooks;
 
 /// <summary>
-/// POST /hooks/&lt;system&gt;: a system (a TOPdesk action sequence, a Dynamics webhook) says something changed; the hub
-/// polls that system at once. Polling stays the safety net. Anything not signed with the system's secret is 401.
+/// POST /hooks/&lt;system&gt;: a system (a TOPdesk action sequence, a Dynamics webhook, a script) says something
+/// changed; the hub polls that system at once. Polling stays the safety net. <see cref="WebhookGate"/> decides who
+/// may ask; every refusal is logged with its reason, never with a secret.
 /// </summary>
 internal static class WebhookEndpoints
 {
-    private const int MaxBodyBytes = 1024 * 1024;
+    private const int LoggedNameLength = 64;
 
-    public static void MapHubWebhooks(this IEndpointRouteBuilder app, IReadOnlyList<SystemSettings> systems)
+    public static IServiceCollection AddHubWebhooks(this IServiceCollection services)
     {
-        app.MapPost("/hooks/{system}", async (string system, HttpRequest request, ISchedulerFactory schedulers, ILoggerFactory logs, CancellationToken ct) =>
+        services.AddSingleton<WebhookReplayGuard>();
+        services.AddSingleton<WebhookGate>();
+        return services;
+    }
+
+    public static void MapHubWebhooks(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/hooks/{system}", async (string system, HttpContext context, WebhookGate gate, ISchedulerFactory schedulers, ILoggerFactory logs, CancellationToken ct) =>
         {
-            var settings = systems.FirstOrDefault(s => string.Equals(s.Name, system, StringComparison.OrdinalIgnoreCase));
-            if (request.ContentLength > MaxBodyBytes)
+            var verdict = await gate.CheckAsync(context, system, ct);
+            if (verdict.Refusal is { } refusal)
             {
-                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            }
-
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, ct);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            }
-
-            var valid = WebhookSignature.IsValid(
-                settings?.WebhookSecret,
-                request.Headers[WebhookSignature.SecretHeader].FirstOrDefault(),
-                request.Headers[WebhookSignature.SignatureHeader].FirstOrDefault(),
-                buffer.ToArray());
-            if (settings is null || !valid)
-            {
-                logs.CreateLogger("Hub.Webhooks").LogWarning("Refused a webhook call for '{System}': missing or wrong secret", system);
-                return Results.Problem(title: "Unauthorized", detail: "Missing or wrong webhook secret or signature.", statusCode: StatusCodes.Status401Unauthorized);
+                logs.CreateLogger("Hub.Webhooks").LogWarning("Refused a webhook call for '{System}': {Reason}",
+                    verdict.System?.Name ?? LoggedName(system), refusal.Reason);
+                return refusal.ToResult();
             }
 
             var scheduler = await schedulers.GetScheduler(ct);
-            await scheduler.TriggerJob(JobKeys.Poll(settings.Name), ct);
+            await scheduler.TriggerJob(JobKeys.Poll(verdict.System!.Name), ct);
             return Results.Accepted();
         });
     }
+
+    /// <summary>A name from the URL, which anyone can send: without control characters, and not too long for a log line.</summary>
+    private static string LoggedName(string name) => TextCut.Shorten(TerminalText.Clean(name), LoggedNameLength);
 }
