@@ -1,4 +1,4 @@
-using Hub.Adapters.Dynamics.Tests;
+using Hub.Adapters.Compliance;
 using Hub.Host.Configuration;
 using Hub.Host.Jobs;
 using Hub.Host.Webhooks;
