@@ -73,6 +73,9 @@ internal sealed class ChainWorld : IAsyncDisposable
     /// <summary>Poll interval of the service desk; a webhook test makes it long so only the webhook can explain a fast poll.</summary>
     public string ServiceDeskPollInterval { get; set; } = "00:00:01";
 
+    /// <summary>Settings of the hub's Hub:Audit section in this world (journal key file, verify interval, head file).</summary>
+    public Dictionary<string, string> AuditSettings { get; } = [];
+
     public const string WebhookSecret = "hook-secret-for-tests";
 
     /// <summary>The auditor's API key this world's hub accepts (its SHA-256 is in Hub:Api:ApiKeyHashes); /health details need it.</summary>
@@ -98,6 +101,7 @@ internal sealed class ChainWorld : IAsyncDisposable
                 MappingsPath = MappingsDirectory,
                 Api = new { Urls = ApiUrl.ToString().TrimEnd('/'), ApiKeyHashes = new[] { Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ApiKey))) } },
                 Sync = new { RetryDelay = "00:00:01", MaxRetryDelay = "00:00:05", MaxAttempts = 50 },
+                Audit = AuditSettings,
                 Systems = new Dictionary<string, object>
                 {
                     ["servicedesk"] = Section(TopDesk.SettingsFor("servicedesk"), "servicedesk", ("PollInterval", ServiceDeskPollInterval), ("WebhookSecret", WebhookSecret)),
