@@ -24,6 +24,7 @@ public sealed class JournalAcrossRestartTests(ITestOutputHelper log)
         long head = 0;
         await world.EventuallyAsync(() => first.Output.Contains($"verified head {{\"sequence\":{head = JournalLength(world)},", StringComparison.Ordinal),
             TimeSpan.FromSeconds(30), "a verification of the whole journal, its head kept");
+        var signed = await world.RunHubCommandAsync("verify");
         first.Terminate();
         Assert.Equal(0, await first.WaitForExitAsync(TimeSpan.FromSeconds(25)));
 
@@ -33,11 +34,13 @@ public sealed class JournalAcrossRestartTests(ITestOutputHelper log)
         await world.EventuallyAsync(() => (journal = JournalCheck(world)).ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(60), "the journal check after the restart");
         var verify = await world.RunHubCommandAsync("verify");
 
+        Assert.Equal(0, signed.ExitCode);
+        Assert.Contains("Every entry is signed with a journal key", signed.Output, StringComparison.Ordinal);
         Assert.Equal("Unhealthy", journal.GetProperty("status").GetString());
         Assert.Contains($"entry {head}", journal.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, verify.ExitCode);
         Assert.Contains($"entry {head}, is no longer in the chain", verify.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(key, first.Output + second.Output + verify.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, first.Output + second.Output + signed.Output + verify.Output, StringComparison.Ordinal);
     }
 
     /// <summary>The `journal` check of /health as the auditor reads it, once the restarted hub has verified; default until then.</summary>

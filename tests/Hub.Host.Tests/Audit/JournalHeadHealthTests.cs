@@ -1,3 +1,4 @@
+using Hub.Host.Audit;
 using Hub.Tests.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -46,6 +47,19 @@ public sealed class JournalHeadHealthTests : SeededChainTests
         Assert.StartsWith("{\"sequence\":11,", Assert.Single(lines), StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Unhealthy, after.Status);
         Assert.Contains("journal-heads.jsonl), entry 11, is no longer in the chain", after.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_the_kept_heads_are_deleted_with_the_cut_while_the_hub_runs_its_own_last_head_still_catches_it()
+    {
+        await using var host = await AuditWebHost.StartAsync(Temp.Database, Temp.Directory);
+        await host.FirstVerificationAsync();
+        await Temp.ExecuteSqlAsync("DELETE FROM journal WHERE Sequence >= 10; DELETE FROM journal_heads");
+
+        var again = await host.Services.GetRequiredService<JournalVerificationService>().VerifyOnceAsync(CancellationToken.None);
+
+        Assert.False(again.Verdict?.IsIntact);
+        Assert.Contains("(this hub's last verification), entry 11, is no longer in the chain", again.Verdict!.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

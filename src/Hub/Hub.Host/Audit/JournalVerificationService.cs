@@ -49,9 +49,9 @@ internal sealed class JournalVerificationService(
             await using (db)
             {
                 var heads = await KeptHeads.ReadAsync(db, headFile, cancellationToken);
-                if (state.IntactHead is { } running)
+                if (state.IntactHead is { } running && !heads.Any(k => k.Head.Sequence >= running.Sequence))
                 {
-                    heads.Add(new KeptHead(running, InMemory));
+                    heads.Add(new KeptHead(running, InMemory)); // its copies outside were removed while the hub runs
                 }
 
                 var verdict = await JournalVerifier.VerifyAsync(db, new JournalEvidence { Keys = keys, Heads = heads }, cancellationToken);
