@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
-using Hub.EndToEnd.Tests;
 using Hub.Simulators.Contractor;
 using Hub.Simulators.Dynamics;
 using Hub.Simulators.TopDesk;

@@ -3,7 +3,6 @@ using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
 using Hub.Engine.Mapping;
 using Hub.Abstractions.Model;
-using Hub.Adapters.Compliance;
 using Hub.Simulators.Dynamics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using Hub.Adapters.Compliance;
 using Hub.Abstractions.Adapters;
 using Hub.Simulators.Dynamics;
 

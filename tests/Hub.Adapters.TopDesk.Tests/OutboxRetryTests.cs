@@ -1,4 +1,3 @@
-using Hub.Adapters.Compliance;
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
 using Hub.Abstractions.Model;

@@ -1,5 +1,3 @@
-using Hub.Engine.Tests.Databases;
-using Hub.Engine.Tests.RealPostgres;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

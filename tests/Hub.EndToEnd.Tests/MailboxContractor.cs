@@ -1,4 +1,3 @@
-using Hub.Adapters.Email.Tests.RealServers;
 using Hub.Simulators.Contractor;
 using MailKit;
 using MimeKit;

@@ -1,7 +1,5 @@
 using Hub.Engine.Journal;
 using Hub.Engine.Persistence;
-using Hub.Engine.Tests.Databases;
-using Hub.Engine.Tests.RealPostgres;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

@@ -1,4 +1,3 @@
-using Hub.Adapters.Email.Tests.RealServers;
 using Xunit.Abstractions;
 
 namespace Hub.EndToEnd.Tests;

@@ -1,6 +1,5 @@
 using Hub.Adapters.Email.Replies;
 using Hub.Abstractions.Mapping;
-using Hub.Engine.Mapping;
 
 namespace Hub.Adapters.Email.Tests.Replies;
 

@@ -1,9 +1,7 @@
-using Hub.Adapters.Compliance;
 using Hub.Testing;
 using Hub.Adapters.Email.Ignored;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
-using Hub.Engine.Mapping;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

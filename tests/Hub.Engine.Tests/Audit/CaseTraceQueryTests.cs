@@ -1,7 +1,4 @@
 using Hub.Engine.Audit;
-using Hub.Engine.Tests.Databases;
-using Hub.Engine.Tests.RealPostgres;
-using Hub.Tests.Audit;
 
 namespace Hub.Engine.Tests.Audit;
 

@@ -1,8 +1,5 @@
 using Hub.Engine.Audit;
 using Hub.Engine.Journal;
-using Hub.Engine.Tests.Databases;
-using Hub.Engine.Tests.RealPostgres;
-using Hub.Tests.Audit;
 
 namespace Hub.Engine.Tests.Audit;
 

@@ -1,5 +1,3 @@
-using Hub.Engine.Tests.Databases;
-using Hub.Tests.Audit;
 
 namespace Hub.Engine.Tests.Audit;
 

@@ -1,6 +1,4 @@
 using Hub.Engine.Persistence;
-using Hub.Engine.Tests.Databases;
-using Hub.Engine.Tests.RealPostgres;
 
 namespace Hub.Engine.Tests.Persistence;
 

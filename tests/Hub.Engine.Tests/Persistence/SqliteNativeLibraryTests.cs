@@ -1,4 +1,3 @@
-using Hub.Engine.Tests.Databases;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

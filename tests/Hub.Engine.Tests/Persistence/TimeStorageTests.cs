@@ -1,6 +1,4 @@
 using Hub.Engine.Persistence;
-using Hub.Engine.Tests.Databases;
-using Hub.Engine.Tests.RealPostgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Engine.Tests.Persistence;

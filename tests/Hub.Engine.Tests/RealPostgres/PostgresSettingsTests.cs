@@ -1,6 +1,5 @@
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Persistence;
-using Hub.Engine.Tests.Databases;
 using Npgsql;
 
 namespace Hub.Engine.Tests.RealPostgres;

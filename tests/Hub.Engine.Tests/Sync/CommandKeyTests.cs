@@ -1,7 +1,5 @@
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Sync;
-using Hub.Engine.Tests.Databases;
-using Hub.Engine.Tests.RealPostgres;
 
 namespace Hub.Engine.Tests.Sync;
 

@@ -3,8 +3,6 @@ using Hub.Abstractions.Mapping;
 using Hub.Engine.Mapping;
 using Hub.Abstractions.Model;
 using Hub.Engine.Sync;
-using Hub.Engine.Tests.Databases;
-using Hub.Engine.Tests.RealPostgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Engine.Tests.Sync;

@@ -2,8 +2,6 @@ using Hub.Abstractions.Adapters;
 using Hub.Engine.Audit;
 using Hub.Engine.Journal;
 using Hub.Engine.Sync;
-using Hub.Engine.Tests.Databases;
-using Hub.Engine.Tests.RealPostgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Engine.Tests.Sync;

@@ -2,8 +2,6 @@ using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Model;
 using Hub.Engine.Persistence;
 using Hub.Engine.Sync;
-using Hub.Engine.Tests.Databases;
-using Hub.Engine.Tests.RealPostgres;
 
 namespace Hub.Engine.Tests.Sync;
 

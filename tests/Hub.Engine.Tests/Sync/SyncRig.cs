@@ -3,9 +3,7 @@ using Hub.Abstractions.Mapping;
 using Hub.Engine.Mapping;
 using Hub.Engine.Persistence;
 using Hub.Engine.Sync;
-using Hub.Engine.Tests.Databases;
 using Hub.Engine.Tests.Mapping;
-using Hub.Tests.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 

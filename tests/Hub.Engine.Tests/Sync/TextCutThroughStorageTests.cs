@@ -4,8 +4,6 @@ using Hub.Engine.Journal;
 using Hub.Abstractions.Model;
 using Hub.Engine.Persistence;
 using Hub.Engine.Sync;
-using Hub.Engine.Tests.Databases;
-using Hub.Engine.Tests.RealPostgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Engine.Tests.Sync;

@@ -1,7 +1,5 @@
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Model;
-using Hub.Engine.Tests.Databases;
-using Hub.Engine.Tests.RealPostgres;
 
 namespace Hub.Engine.Tests.Sync;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using Hub.Engine.Audit;
-using Hub.Tests.Audit;
 
 namespace Hub.Host.Tests.Audit;
 

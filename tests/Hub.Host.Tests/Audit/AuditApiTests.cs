@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Hub.Tests.Audit;
 
 namespace Hub.Host.Tests.Audit;
 

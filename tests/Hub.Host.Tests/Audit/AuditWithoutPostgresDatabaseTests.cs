@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Hub.Engine.Tests.RealPostgres;
 using Hub.Host.Cli;
 using Npgsql;
 

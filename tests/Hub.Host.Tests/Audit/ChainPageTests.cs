@@ -1,6 +1,5 @@
 using System.Net;
 using HtmlAgilityPack;
-using Hub.Tests.Audit;
 
 namespace Hub.Host.Tests.Audit;
 

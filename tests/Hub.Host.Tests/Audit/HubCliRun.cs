@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Hub.Host.Cli;
-using Hub.Tests.Audit;
 
 namespace Hub.Host.Tests.Audit;
 

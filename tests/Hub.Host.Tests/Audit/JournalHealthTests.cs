@@ -1,5 +1,4 @@
 using Hub.Host.Audit;
-using Hub.Tests.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;

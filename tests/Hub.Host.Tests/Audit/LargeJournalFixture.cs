@@ -1,4 +1,3 @@
-using Hub.Tests.Audit;
 
 namespace Hub.Host.Tests.Audit;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using CsvHelper;
 using Hub.Engine.Audit;
 using Hub.Engine.Persistence;
-using Hub.Tests.Audit;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Hub.Engine.Persistence;
-using Hub.Tests.Audit;
 
 namespace Hub.Host.Tests.Audit;
 

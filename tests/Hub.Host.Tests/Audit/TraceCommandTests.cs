@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Hub.Tests.Audit;
 
 namespace Hub.Host.Tests.Audit;
 

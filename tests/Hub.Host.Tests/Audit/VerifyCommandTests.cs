@@ -1,6 +1,5 @@
 using Hub.Engine.Journal;
 using Hub.Engine.Persistence;
-using Hub.Tests.Audit;
 
 namespace Hub.Host.Tests.Audit;
 

@@ -1,8 +1,6 @@
 using Hub.Engine.Journal;
 using Hub.Engine.Persistence;
 using Hub.Host.Audit;
-using Hub.Tests.Audit;
-using Hub.Tests.Journal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Host.Tests.Audit;

@@ -4,7 +4,6 @@ using Hub.Engine.Journal;
 using Hub.Engine.Persistence;
 using Hub.Host.Cli;
 using Hub.Host.Tests.Audit;
-using Hub.Tests.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Host.Tests.Cli;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Hub.Host.Tests.Audit;
-using Hub.Tests.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Hub.Adapters.Compliance;
-using Hub.EndToEnd.Tests;
 
 namespace Hub.Host.Tests.Webhooks;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Hub.Adapters.Compliance;
 using Hub.Host.Webhooks;
 
 namespace Hub.Host.Tests.Webhooks;

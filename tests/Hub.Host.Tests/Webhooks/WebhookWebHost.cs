@@ -1,4 +1,3 @@
-using Hub.Adapters.Compliance;
 using Hub.Host.Configuration;
 using Hub.Host.Jobs;
 using Hub.Host.Webhooks;

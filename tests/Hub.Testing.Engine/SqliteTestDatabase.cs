@@ -1,7 +1,7 @@
 using Hub.Engine.Persistence;
 using Microsoft.Data.Sqlite;
 
-namespace Hub.Engine.Tests.Databases;
+namespace Hub.Testing.Engine;
 
 /// <summary>A real SQLite correlation log in a temp directory, removed afterwards.</summary>
 public sealed class SqliteTestDatabase : TestDatabase

@@ -3,10 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Hub.Engine.Persistence;
-using Hub.Engine.Tests.Databases;
 using Npgsql;
 
-namespace Hub.Engine.Tests.RealPostgres;
+namespace Hub.Testing.Engine;
 
 /// <summary>
 /// A private PostgreSQL cluster for the test run, from the installed Debian package: initdb into a temporary
@@ -15,6 +14,12 @@ namespace Hub.Engine.Tests.RealPostgres;
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime, IDatabaseSource, IDisposable
 {
+    /// <summary>
+    /// The name of the collection whose tests share one cluster. xUnit takes a collection definition only from the test
+    /// assembly itself, so each test project that uses the cluster declares one with this name (its RealPostgresGroup).
+    /// </summary>
+    public const string CollectionName = "Real PostgreSQL";
+
     private const string InstallHint = "Install it with: apt-get install -y postgresql (test.sh does this when run as root).";
     private const string HubRole = "hub";
 
@@ -198,10 +203,4 @@ public sealed class PostgresServer : IAsyncLifetime, IDatabaseSource, IDisposabl
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class RealPostgresGroup : ICollectionFixture<PostgresServer>
-{
-    public const string Name = "Real PostgreSQL";
 }

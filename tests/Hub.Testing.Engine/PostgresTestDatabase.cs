@@ -1,8 +1,7 @@
 using Hub.Engine.Persistence;
-using Hub.Engine.Tests.Databases;
 using Npgsql;
 
-namespace Hub.Engine.Tests.RealPostgres;
+namespace Hub.Testing.Engine;
 
 /// <summary>One test's own database on the private PostgreSQL server, with Hub:Database:Provider = Postgres. Dropped afterwards.</summary>
 public sealed class PostgresTestDatabase : TestDatabase

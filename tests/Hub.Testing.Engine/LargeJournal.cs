@@ -3,13 +3,13 @@ using Hub.Engine.Journal;
 using Hub.Engine.Persistence;
 using Microsoft.Data.Sqlite;
 
-namespace Hub.Tests.Audit;
+namespace Hub.Testing.Engine;
 
 /// <summary>
 /// A year's worth of journal (100,000 entries over 1,000 cases, one a minute), hash-chained, written with one
 /// prepared insert in one transaction. <see cref="Entries"/> regenerates the same rows, as the oracle for filters.
 /// </summary>
-internal static class LargeJournal
+public static class LargeJournal
 {
     public const int Count = 100_000;
     public const int Cases = 1_000;

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Hub.Engine.Persistence;
 
-namespace Hub.Engine.Tests.Databases;
+namespace Hub.Testing.Engine;
 
 /// <summary>
 /// One test's correlation log, opened through the hub's own <see cref="HubDatabase"/> and migrated as at start.

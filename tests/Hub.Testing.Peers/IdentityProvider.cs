@@ -6,7 +6,7 @@ using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
 
-namespace Hub.Adapters.Email.Tests.RealServers;
+namespace Hub.Testing.Peers;
 
 /// <summary>
 /// An OAuth2 identity provider on loopback, shaped like Entra ID: a client-credentials token endpoint over

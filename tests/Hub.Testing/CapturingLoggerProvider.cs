@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Hub.Adapters.Compliance;
+namespace Hub.Testing;
 
 /// <summary>Keeps every log line an adapter writes, so tests can check what it warned about and that no secret is among them.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider

@@ -1,4 +1,3 @@
-using Hub.Testing;
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
 using Hub.Abstractions.Mapping;
@@ -8,7 +7,7 @@ using Hub.Engine.Sync;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Hub.Adapters.Compliance;
+namespace Hub.Testing.Engine;
 
 /// <summary>
 /// The hub's real outbox over a real SQLite correlation log, for one adapter: a test queues a command for a record the

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Hub.Adapters.Email.Tests.RealServers;
+namespace Hub.Testing.Peers;
 
 /// <summary>
 /// What the test's Postfix, as the hub's border server, stamps on mail it takes in. A real border server computes
@@ -12,7 +12,7 @@ namespace Hub.Adapters.Email.Tests.RealServers;
 /// writes it above every header the sender wrote, as a border server does. Unlike a well-configured border server,
 /// this one does not remove the headers that arrive claiming its id, so the tests also see a forged one reach the mailbox.
 /// </summary>
-internal static class BorderVerdicts
+public static class BorderVerdicts
 {
     public const string AuthServId = "mail.hub.test";
     public const string ContractorDomain = "contractor.test";

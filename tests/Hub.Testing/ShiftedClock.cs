@@ -1,4 +1,4 @@
-namespace Hub.Adapters.Compliance;
+namespace Hub.Testing;
 
 /// <summary>The real clock moved by <see cref="Shift"/>: lets a simulated system live a while ago, then catch up.</summary>
 public sealed class ShiftedClock : TimeProvider

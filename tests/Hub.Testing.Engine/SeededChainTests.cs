@@ -1,9 +1,9 @@
-namespace Hub.Tests.Audit;
+namespace Hub.Testing.Engine;
 
 /// <summary>Tests that start from a fresh temp database holding the <see cref="ComplaintChain"/>.</summary>
 public abstract class SeededChainTests : IAsyncLifetime
 {
-    internal TempHubDatabase Temp { get; private set; } = null!;
+    public TempHubDatabase Temp { get; private set; } = null!;
 
     public virtual async Task InitializeAsync()
     {

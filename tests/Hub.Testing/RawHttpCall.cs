@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Hub.EndToEnd.Tests;
+namespace Hub.Testing;
 
 /// <summary>
 /// One HTTP/1.1 request written by hand on a TCP connection, for what HttpClient will not do: announce a body and
 /// not send it, or send a chunked body that never ends, then see whether (and how soon) the server answers.
 /// </summary>
-internal sealed class RawHttpCall : IAsyncDisposable
+public sealed class RawHttpCall : IAsyncDisposable
 {
     private readonly TcpClient client;
     private readonly NetworkStream stream;

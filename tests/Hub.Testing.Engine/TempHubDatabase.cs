@@ -1,10 +1,10 @@
 using Hub.Engine.Persistence;
 using Microsoft.Data.Sqlite;
 
-namespace Hub.Tests.Audit;
+namespace Hub.Testing.Engine;
 
 /// <summary>A real SQLite correlation log in a fresh temp directory, migrated, removed afterwards.</summary>
-internal sealed class TempHubDatabase : IAsyncDisposable
+public sealed class TempHubDatabase : IAsyncDisposable
 {
     private TempHubDatabase(string directory)
     {

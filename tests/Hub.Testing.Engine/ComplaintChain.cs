@@ -1,14 +1,14 @@
 using Hub.Engine.Journal;
 using Hub.Engine.Persistence;
 
-namespace Hub.Tests.Audit;
+namespace Hub.Testing.Engine;
 
 /// <summary>
 /// One complaint that travelled the whole chain: reported in TOPdesk, forwarded to the building manager's Dynamics,
 /// sent to the plumber as a work order, scheduled, done and resolved back up. Plus an unrelated case beside it.
 /// Written through the hub's own journal so the hash chain is real.
 /// </summary>
-internal static class ComplaintChain
+public static class ComplaintChain
 {
     public const string CaseId = "HUB-2026-000042";
     public const string OtherCaseId = "HUB-2026-000043";

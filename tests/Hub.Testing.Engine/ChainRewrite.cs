@@ -2,13 +2,13 @@ using Hub.Engine.Journal;
 using Hub.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hub.Tests.Journal;
+namespace Hub.Testing.Engine;
 
 /// <summary>
 /// What someone with write access to the database but without the journal key can do: change an entry, then re-hash
 /// it and every later entry with plain SHA-256, so every link holds again. Straight to the database, past the journal.
 /// </summary>
-internal static class ChainRewrite
+public static class ChainRewrite
 {
     /// <param name="dropKeyIds">Also clear each entry's key id, so the entries look as if written without a key.</param>
     public static async Task RewriteFromAsync(HubDatabase database, long sequence, Action<JournalEntry> change, bool dropKeyIds)

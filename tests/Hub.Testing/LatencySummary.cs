@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Hub.Benchmarks;
+namespace Hub.Testing;
 
 /// <summary>Count, p50, p95, p99 and max of a set of timings in milliseconds (nearest-rank percentiles).</summary>
-internal sealed record LatencySummary(string Name, int Count, double P50, double P95, double P99, double Max)
+public sealed record LatencySummary(string Name, int Count, double P50, double P95, double P99, double Max)
 {
     public static LatencySummary Of(string name, IReadOnlyCollection<double> milliseconds)
     {

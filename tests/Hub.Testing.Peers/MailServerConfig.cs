@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Hub.Adapters.Email.Tests.RealServers;
+namespace Hub.Testing.Peers;
 
 /// <summary>The configuration files of the test's own Dovecot and Postfix, all under one temporary directory.</summary>
 internal static class MailServerConfig

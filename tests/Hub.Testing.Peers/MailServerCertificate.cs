@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Hub.Simulators;
 
-namespace Hub.Adapters.Email.Tests.RealServers;
+namespace Hub.Testing.Peers;
 
 /// <summary>
 /// The self-signed certificate the test's Dovecot and Postfix present for STARTTLS and TLS-on-connect: issued to

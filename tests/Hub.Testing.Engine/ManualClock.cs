@@ -1,7 +1,7 @@
-namespace Hub.Tests.Audit;
+namespace Hub.Testing.Engine;
 
 /// <summary>A clock the test moves by hand, so journal times are exact and timers fire only when the test says.</summary>
-internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock gate = new();
     private readonly List<ManualTimer> timers = [];

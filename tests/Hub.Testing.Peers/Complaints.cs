@@ -1,9 +1,9 @@
 using Hub.Simulators.TopDesk;
 
-namespace Hub.EndToEnd.Tests;
+namespace Hub.Testing.Peers;
 
 /// <summary>Complaints as employees type them into TOPdesk.</summary>
-internal static class Complaints
+public static class Complaints
 {
     public static SimulatedIncident BlockedToilet(TopDeskSimulator topDesk, int number = 1) =>
         topDesk.LogIncident(new SimulatedIncidentDraft

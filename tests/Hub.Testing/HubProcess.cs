@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Hub.EndToEnd.Tests;
+namespace Hub.Testing;
 
 /// <summary>
 /// The real `hub` executable as a child process, with a configuration file of the test's own. Its output is kept
 /// (and shown when a test fails); it can be stopped politely (SIGTERM) or killed outright.
 /// </summary>
-internal sealed class HubProcess : IAsyncDisposable
+public sealed class HubProcess : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private readonly Process process;
@@ -36,7 +36,7 @@ internal sealed class HubProcess : IAsyncDisposable
     {
         get
         {
-            var testDir = AppContext.BaseDirectory; // tests/Hub.EndToEnd.Tests/bin/<Config>/net10.0/
+            var testDir = AppContext.BaseDirectory; // e.g. tests/Hub.EndToEnd.Tests/bin/<Config>/net10.0/ (or a benchmark's)
             var config = new DirectoryInfo(testDir.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
             var root = RepositoryRoot();
             var dll = Path.Combine(root, "src", "Hub", "Hub.Host", "bin", config, "net10.0", "hub.dll");

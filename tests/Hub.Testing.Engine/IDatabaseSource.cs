@@ -1,4 +1,4 @@
-namespace Hub.Engine.Tests.Databases;
+namespace Hub.Testing.Engine;
 
 /// <summary>Where a test's correlation log lives: a SQLite file, or a database on the private PostgreSQL server.</summary>
 public interface IDatabaseSource

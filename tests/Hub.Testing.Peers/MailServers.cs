@@ -7,7 +7,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 
-namespace Hub.Adapters.Email.Tests.RealServers;
+namespace Hub.Testing.Peers;
 
 /// <summary>
 /// A real Dovecot (IMAP, LMTP, SASL for Postfix) and a real Postfix (SMTP, delivering into Dovecot over LMTP),
@@ -320,9 +320,3 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
 
 /// <summary>A mailbox on the test's Dovecot: its address (also its login) and password.</summary>
 public sealed record TestMailbox(string Address, string Password);
-
-[CollectionDefinition(Name)]
-public sealed class MailServerGroup : ICollectionFixture<MailServers>
-{
-    public const string Name = "Real Dovecot and Postfix";
-}
