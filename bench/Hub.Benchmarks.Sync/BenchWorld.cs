@@ -44,7 +44,7 @@ internal sealed class BenchWorld : IAsyncDisposable
     public DynamicsSimulator Dynamics { get; }
     public SimulatedContractor Contractor { get; }
     public string MappingsDirectory { get; }
-    public Uri ApiUrl { get; } = new($"http://127.0.0.1:{FreePort()}/");
+    public Uri ApiUrl { get; } = new($"http://127.0.0.1:{FreeLoopbackPort.Find()}/");
 
     /// <summary>The hub process, once started.</summary>
     public HubProcess Hub => hub ?? throw new InvalidOperationException("The hub has not been started.");
@@ -156,13 +156,6 @@ internal sealed class BenchWorld : IAsyncDisposable
         }
 
         return HubProcess.WriteConfiguration(Folder, settings);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

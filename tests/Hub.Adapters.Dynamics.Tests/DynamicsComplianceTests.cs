@@ -17,7 +17,7 @@ public sealed class DynamicsComplianceTests : AdapterComplianceTests
 
         public ISystemAdapter CreateAdapterForUnreachablePeer()
         {
-            var closed = ClosedPort.Find();
+            var closed = FreeLoopbackPort.Find();
             return rig.CreateAdapter(new Dictionary<string, string?>
             {
                 ["BaseUrl"] = $"http://127.0.0.1:{closed}/",

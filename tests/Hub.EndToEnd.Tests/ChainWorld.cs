@@ -68,7 +68,7 @@ internal sealed class ChainWorld : IAsyncDisposable
         Directory.Exists(MailFolder("outbox")) ? Directory.GetFiles(MailFolder("outbox"), "*.eml", SearchOption.AllDirectories) : [];
 
     /// <summary>Where the hub's HTTP endpoints listen in this world (a free loopback port).</summary>
-    public Uri ApiUrl { get; } = new($"http://127.0.0.1:{FreePort()}/");
+    public Uri ApiUrl { get; } = new($"http://127.0.0.1:{FreeLoopbackPort.Find()}/");
 
     /// <summary>Poll interval of the service desk; a webhook test makes it long so only the webhook can explain a fast poll.</summary>
     public string ServiceDeskPollInterval { get; set; } = "00:00:01";
@@ -83,13 +83,6 @@ internal sealed class ChainWorld : IAsyncDisposable
 
     /// <summary>The auditor's API key this world's hub accepts (its SHA-256 is in Hub:Api:ApiKeyHashes); /health details need it.</summary>
     public const string ApiKey = "auditor-key-for-tests";
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public string WriteConfiguration()
     {
@@ -154,7 +147,7 @@ internal sealed class ChainWorld : IAsyncDisposable
     public HubProcess StartAnotherHub()
     {
         var config = Path.Combine(Folder, "appsettings.json");
-        var hub = HubProcess.StartWith(Folder, new Dictionary<string, string> { ["Hub__Api__Urls"] = $"http://127.0.0.1:{FreePort()}" }, "run", "--config", config);
+        var hub = HubProcess.StartWith(Folder, new Dictionary<string, string> { ["Hub__Api__Urls"] = $"http://127.0.0.1:{FreeLoopbackPort.Find()}" }, "run", "--config", config);
         hubs.Add(hub);
         return hub;
     }

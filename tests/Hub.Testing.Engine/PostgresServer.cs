@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Hub.Engine.Persistence;
 using Npgsql;
 
@@ -47,7 +45,7 @@ public sealed class PostgresServer : IAsyncLifetime, IDatabaseSource, IDisposabl
                 "The PostgreSQL tests start a private cluster as the postgres OS user, which needs root: run the tests as root (as CI and test.sh do).");
         }
 
-        Port = FreePort();
+        Port = FreeLoopbackPort.Find();
         Directory.CreateDirectory(root);
         Directory.CreateDirectory(Path.Combine(root, "socket"));
         var passwordFile = Path.Combine(root, "superuser.pw");
@@ -195,12 +193,5 @@ public sealed class PostgresServer : IAsyncLifetime, IDatabaseSource, IDisposabl
             throw new InvalidOperationException(
                 $"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {string.Concat(output)} {log?.Invoke()}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

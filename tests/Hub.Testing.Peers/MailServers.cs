@@ -62,12 +62,12 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
                 "The real-server mail tests start Dovecot and Postfix, which switch to their own system users: run the tests as root (as CI and test.sh do).");
         }
 
-        ImapPort = FreePort();
-        ImapsPort = FreePort();
-        SmtpPort = FreePort();
-        SmtpsPort = FreePort();
-        var lmtpPort = FreePort();
-        var authPort = FreePort();
+        ImapPort = FreeLoopbackPort.Find();
+        ImapsPort = FreeLoopbackPort.Find();
+        SmtpPort = FreeLoopbackPort.Find();
+        SmtpsPort = FreeLoopbackPort.Find();
+        var lmtpPort = FreeLoopbackPort.Find();
+        var authPort = FreeLoopbackPort.Find();
         foreach (var dir in new[] { "dovecot/run", "dovecot/state", "mail", "postfix/conf", "postfix/queue", "postfix/data" })
         {
             Directory.CreateDirectory(Path.Combine(root, dir));
@@ -251,13 +251,6 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
         path == "INBOX"
             ? client.Inbox
             : await client.GetFolderAsync(path.Replace('/', client.PersonalNamespaces[0].DirectorySeparator), cancellationToken);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task WaitForPortAsync(int port, Func<string> failure)
     {
