@@ -1,5 +1,6 @@
 using Hub.Abstractions.Adapters;
 using Hub.Simulators.Dynamics;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Adapters.Dynamics.Tests;
 
@@ -9,7 +10,7 @@ namespace Hub.Adapters.Dynamics.Tests;
 /// </summary>
 public sealed class FirstPollTests : IDisposable
 {
-    private readonly ShiftedClock clock = new();
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
     private readonly DynamicsRig rig;
     private readonly List<Guid> oldCases = [];
     private readonly List<Guid> recentCases = [];
@@ -26,16 +27,16 @@ public sealed class FirstPollTests : IDisposable
     {
         for (var n = 1; n <= 300; n++)
         {
-            clock.Shift = TimeSpan.FromDays(-120) + TimeSpan.FromMinutes(n);
+            clock.AdjustTime(clock.Start + TimeSpan.FromDays(-120) + TimeSpan.FromMinutes(n));
             oldCases.Add(Simulator.PersonCreatesCase($"Old complaint {n}").Id);
         }
 
         Simulator.PersonAddsNote(oldCases[0], "Fixed back then.");
-        clock.Shift = TimeSpan.FromMinutes(-50);
+        clock.AdjustTime(clock.Start + TimeSpan.FromMinutes(-50));
         recentCases.Add(Simulator.PersonCreatesCase("Lift stuck between floors").Id);
-        clock.Shift = TimeSpan.FromMinutes(-5);
+        clock.AdjustTime(clock.Start + TimeSpan.FromMinutes(-5));
         recentCases.Add(Simulator.PersonCreatesCase("No hot water in the kitchen").Id);
-        clock.Shift = TimeSpan.Zero;
+        clock.AdjustTime(clock.Start);
     }
 
     private static HashSet<Guid> CasesIn(IEnumerable<ObservedChange> changes) => [.. changes.Select(c => Guid.Parse(c.ExternalId))];

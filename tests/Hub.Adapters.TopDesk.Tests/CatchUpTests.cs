@@ -1,6 +1,7 @@
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Model;
 using Hub.Simulators.TopDesk;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Adapters.TopDesk.Tests;
 
@@ -10,7 +11,7 @@ namespace Hub.Adapters.TopDesk.Tests;
 /// </summary>
 public sealed class CatchUpTests : IDisposable
 {
-    private readonly ShiftedClock clock = new();
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
     private readonly TopDeskTestbed testbed;
 
     public CatchUpTests()
@@ -26,11 +27,11 @@ public sealed class CatchUpTests : IDisposable
         var logged = new List<SimulatedIncident>();
         for (var n = 1; n <= 250; n++)
         {
-            clock.Shift = TimeSpan.FromHours(-3) + (apart * n);
+            clock.AdjustTime(clock.Start + TimeSpan.FromHours(-3) + (apart * n));
             logged.Add(Simulator.LogIncident(new SimulatedIncidentDraft { BriefDescription = $"Melding {n}", Category = "Facilitair" }));
         }
 
-        clock.Shift = TimeSpan.Zero;
+        clock.AdjustTime(clock.Start);
         return logged;
     }
 

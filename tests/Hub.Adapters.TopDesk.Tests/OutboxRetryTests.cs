@@ -3,6 +3,7 @@ using Hub.Engine.Journal;
 using Hub.Abstractions.Model;
 using Hub.Engine.Persistence;
 using Hub.Simulators.TopDesk;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Adapters.TopDesk.Tests;
 
@@ -15,7 +16,7 @@ namespace Hub.Adapters.TopDesk.Tests;
 public sealed class OutboxRetryTests : IDisposable
 {
     private static readonly Dictionary<string, string?> NoHttpRetries = new() { ["Http:MaxRetries"] = "0" };
-    private readonly MovableClock clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
     private readonly TopDeskTestbed testbed;
     private readonly OutboxRetryRig outbox;
     private readonly SimulatedIncident incident;

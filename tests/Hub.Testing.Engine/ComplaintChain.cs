@@ -1,5 +1,6 @@
 using Hub.Engine.Journal;
 using Hub.Engine.Persistence;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Testing.Engine;
 
@@ -30,7 +31,7 @@ public static class ComplaintChain
 
     public static async Task SeedAsync(HubDatabase database, bool resolved = true, JournalKeyRing? keys = null)
     {
-        var clock = new ManualClock(ReportedAt);
+        var clock = new FakeTimeProvider(ReportedAt);
         var journal = new HubJournal(clock, keys);
         await using var db = database.CreateContext();
 

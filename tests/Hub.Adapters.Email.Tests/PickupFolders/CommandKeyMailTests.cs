@@ -2,6 +2,7 @@ using Hub.Adapters.Email.Tests.Support;
 using Hub.Adapters.Email.WorkOrders;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Model;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Adapters.Email.Tests.PickupFolders;
 
@@ -12,7 +13,7 @@ namespace Hub.Adapters.Email.Tests.PickupFolders;
 /// </summary>
 public sealed class CommandKeyMailTests : IDisposable
 {
-    private readonly ManualTime time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly MailFolders folders;
 
     public CommandKeyMailTests() => folders = new MailFolders(time);

@@ -4,6 +4,7 @@ using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Model;
 using Hub.Simulators.Contractor;
 using MimeKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Adapters.Email.Tests.PickupFolders;
 
@@ -16,7 +17,7 @@ public sealed class DirectoryTransportTests : IDisposable
     [Fact]
     public async Task A_work_order_written_to_the_outbox_comes_back_as_accepted_scheduled_and_done_from_the_simulated_contractor()
     {
-        var time = new ManualTime(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         var adapter = folders.System.CreateAdapter();
         var contractor = new SimulatedContractor(new ContractorSimulatorOptions { Outbox = folders.Outbox, Inbox = folders.Inbox }, time);
         var created = await adapter.CreateAsync(Samples.BlockedToilet(Samples.NewKey()), Samples.Timeout());
@@ -42,7 +43,7 @@ public sealed class DirectoryTransportTests : IDisposable
     [Fact]
     public async Task The_simulated_contractor_waits_for_each_delay_and_answers_from_the_address_the_order_went_to_in_its_thread()
     {
-        var time = new ManualTime(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero));
         var adapter = folders.System.CreateAdapter();
         var contractor = new SimulatedContractor(new ContractorSimulatorOptions
         {

@@ -1,6 +1,7 @@
 using Hub.Adapters.Email.Tests.Support;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Model;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Adapters.Email.Tests.PickupFolders;
 
@@ -10,7 +11,7 @@ namespace Hub.Adapters.Email.Tests.PickupFolders;
 /// </summary>
 public sealed class FollowUpRetryTests : IDisposable
 {
-    private readonly ManualTime time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly MailFolders folders;
 
     public FollowUpRetryTests() => folders = new MailFolders(time);

@@ -1,5 +1,6 @@
 using Hub.Adapters.Email.Replies;
 using Hub.Abstractions.Mapping;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Adapters.Email.Tests.Replies;
 
@@ -76,7 +77,7 @@ public sealed class PhraseReplyTests
     public void Phrases_from_the_mappings_replace_the_defaults_for_their_language_borrow_its_names_and_ignore_accents()
     {
         var mapped = new ReplyPhrases { Language = "nl", Done = ["afgehandeld", "ge\u00efnstalleerd"], Accepted = ["we doen het"] };
-        var reader = new ContractorReplyReader([mapped], new FixedClock(ReplyMessages.MondayMorning), ReplyMessages.Amsterdam);
+        var reader = new ContractorReplyReader([mapped], new FakeTimeProvider(ReplyMessages.MondayMorning), ReplyMessages.Amsterdam);
 
         Assert.Equal(ContractorReplyKind.Done, reader.Read(ReplyMessages.Plain("Melding afgehandeld."), "nl").Kind);
         Assert.Equal(ContractorReplyKind.Done, reader.Read(ReplyMessages.Plain("Nieuwe pomp GEINSTALLEERD"), "nl").Kind);

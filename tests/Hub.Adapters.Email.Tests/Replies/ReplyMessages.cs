@@ -1,5 +1,6 @@
 using Hub.Adapters.Email.Replies;
 using MimeKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Adapters.Email.Tests.Replies;
 
@@ -14,7 +15,7 @@ internal static class ReplyMessages
     public static DateTimeOffset MondayMorning { get; } = new(2026, 11, 23, 10, 30, 0, TimeSpan.FromHours(1));
 
     public static ContractorReplyReader Reader(DateTimeOffset? now = null) =>
-        new([], new FixedClock(now ?? MondayMorning), Amsterdam);
+        new([], new FakeTimeProvider(now ?? MondayMorning), Amsterdam);
 
     public static MimeMessage Fixture(string name) =>
         MimeMessage.Load(Path.Combine(AppContext.BaseDirectory, "Replies", "Fixtures", name));

@@ -1,5 +1,6 @@
 using Hub.Engine.Audit;
 using Hub.Engine.Journal;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Engine.Tests.Audit;
 
@@ -69,7 +70,7 @@ public abstract class JournalQueryTests(IDatabaseSource databases) : SeededCompl
     {
         // Sub-microsecond ticks and a non-UTC offset: a timestamp column would round the one and drop the other.
         var at = new DateTimeOffset(2026, 12, 1, 10, 30, 15, TimeSpan.FromHours(1)).AddTicks(1_234_567);
-        var clock = new ManualClock(at);
+        var clock = new FakeTimeProvider(at);
         var journal = new HubJournal(clock);
         await using (var db = Temp.Database.CreateContext())
         {

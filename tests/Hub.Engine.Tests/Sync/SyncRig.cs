@@ -6,6 +6,7 @@ using Hub.Engine.Sync;
 using Hub.Engine.Tests.Mapping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Engine.Tests.Sync;
 
@@ -38,7 +39,7 @@ internal sealed class SyncRig : IAsyncDisposable
     /// <summary>The engine over a fresh database from <paramref name="databases"/>.</summary>
     public static async Task<SyncRig> StartAsync(IDatabaseSource databases) => new(await databases.CreateAsync());
 
-    public ManualClock Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; } = new(Start);
 
     /// <summary>A copy of the shipped mappings the test may edit; <see cref="ReloadMappings"/> takes the edit up.</summary>
     public MappingDirectory MappingFiles { get; } = MappingDirectory.CopyOfShipped();

@@ -59,7 +59,7 @@ public sealed class JournalHealthTests : SeededChainTests
     [Fact]
     public async Task When_the_verify_interval_has_passed_the_journal_is_verified_again_and_tampering_shows_in_health()
     {
-        var clock = new ManualClock(ComplaintChain.ResolvedAt);
+        var clock = new TimerCountingFakeTimeProvider(ComplaintChain.ResolvedAt);
         var settings = new Dictionary<string, string?> { ["Hub:Audit:VerifyInterval"] = "00:30:00" };
         await using var host = await AuditWebHost.StartAsync(Temp.Database, Temp.Directory, settings, clock);
         var state = host.Services.GetRequiredService<JournalVerificationState>();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Host.Tests.Webhooks;
 
@@ -53,7 +54,7 @@ public sealed class WebhookGateTests
     [Fact]
     public async Task The_hubs_clock_decides_whether_a_timestamp_is_fresh()
     {
-        var hubClock = new ShiftedClock { Shift = TimeSpan.FromHours(1) };
+        var hubClock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(1));
         await using var host = await WebhookWebHost.StartAsync(Settings(), hubClock);
 
         using var byMachine = WebhookCall.Signed(host.Address, "servicedesk", ServiceDeskSecret, DateTimeOffset.UtcNow, WebhookCall.NewBody());

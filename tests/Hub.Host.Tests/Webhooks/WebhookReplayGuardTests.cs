@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Hub.Host.Webhooks;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Host.Tests.Webhooks;
 
@@ -9,7 +10,7 @@ public sealed class WebhookReplayGuardTests
     [Fact]
     public void A_signature_is_taken_once_and_forgotten_once_its_timestamp_is_past_the_window()
     {
-        var clock = new ShiftedClock();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var guard = new WebhookReplayGuard(clock);
         var signedAt = clock.GetUtcNow();
         var signatures = Enumerable.Range(0, 100).Select(_ => RandomNumberGenerator.GetBytes(32)).ToList();
@@ -19,7 +20,7 @@ public sealed class WebhookReplayGuardTests
         Assert.Equal(WebhookReplayGuard.Outcome.FirstUse, guard.Remember("facility", signatures[0], signedAt)); // another system, another secret
         Assert.Equal(101, guard.Count);
 
-        clock.Shift = TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(2); // the timestamp check refuses them from now on
+        clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(2)); // the timestamp check refuses them from now on
         Assert.Equal(WebhookReplayGuard.Outcome.FirstUse, guard.Remember("servicedesk", RandomNumberGenerator.GetBytes(32), clock.GetUtcNow()));
         Assert.Equal(1, guard.Count);
     }
@@ -27,7 +28,7 @@ public sealed class WebhookReplayGuardTests
     [Fact]
     public void When_its_memory_is_full_new_calls_are_refused_rather_than_an_old_one_forgotten()
     {
-        var clock = new ShiftedClock();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var guard = new WebhookReplayGuard(clock);
         var first = RandomNumberGenerator.GetBytes(32);
         Assert.Equal(WebhookReplayGuard.Outcome.FirstUse, guard.Remember("servicedesk", first, clock.GetUtcNow()));
