@@ -5,6 +5,7 @@ namespace Hub.EndToEnd.Tests;
 
 /// <summary>The operator's switch to PostgreSQL: the same `hub` executable, only Hub:Database set to a real server.</summary>
 [Collection(RunsAlone.Name)]
+[Trait(TestCategory.Key, TestCategory.EndToEnd)]
 public sealed class ChainOnPostgresTests(PostgresServer postgres, ITestOutputHelper log) : IClassFixture<PostgresServer>
 {
     [Fact]

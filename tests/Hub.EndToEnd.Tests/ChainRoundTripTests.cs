@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace Hub.EndToEnd.Tests;
 
 [Collection(RunsAlone.Name)]
+[Trait(TestCategory.Key, TestCategory.EndToEnd)]
 public sealed class ChainRoundTripTests(ITestOutputHelper log)
 {
     [Fact]

@@ -3,6 +3,7 @@ using Xunit.Abstractions;
 namespace Hub.EndToEnd.Tests;
 
 [Collection(RunsAlone.Name)]
+[Trait(TestCategory.Key, TestCategory.EndToEnd)]
 public sealed class HostLifecycleTests(ITestOutputHelper log) : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "hub-host", Guid.NewGuid().ToString("N")[..10]);

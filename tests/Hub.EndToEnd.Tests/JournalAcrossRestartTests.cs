@@ -7,6 +7,7 @@ namespace Hub.EndToEnd.Tests;
 
 /// <summary>The journal's verified heads across a restart of the real `hub`, with a journal key configured.</summary>
 [Collection(RunsAlone.Name)]
+[Trait(TestCategory.Key, TestCategory.EndToEnd)]
 public sealed class JournalAcrossRestartTests(ITestOutputHelper log)
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Hub.EndToEnd.Tests;
 /// the hub could not read (once), and a streak of refused polls (once when it began, once when it ended).
 /// </summary>
 [Collection(RunsAlone.Name)]
+[Trait(TestCategory.Key, TestCategory.EndToEnd)]
 public sealed class JournaledTroubleTests(ITestOutputHelper log)
 {
     private static async Task<List<JsonElement>> ServiceDeskLogAsync(ChainWorld world)

@@ -84,6 +84,7 @@ public abstract class OneHubPerDatabaseTests(ITestOutputHelper log, Func<Task<(D
 }
 
 [Collection(RunsAlone.Name)]
+[Trait(TestCategory.Key, TestCategory.EndToEnd)]
 public sealed class OneHubPerSqliteDatabaseTests(ITestOutputHelper log)
     : OneHubPerDatabaseTests(log, () => Task.FromResult<(DatabaseOptions?, IAsyncDisposable)>((null, new Nothing())))
 {
@@ -135,6 +136,7 @@ public sealed class OneHubPerSqliteDatabaseTests(ITestOutputHelper log)
 }
 
 [Collection(RunsAlone.Name)]
+[Trait(TestCategory.Key, TestCategory.EndToEnd)]
 public sealed class OneHubPerPostgresDatabaseTests(PostgresServer postgres, ITestOutputHelper log)
     : OneHubPerDatabaseTests(log, async () =>
     {

@@ -4,6 +4,7 @@ namespace Hub.EndToEnd.Tests;
 
 /// <summary>The whole chain with the contractor on a real Postfix (SMTP) and Dovecot (IMAP) on loopback.</summary>
 [Collection(RunsAlone.Name)]
+[Trait(TestCategory.Key, TestCategory.EndToEnd)]
 public sealed class RealMailChainTests(ITestOutputHelper log) : IAsyncLifetime, IDisposable
 {
     private readonly MailServers servers = new();

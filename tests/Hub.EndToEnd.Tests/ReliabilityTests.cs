@@ -3,6 +3,7 @@ using Xunit.Abstractions;
 namespace Hub.EndToEnd.Tests;
 
 [Collection(RunsAlone.Name)]
+[Trait(TestCategory.Key, TestCategory.EndToEnd)]
 public sealed class ReliabilityTests(ITestOutputHelper log)
 {
     [Fact]

@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace Hub.EndToEnd.Tests;
 
 [Collection(RunsAlone.Name)]
+[Trait(TestCategory.Key, TestCategory.EndToEnd)]
 public sealed class WebhookAndHealthTests(ITestOutputHelper log)
 {
     private static readonly TimeSpan AtOnce = TimeSpan.FromSeconds(5);

@@ -13,6 +13,7 @@ namespace Hub.Adapters.Email.Tests.RealServers;
 /// never lands), restart it over the state it had, let the outbox retry the command, and count what the contractor got.
 /// </summary>
 [Collection(MailServerGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class ExactlyOnceMailTests(MailServers servers)
 {
     private const int Orders = 20;

@@ -13,6 +13,7 @@ namespace Hub.Adapters.Email.Tests.RealServers;
 /// reads them over IMAP with <c>SenderAuthentication:Require = Dmarc</c> for that server's authserv-id.
 /// </summary>
 [Collection(MailServerGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class ForgedFromOverImapTests(MailServers servers)
 {
     [Fact]

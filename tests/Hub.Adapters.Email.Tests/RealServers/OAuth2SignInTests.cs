@@ -7,6 +7,7 @@ using Microsoft.Identity.Client;
 namespace Hub.Adapters.Email.Tests.RealServers;
 
 [Collection(MailServerGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class OAuth2SignInTests(MailServers servers)
 {
     private const string Tenant = "contoso-tenant";

@@ -8,6 +8,7 @@ using MimeKit;
 namespace Hub.Adapters.Email.Tests.RealServers;
 
 [Collection(MailServerGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class RepliesOverImapTests(MailServers servers)
 {
     [Fact]

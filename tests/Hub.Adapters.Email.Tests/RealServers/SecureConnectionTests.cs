@@ -9,6 +9,7 @@ namespace Hub.Adapters.Email.Tests.RealServers;
 /// The test's Dovecot and Postfix present a self-signed certificate, which the hub accepts only when told to.
 /// </summary>
 [Collection(MailServerGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class SecureConnectionTests(MailServers servers)
 {
     [Theory]

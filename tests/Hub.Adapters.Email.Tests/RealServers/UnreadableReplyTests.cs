@@ -8,6 +8,7 @@ namespace Hub.Adapters.Email.Tests.RealServers;
 
 /// <summary>One mail the adapter cannot read must never stop the contractor inbox: it is set aside with its reason and the poll goes on.</summary>
 [Collection(MailServerGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class UnreadableReplyTests(MailServers servers)
 {
     [Fact]

@@ -5,6 +5,7 @@ using Hub.Abstractions.Model;
 namespace Hub.Adapters.Email.Tests.RealServers;
 
 [Collection(MailServerGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class WorkOrderOverSmtpTests(MailServers servers)
 {
     [Fact]

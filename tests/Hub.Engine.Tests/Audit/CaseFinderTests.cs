@@ -57,4 +57,5 @@ public abstract class CaseFinderTests(IDatabaseSource databases) : SeededComplai
 public sealed class CaseFinderOnSqliteTests() : CaseFinderTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class CaseFinderOnPostgresTests(PostgresServer server) : CaseFinderTests(server);

@@ -59,4 +59,5 @@ public abstract class CaseTraceQueryTests(IDatabaseSource databases) : IAsyncLif
 public sealed class CaseTraceQueryOnSqliteTests() : CaseTraceQueryTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class CaseTraceQueryOnPostgresTests(PostgresServer server) : CaseTraceQueryTests(server);

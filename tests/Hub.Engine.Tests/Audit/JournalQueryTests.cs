@@ -107,4 +107,5 @@ public abstract class JournalQueryTests(IDatabaseSource databases) : SeededCompl
 public sealed class JournalQueryOnSqliteTests() : JournalQueryTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class JournalQueryOnPostgresTests(PostgresServer server) : JournalQueryTests(server);

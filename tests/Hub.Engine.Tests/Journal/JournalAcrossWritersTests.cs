@@ -101,4 +101,5 @@ public abstract class JournalAcrossWritersTests(IDatabaseSource databases)
 public sealed class JournalAcrossWritersOnSqliteTests() : JournalAcrossWritersTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class JournalAcrossWritersOnPostgresTests(PostgresServer server) : JournalAcrossWritersTests(server);

@@ -148,4 +148,5 @@ public abstract class JournalChainTests(IDatabaseSource databases)
 public sealed class JournalChainOnSqliteTests() : JournalChainTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class JournalChainOnPostgresTests(PostgresServer server) : JournalChainTests(server);

@@ -151,4 +151,5 @@ public abstract class KeyedJournalTests(IDatabaseSource databases)
 public sealed class KeyedJournalOnSqliteTests() : KeyedJournalTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class KeyedJournalOnPostgresTests(PostgresServer server) : KeyedJournalTests(server);

@@ -135,4 +135,5 @@ public abstract class VerifiedHeadTests(IDatabaseSource databases) : IDisposable
 public sealed class VerifiedHeadOnSqliteTests() : VerifiedHeadTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class VerifiedHeadOnPostgresTests(PostgresServer server) : VerifiedHeadTests(server);

@@ -25,4 +25,5 @@ public abstract class AdapterStateTests(IDatabaseSource databases)
 public sealed class AdapterStateOnSqliteTests() : AdapterStateTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class AdapterStateOnPostgresTests(PostgresServer server) : AdapterStateTests(server);

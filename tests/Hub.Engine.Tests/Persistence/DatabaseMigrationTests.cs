@@ -86,4 +86,5 @@ public sealed class DatabaseMigrationOnSqliteTests() : DatabaseMigrationTests(Sq
 }
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class DatabaseMigrationOnPostgresTests(PostgresServer server) : DatabaseMigrationTests(server);

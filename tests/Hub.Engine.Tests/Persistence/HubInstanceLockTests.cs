@@ -51,4 +51,5 @@ public abstract class HubInstanceLockTests(IDatabaseSource databases)
 public sealed class HubInstanceLockOnSqliteTests() : HubInstanceLockTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class HubInstanceLockOnPostgresTests(PostgresServer server) : HubInstanceLockTests(server);

@@ -40,4 +40,5 @@ public abstract class TimeStorageTests(IDatabaseSource databases)
 public sealed class TimeStorageOnSqliteTests() : TimeStorageTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class TimeStorageOnPostgresTests(PostgresServer server) : TimeStorageTests(server);

@@ -6,6 +6,7 @@ namespace Hub.Engine.Tests.RealPostgres;
 
 /// <summary>What an operator who sets Hub:Database:Provider = Postgres sees when the connection string is wrong.</summary>
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class PostgresSettingsTests(PostgresServer server)
 {
     [Theory]

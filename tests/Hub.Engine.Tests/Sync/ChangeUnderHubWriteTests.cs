@@ -103,4 +103,5 @@ public abstract class ChangeUnderHubWriteTests(IDatabaseSource databases) : IAsy
 public sealed class ChangeUnderHubWriteOnSqliteTests() : ChangeUnderHubWriteTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class ChangeUnderHubWriteOnPostgresTests(PostgresServer server) : ChangeUnderHubWriteTests(server);

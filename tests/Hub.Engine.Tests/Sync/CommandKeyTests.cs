@@ -36,4 +36,5 @@ public abstract class CommandKeyTests(IDatabaseSource databases) : IAsyncLifetim
 public sealed class CommandKeyOnSqliteTests() : CommandKeyTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class CommandKeyOnPostgresTests(PostgresServer server) : CommandKeyTests(server);

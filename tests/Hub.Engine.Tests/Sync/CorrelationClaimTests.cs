@@ -133,4 +133,5 @@ public abstract class CorrelationClaimTests(IDatabaseSource databases) : IAsyncL
 public sealed class CorrelationClaimOnSqliteTests() : CorrelationClaimTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class CorrelationClaimOnPostgresTests(PostgresServer server) : CorrelationClaimTests(server);

@@ -84,4 +84,5 @@ public abstract class OutsideClockTests(IDatabaseSource databases) : IAsyncLifet
 public sealed class OutsideClockOnSqliteTests() : OutsideClockTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class OutsideClockOnPostgresTests(PostgresServer server) : OutsideClockTests(server);

@@ -116,4 +116,5 @@ public abstract class ParkedReleaseTests(IDatabaseSource databases) : IAsyncLife
 public sealed class ParkedReleaseOnSqliteTests() : ParkedReleaseTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class ParkedReleaseOnPostgresTests(PostgresServer server) : ParkedReleaseTests(server);

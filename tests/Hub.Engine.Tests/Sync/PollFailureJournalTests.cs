@@ -101,4 +101,5 @@ public abstract class PollFailureJournalTests(IDatabaseSource databases) : IAsyn
 public sealed class PollFailureJournalOnSqliteTests() : PollFailureJournalTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class PollFailureJournalOnPostgresTests(PostgresServer server) : PollFailureJournalTests(server);

@@ -146,4 +146,5 @@ public abstract class RecordSetAsideTests(IDatabaseSource databases) : IAsyncLif
 public sealed class RecordSetAsideOnSqliteTests() : RecordSetAsideTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class RecordSetAsideOnPostgresTests(PostgresServer server) : RecordSetAsideTests(server);

@@ -73,4 +73,5 @@ public abstract class RetryAfterPenaltyTests(IDatabaseSource databases) : IAsync
 public sealed class RetryAfterPenaltyOnSqliteTests() : RetryAfterPenaltyTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class RetryAfterPenaltyOnPostgresTests(PostgresServer server) : RetryAfterPenaltyTests(server);

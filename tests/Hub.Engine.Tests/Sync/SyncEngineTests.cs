@@ -253,4 +253,5 @@ public abstract class SyncEngineTests(IDatabaseSource databases) : IAsyncLifetim
 public sealed class SyncEngineOnSqliteTests() : SyncEngineTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class SyncEngineOnPostgresTests(PostgresServer server) : SyncEngineTests(server);

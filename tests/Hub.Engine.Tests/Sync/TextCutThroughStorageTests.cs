@@ -99,4 +99,5 @@ public abstract class TextCutThroughStorageTests(IDatabaseSource databases) : IA
 public sealed class TextCutThroughStorageOnSqliteTests() : TextCutThroughStorageTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class TextCutThroughStorageOnPostgresTests(PostgresServer server) : TextCutThroughStorageTests(server);

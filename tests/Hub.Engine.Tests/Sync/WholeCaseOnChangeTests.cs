@@ -73,4 +73,5 @@ public abstract class WholeCaseOnChangeTests(IDatabaseSource databases) : IAsync
 public sealed class WholeCaseOnChangeOnSqliteTests() : WholeCaseOnChangeTests(SqliteTestDatabase.Source);
 
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class WholeCaseOnChangeOnPostgresTests(PostgresServer server) : WholeCaseOnChangeTests(server);

@@ -6,6 +6,7 @@ namespace Hub.Host.Tests.Audit;
 
 /// <summary>On PostgreSQL too the audit commands never migrate: a database `hub run` never started on, or none at all, is an error.</summary>
 [Collection(RealPostgresGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class AuditWithoutPostgresDatabaseTests(PostgresServer server) : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("hub-audit-pg-").FullName;

@@ -3,6 +3,7 @@ using HtmlAgilityPack;
 
 namespace Hub.Host.Tests.Audit;
 
+[Trait(TestCategory.Key, TestCategory.RealServers)]
 public sealed class ChainPageTests : SeededChainHostTests
 {
     [Fact]
