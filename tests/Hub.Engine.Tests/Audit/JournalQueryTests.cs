@@ -1,5 +1,4 @@
 using Hub.Engine.Audit;
-using Hub.Engine.Journal;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Engine.Tests.Audit;

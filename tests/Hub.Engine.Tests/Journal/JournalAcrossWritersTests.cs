@@ -1,7 +1,3 @@
-using Hub.Engine.Journal;
-using Hub.Engine.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Hub.Engine.Tests.Journal;
 
 /// <summary>

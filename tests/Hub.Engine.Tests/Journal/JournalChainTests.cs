@@ -1,7 +1,3 @@
-using Hub.Engine.Journal;
-using Hub.Engine.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Hub.Engine.Tests.Journal;
 
 /// <summary>The hash chain and its tamper checks, on each provider (tampering is raw SQL straight to the database).</summary>

@@ -1,7 +1,3 @@
-using Hub.Engine.Journal;
-using Hub.Engine.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Hub.Engine.Tests.Journal;
 
 /// <summary>The journal signed with a key kept outside the database, on each provider; tampering goes straight to the database.</summary>

@@ -1,6 +1,3 @@
-using Hub.Engine.Journal;
-using Hub.Engine.Persistence;
-
 namespace Hub.Engine.Tests.Journal;
 
 /// <summary>

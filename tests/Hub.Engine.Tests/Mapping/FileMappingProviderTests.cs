@@ -1,6 +1,5 @@
 using Hub.Abstractions.Mapping;
 using Hub.Engine.Mapping;
-using Hub.Abstractions.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;

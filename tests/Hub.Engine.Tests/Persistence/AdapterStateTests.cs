@@ -1,5 +1,3 @@
-using Hub.Engine.Persistence;
-
 namespace Hub.Engine.Tests.Persistence;
 
 /// <summary>What adapters keep between runs (sign-in state, delta links) lives in the hub's database, per system and key.</summary>

@@ -1,6 +1,3 @@
-using Hub.Engine.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Hub.Engine.Tests.Persistence;
 
 /// <summary>The schema comes from the provider's migrations at start, on SQLite and on PostgreSQL alike.</summary>

@@ -1,5 +1,3 @@
-using Hub.Engine.Persistence;
-
 namespace Hub.Engine.Tests.Persistence;
 
 /// <summary>One hub per database, on each provider; two <see cref="HubDatabase"/> instances are two hubs (as two processes are).</summary>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
 namespace Hub.Engine.Tests.Persistence;

@@ -1,6 +1,3 @@
-using Hub.Engine.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Hub.Engine.Tests.Persistence;
 
 /// <summary>Times are stored as UTC ticks on every provider: exact to the tick, comparable and sortable in SQL.</summary>

@@ -1,5 +1,3 @@
-using Hub.Abstractions.Adapters;
-using Hub.Engine.Persistence;
 using Npgsql;
 
 namespace Hub.Engine.Tests.RealPostgres;

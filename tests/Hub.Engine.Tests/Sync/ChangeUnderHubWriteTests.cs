@@ -1,9 +1,3 @@
-using Hub.Abstractions.Adapters;
-using Hub.Engine.Journal;
-using Hub.Abstractions.Model;
-using Hub.Engine.Sync;
-using Microsoft.EntityFrameworkCore;
-
 namespace Hub.Engine.Tests.Sync;
 
 /// <summary>
@@ -11,14 +5,8 @@ namespace Hub.Engine.Tests.Sync;
 /// the snapshot the hub then reads was modified last by the hub's own account. The fields the hub wrote are its echo;
 /// the operator's change must still be taken up, not dropped with the echo.
 /// </summary>
-public abstract class ChangeUnderHubWriteTests(IDatabaseSource databases) : IAsyncLifetime
+public abstract class ChangeUnderHubWriteTests(IDatabaseSource databases) : SyncRigTests(databases)
 {
-    private SyncRig rig = null!;
-
-    public async Task InitializeAsync() => rig = await SyncRig.StartAsync(databases);
-
-    public async Task DisposeAsync() => await rig.DisposeAsync();
-
     [Fact]
     public async Task A_priority_changed_just_before_the_hubs_own_write_is_taken_up_and_the_written_status_stays_an_echo()
     {

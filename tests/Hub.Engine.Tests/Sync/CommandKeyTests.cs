@@ -1,17 +1,8 @@
-using Hub.Abstractions.Adapters;
-using Hub.Engine.Sync;
-
 namespace Hub.Engine.Tests.Sync;
 
 /// <summary>Every command reaches its adapter with the key of its outbox row: the same on every attempt, another for every other command.</summary>
-public abstract class CommandKeyTests(IDatabaseSource databases) : IAsyncLifetime
+public abstract class CommandKeyTests(IDatabaseSource databases) : SyncRigTests(databases)
 {
-    private SyncRig rig = null!;
-
-    public async Task InitializeAsync() => rig = await SyncRig.StartAsync(databases);
-
-    public async Task DisposeAsync() => await rig.DisposeAsync();
-
     [Fact]
     public async Task A_retried_command_carries_the_key_of_its_outbox_row_and_each_command_its_own()
     {

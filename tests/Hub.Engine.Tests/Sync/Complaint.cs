@@ -1,6 +1,3 @@
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
-
 namespace Hub.Engine.Tests.Sync;
 
 /// <summary>Changes as the example chain's adapters report them, in each system's own values.</summary>

@@ -1,10 +1,3 @@
-using Hub.Abstractions.Adapters;
-using Hub.Engine.Journal;
-using Hub.Abstractions.Model;
-using Hub.Engine.Persistence;
-using Hub.Engine.Sync;
-using Microsoft.EntityFrameworkCore;
-
 namespace Hub.Engine.Tests.Sync;
 
 /// <summary>
@@ -12,14 +5,8 @@ namespace Hub.Engine.Tests.Sync;
 /// its correlation key joins that case only when the hub itself asked that system for the case's record and has not
 /// recorded one yet (a create pending, or sent before a crash); any other claim is journaled and moves nothing.
 /// </summary>
-public abstract class CorrelationClaimTests(IDatabaseSource databases) : IAsyncLifetime
+public abstract class CorrelationClaimTests(IDatabaseSource databases) : SyncRigTests(databases)
 {
-    private SyncRig rig = null!;
-
-    public async Task InitializeAsync() => rig = await SyncRig.StartAsync(databases);
-
-    public async Task DisposeAsync() => await rig.DisposeAsync();
-
     [Fact]
     public async Task An_incident_claiming_a_case_that_already_has_its_service_desk_record_is_refused_and_changes_nothing()
     {

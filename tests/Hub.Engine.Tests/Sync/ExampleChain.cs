@@ -1,7 +1,3 @@
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
-using Hub.Engine.Sync;
-
 namespace Hub.Engine.Tests.Sync;
 
 /// <summary>Steps of the example chain the intake tests build on: one complaint reported and sent down the chain.</summary>

@@ -1,9 +1,5 @@
-using Hub.Engine.Journal;
 using Hub.Abstractions.Mapping;
 using Hub.Engine.Mapping;
-using Hub.Abstractions.Model;
-using Hub.Engine.Sync;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Engine.Tests.Sync;
 
@@ -12,14 +8,8 @@ namespace Hub.Engine.Tests.Sync;
 /// replaced by the hub's receive time for later-wins, and the clamp is journaled. Otherwise one mail dated 2099 would
 /// freeze the field it set: every real change after it would lose "later wins" for good.
 /// </summary>
-public abstract class OutsideClockTests(IDatabaseSource databases) : IAsyncLifetime
+public abstract class OutsideClockTests(IDatabaseSource databases) : SyncRigTests(databases)
 {
-    private SyncRig rig = null!;
-
-    public async Task InitializeAsync() => rig = await SyncRig.StartAsync(databases);
-
-    public async Task DisposeAsync() => await rig.DisposeAsync();
-
     [Fact]
     public async Task When_a_reply_is_dated_2099_the_clamp_is_journaled_and_a_later_change_elsewhere_still_wins()
     {

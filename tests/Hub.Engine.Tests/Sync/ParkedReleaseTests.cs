@@ -1,8 +1,3 @@
-using Hub.Engine.Journal;
-using Hub.Abstractions.Model;
-using Hub.Engine.Sync;
-using Microsoft.EntityFrameworkCore;
-
 namespace Hub.Engine.Tests.Sync;
 
 /// <summary>
@@ -10,14 +5,8 @@ namespace Hub.Engine.Tests.Sync;
 /// have changed again: what a later reading of the record replaced is dropped (journaled as superseded), never played
 /// over the newer value; what nothing replaced (a field no later reading touched, the words of a reply) still counts.
 /// </summary>
-public abstract class ParkedReleaseTests(IDatabaseSource databases) : IAsyncLifetime
+public abstract class ParkedReleaseTests(IDatabaseSource databases) : SyncRigTests(databases)
 {
-    private SyncRig rig = null!;
-
-    public async Task InitializeAsync() => rig = await SyncRig.StartAsync(databases);
-
-    public async Task DisposeAsync() => await rig.DisposeAsync();
-
     [Fact]
     public async Task A_parked_status_released_after_a_newer_status_of_the_same_record_is_dropped_as_superseded()
     {

@@ -1,8 +1,4 @@
-using Hub.Abstractions.Adapters;
 using Hub.Engine.Audit;
-using Hub.Engine.Journal;
-using Hub.Engine.Sync;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Engine.Tests.Sync;
 
@@ -10,17 +6,11 @@ namespace Hub.Engine.Tests.Sync;
 /// Why a system was not read is in the journal, not only in the log: one entry when polling begins to fail, one when
 /// it works again, however many polls failed in between.
 /// </summary>
-public abstract class PollFailureJournalTests(IDatabaseSource databases) : IAsyncLifetime
+public abstract class PollFailureJournalTests(IDatabaseSource databases) : SyncRigTests(databases)
 {
     private const string ExpiredPassword =
         "TOPdesk refused the login of operator 'hub-koppeling' while reading changed incidents (from 0) (401): the application password is wrong or expired. " +
         "Create a new application password for this operator and set it in Hub:Systems:servicedesk:ApplicationPassword.";
-
-    private SyncRig rig = null!;
-
-    public async Task InitializeAsync() => rig = await SyncRig.StartAsync(databases);
-
-    public async Task DisposeAsync() => await rig.DisposeAsync();
 
     private Task<List<Hub.Engine.Persistence.JournalEntry>> EntriesOfServiceDeskAsync() =>
         rig.ReadAsync(db => JournalQuery.Filtered(db, new JournalFilter { System = "servicedesk" }).ToListAsync());

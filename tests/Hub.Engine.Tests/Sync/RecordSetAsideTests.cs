@@ -1,9 +1,4 @@
-using Hub.Abstractions.Adapters;
 using Hub.Engine.Audit;
-using Hub.Engine.Journal;
-using Hub.Engine.Persistence;
-using Hub.Engine.Sync;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Engine.Tests.Sync;
 
@@ -11,14 +6,8 @@ namespace Hub.Engine.Tests.Sync;
 /// One record the hub cannot read or take in is set aside with its reason in the journal, once per record version,
 /// and the rest of the poll goes on; a failure of the hub's own database stops the poll and keeps the watermark.
 /// </summary>
-public abstract class RecordSetAsideTests(IDatabaseSource databases) : IAsyncLifetime
+public abstract class RecordSetAsideTests(IDatabaseSource databases) : SyncRigTests(databases)
 {
-    private SyncRig rig = null!;
-
-    public async Task InitializeAsync() => rig = await SyncRig.StartAsync(databases);
-
-    public async Task DisposeAsync() => await rig.DisposeAsync();
-
     private static UnreadableRecord BrokenIncident(string version = "20261120T080000.000Z#5d41402abc4b") =>
         new("td-2", "I 2026 102", version, "incident I 2026 102: field 'priority' should be an object like {\"id\", \"name\"}, not a number");
 

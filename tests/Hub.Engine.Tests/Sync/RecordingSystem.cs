@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Hub.Abstractions.Adapters;
 
 namespace Hub.Engine.Tests.Sync;
 

@@ -1,8 +1,3 @@
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
-using Hub.Engine.Persistence;
-using Hub.Engine.Sync;
-
 namespace Hub.Engine.Tests.Sync;
 
 /// <summary>
@@ -10,16 +5,10 @@ namespace Hub.Engine.Tests.Sync;
 /// are taken in the same round however many penalised ones are queued before them, and a case whose next command
 /// goes to the penalised system still waits as a whole.
 /// </summary>
-public abstract class RetryAfterPenaltyTests(IDatabaseSource databases) : IAsyncLifetime
+public abstract class RetryAfterPenaltyTests(IDatabaseSource databases) : SyncRigTests(databases)
 {
     private const int PenalisedComplaints = 150;
     private const int ContractorChanges = 5;
-    private SyncRig rig = null!;
-
-    public async Task InitializeAsync() => rig = await SyncRig.StartAsync(databases);
-
-    public async Task DisposeAsync() => await rig.DisposeAsync();
-
     [Fact]
     public async Task A_long_penalty_on_the_building_manager_never_holds_back_the_contractors_commands()
     {

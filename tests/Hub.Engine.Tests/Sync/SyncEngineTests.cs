@@ -1,10 +1,4 @@
-using Hub.Abstractions.Adapters;
 using Hub.Engine.Audit;
-using Hub.Engine.Journal;
-using Hub.Abstractions.Model;
-using Hub.Engine.Persistence;
-using Hub.Engine.Sync;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Engine.Tests.Sync;
 
@@ -12,14 +6,8 @@ namespace Hub.Engine.Tests.Sync;
 /// Rounds of real engine work (poll, intake, plan, outbox, dispatch, dead letters) on each provider: what the
 /// correlation log holds after each step is what decides the next one.
 /// </summary>
-public abstract class SyncEngineTests(IDatabaseSource databases) : IAsyncLifetime
+public abstract class SyncEngineTests(IDatabaseSource databases) : SyncRigTests(databases)
 {
-    private SyncRig rig = null!;
-
-    public async Task InitializeAsync() => rig = await SyncRig.StartAsync(databases);
-
-    public async Task DisposeAsync() => await rig.DisposeAsync();
-
     [Fact]
     public async Task When_the_service_desk_reports_a_facility_complaint_it_reaches_the_building_manager_and_then_the_contractor()
     {

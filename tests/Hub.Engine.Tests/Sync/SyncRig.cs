@@ -1,10 +1,6 @@
-using Hub.Engine.Journal;
 using Hub.Abstractions.Mapping;
 using Hub.Engine.Mapping;
-using Hub.Engine.Persistence;
-using Hub.Engine.Sync;
 using Hub.Engine.Tests.Mapping;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

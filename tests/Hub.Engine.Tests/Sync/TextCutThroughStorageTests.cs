@@ -1,10 +1,4 @@
 using System.Text;
-using Hub.Abstractions.Adapters;
-using Hub.Engine.Journal;
-using Hub.Abstractions.Model;
-using Hub.Engine.Persistence;
-using Hub.Engine.Sync;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Engine.Tests.Sync;
 
@@ -13,17 +7,11 @@ namespace Hub.Engine.Tests.Sync;
 /// comment, the dispatcher's 120 characters of a written note), taken in, dispatched and journaled on each provider:
 /// PostgreSQL refuses half an emoji, so a cut inside one would stall intake or make a good write look failed.
 /// </summary>
-public abstract class TextCutThroughStorageTests(IDatabaseSource databases) : IAsyncLifetime
+public abstract class TextCutThroughStorageTests(IDatabaseSource databases) : SyncRigTests(databases)
 {
     private const string Toilet = "\U0001F6BD"; // 🚽, one surrogate pair
     private const string Family = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466"; // 👨‍👩‍👧‍👦
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private SyncRig rig = null!;
-
-    public async Task InitializeAsync() => rig = await SyncRig.StartAsync(databases);
-
-    public async Task DisposeAsync() => await rig.DisposeAsync();
 
     [Theory]
     [InlineData(499, Toilet)] // the journal keeps 500 characters of a comment: the pair across 499/500

@@ -1,6 +1,3 @@
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
-
 namespace Hub.Engine.Tests.Sync;
 
 /// <summary>
@@ -8,14 +5,8 @@ namespace Hub.Engine.Tests.Sync;
 /// so a target that composes one text of several fields (the Dynamics description) can write it whole again instead
 /// of only the new text.
 /// </summary>
-public abstract class WholeCaseOnChangeTests(IDatabaseSource databases) : IAsyncLifetime
+public abstract class WholeCaseOnChangeTests(IDatabaseSource databases) : SyncRigTests(databases)
 {
-    private SyncRig rig = null!;
-
-    public async Task InitializeAsync() => rig = await SyncRig.StartAsync(databases);
-
-    public async Task DisposeAsync() => await rig.DisposeAsync();
-
     [Fact]
     public async Task When_the_employee_adds_to_the_request_the_change_carries_the_whole_case_and_the_records_before_the_target()
     {
