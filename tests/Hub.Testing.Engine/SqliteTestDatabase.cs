@@ -32,11 +32,20 @@ public sealed class SqliteTestDatabase : TestDatabase
         return temp;
     }
 
-    public override async Task ExecuteSqlAsync(string sql)
+    public override Task ExecuteSqlAsync(string sql) => ExecuteSqlAsync(sql, []);
+
+    /// <summary>Runs SQL with named parameters (<c>$text</c>) on the file, as someone tampering with the database would.</summary>
+    public async Task ExecuteSqlAsync(string sql, params (string Name, object? Value)[] parameters)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
         await command.ExecuteNonQueryAsync();
     }
 

@@ -11,10 +11,10 @@ internal sealed record CliResult(int ExitCode, string Output, string Error);
 internal static class HubCliRun
 {
     /// <summary>Writes the appsettings.json a command is pointed at with --config: the temp database, nothing else.</summary>
-    public static string ConfigFor(TempHubDatabase temp) => ConfigFor(temp, new Dictionary<string, object>());
+    public static string ConfigFor(SqliteTestDatabase temp) => ConfigFor(temp, new Dictionary<string, object>());
 
     /// <summary>The same, with a Hub:Audit section (journal key file, head file) as the service would read it.</summary>
-    public static string ConfigFor(TempHubDatabase temp, IReadOnlyDictionary<string, object> audit)
+    public static string ConfigFor(SqliteTestDatabase temp, IReadOnlyDictionary<string, object> audit)
     {
         var file = Path.Combine(temp.Directory, "appsettings.json");
         var hub = new { Database = new { Provider = "Sqlite", ConnectionString = "Data Source=hub.db" }, Audit = audit };
@@ -22,7 +22,7 @@ internal static class HubCliRun
         return file;
     }
 
-    public static async Task<CliResult> RunAsync(TempHubDatabase temp, params string[] args)
+    public static async Task<CliResult> RunAsync(SqliteTestDatabase temp, params string[] args)
     {
         using var output = new StringWriter(CultureInfo.InvariantCulture);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
@@ -30,7 +30,7 @@ internal static class HubCliRun
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 
-    public static Task<int> RunAsync(TempHubDatabase temp, TextWriter output, TextWriter error, params string[] args) =>
+    public static Task<int> RunAsync(SqliteTestDatabase temp, TextWriter output, TextWriter error, params string[] args) =>
         RunAsync(ConfigFor(temp), output, error, args);
 
     /// <summary>Runs a command against whatever configuration file is given, e.g. one naming a database that is not there.</summary>

@@ -4,12 +4,12 @@ namespace Hub.Host.Tests.Audit;
 /// <summary>One 100,000-entry journal shared by the `hub log` tests (seeded once: a prepared insert in one transaction).</summary>
 public sealed class LargeJournalFixture : IAsyncLifetime
 {
-    internal TempHubDatabase Temp { get; private set; } = null!;
+    internal SqliteTestDatabase Temp { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Temp = await TempHubDatabase.CreateAsync();
-        await LargeJournal.SeedAsync(Temp.DataSource);
+        Temp = await SqliteTestDatabase.CreateAsync();
+        await LargeJournal.SeedAsync(Temp.FilePath);
     }
 
     public async Task DisposeAsync() => await Temp.DisposeAsync();

@@ -8,13 +8,13 @@ namespace Hub.Host.Tests.Audit;
 /// <summary>`hub verify` (and the commands that journal) with a journal key file, and with the heads the service kept.</summary>
 public sealed class VerifyWithKeyAndHeadsTests : IAsyncLifetime
 {
-    private TempHubDatabase temp = null!;
+    private SqliteTestDatabase temp = null!;
     private string key = null!;
     private JournalKeyRing keys = null!;
 
     public async Task InitializeAsync()
     {
-        temp = await TempHubDatabase.CreateAsync();
+        temp = await SqliteTestDatabase.CreateAsync();
         key = JournalKeyFile.Write(temp.Directory);
         keys = JournalKeyFiles.Load(new AuditOptions { JournalKeyFile = "journal.key" }, temp.Directory);
         await ComplaintChain.SeedAsync(temp.Database, keys: keys);

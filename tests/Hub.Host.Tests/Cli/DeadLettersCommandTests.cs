@@ -15,12 +15,12 @@ namespace Hub.Host.Tests.Cli;
 public sealed class DeadLettersCommandTests : IAsyncLifetime
 {
     private const int DeadLetters = 20;
-    private TempHubDatabase temp = null!;
+    private SqliteTestDatabase temp = null!;
     private string config = null!;
 
     public async Task InitializeAsync()
     {
-        temp = await TempHubDatabase.CreateAsync();
+        temp = await SqliteTestDatabase.CreateAsync();
         config = HubCliRun.ConfigFor(temp); // written once: commands run at the same time all read it
         await using var db = temp.Database.CreateContext();
         for (var i = 1; i <= DeadLetters; i++)
@@ -75,7 +75,7 @@ public sealed class DeadLettersCommandTests : IAsyncLifetime
     public async Task Replaying_dead_letters_from_the_command_line_while_the_service_journals_keeps_one_intact_chain()
     {
         using var stop = new CancellationTokenSource();
-        var service = Task.Run(() => RunServiceAsync(new HubDatabase(new DatabaseOptions { ConnectionString = $"Data Source={temp.DataSource}" }, temp.Directory), stop.Token));
+        var service = Task.Run(() => RunServiceAsync(new HubDatabase(new DatabaseOptions { ConnectionString = $"Data Source={temp.FilePath}" }, temp.Directory), stop.Token));
         var results = new List<CliResult>();
         for (var id = 1; id <= DeadLetters; id++)
         {
