@@ -18,8 +18,7 @@ public sealed class RealMailChainTests(ITestOutputHelper log) : IAsyncLifetime, 
     [Fact]
     public async Task When_the_plumber_answers_by_real_mail_every_answer_reaches_the_service_desk()
     {
-        var hubMailbox = await servers.NewMailboxAsync("hub", "hub.test");
-        var plumber = await servers.NewMailboxAsync("loodgieter", "contractor.test");
+        var (hubMailbox, plumber) = await servers.NewHubAndContractorAsync("loodgieter");
         await using var world = new ChainWorld(log, mail: new ChainWorld.RealMail(servers.SmtpPort, servers.ImapPort, hubMailbox.Address, hubMailbox.Password, plumber.Address));
         using var stop = new CancellationTokenSource();
         var contractor = new MailboxContractor(servers, plumber);
@@ -42,8 +41,7 @@ public sealed class RealMailChainTests(ITestOutputHelper log) : IAsyncLifetime, 
     [Fact]
     public async Task Killing_the_hub_twice_during_forty_real_mail_work_orders_delivers_each_work_order_once()
     {
-        var hubMailbox = await servers.NewMailboxAsync("hub", "hub.test");
-        var plumber = await servers.NewMailboxAsync("loodgieter", "contractor.test");
+        var (hubMailbox, plumber) = await servers.NewHubAndContractorAsync("loodgieter");
         await using var world = new ChainWorld(log, contractorAnswers: false,
             mail: new ChainWorld.RealMail(servers.SmtpPort, servers.ImapPort, hubMailbox.Address, hubMailbox.Password, plumber.Address));
         world.TopDesk.SetFailureRatio(0.0, TimeSpan.FromMilliseconds(40)); // slow enough to be killed mid-batch

@@ -154,6 +154,16 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
     }
 
     /// <summary>
+    /// The two mailboxes every mail test starts from: the hub's ("hub-1@hub.test") and a contractor's
+    /// ("plumber-2@contractor.test"), in the domain <see cref="BorderVerdicts"/> vouches for.
+    /// </summary>
+    public async Task<(TestMailbox Hub, TestMailbox Contractor)> NewHubAndContractorAsync(string contractor)
+    {
+        var hub = await NewMailboxAsync("hub", "hub.test");
+        return (hub, await NewMailboxAsync(contractor, BorderVerdicts.ContractorDomain));
+    }
+
+    /// <summary>
     /// Dovecot looks at its users file at most once a second, so a mailbox added just after a lookup stays unknown
     /// (and mail to it bounces) until the next second: wait until Dovecot's own lookup finds it.
     /// </summary>

@@ -11,8 +11,7 @@ internal sealed record HubMailboxSetup(MailServers Servers, TestMailbox Hub, Tes
 {
     public static async Task<HubMailboxSetup> CreateAsync(MailServers servers, string replyFolder = "INBOX")
     {
-        var hub = await servers.NewMailboxAsync("hub", "hub.test");
-        var contractor = await servers.NewMailboxAsync("plumber", "contractor.test");
+        var (hub, contractor) = await servers.NewHubAndContractorAsync("plumber");
         var system = new EmailSystem()
             .Set("From", hub.Address)
             .Set("Smtp:Host", MailServers.Host)
