@@ -10,8 +10,8 @@ need=()
 command -v dovecot >/dev/null 2>&1 || need+=(dovecot-imapd)
 [ -x /usr/lib/dovecot/lmtp ] || need+=(dovecot-lmtpd)
 command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix)
-# PostgreSQL server binaries for the Postgres provider tests (Hub.Engine.Tests/RealPostgres starts a private cluster;
-# no system service is started here).
+# PostgreSQL server binaries for the Postgres provider tests (tests/Hub.Testing.Engine/PostgresServer starts a private
+# cluster; no system service is started here).
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 # Headless browser for the chain page tests (Hub.Host.Tests/Audit/ChainPageTests).
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
