@@ -65,6 +65,55 @@ public sealed class SandboxRoundTripTests(ITestOutputHelper log)
         Assert.DoesNotContain("(hub run, pid", sandbox.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task When_the_hub_refuses_its_configuration_the_sandbox_shows_why_and_exits_with_the_hubs_code()
+    {
+        var hubWithoutMappings = CopyOfTheHubWithoutItsMappings();
+        try
+        {
+            await using var sandbox = SandboxProcess.Start("--once", "--hub", Path.Combine(hubWithoutMappings, "hub.dll"));
+
+            var exit = await sandbox.WaitForExitAsync(TimeSpan.FromMinutes(2));
+            log.WriteLine(sandbox.Output);
+
+            Assert.Equal(2, exit);
+            Assert.Contains("hub | hub: configuration error: Hub:MappingsPath", sandbox.Output, StringComparison.Ordinal);
+            Assert.Contains("exited with code 2", sandbox.Output, StringComparison.Ordinal);
+            AssertNoHubLeft(sandbox);
+        }
+        finally
+        {
+            Directory.Delete(hubWithoutMappings, recursive: true);
+        }
+    }
+
+    /// <summary>The hub's build output of this configuration, copied without the mappings folder it ships with.</summary>
+    private static string CopyOfTheHubWithoutItsMappings()
+    {
+        var built = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)); // tests/Hub.Sandbox.Tests/bin/<Config>/net10.0
+        var root = built;
+        while (!File.Exists(Path.Combine(root.FullName, "Hub.sln")))
+        {
+            root = root.Parent ?? throw new DirectoryNotFoundException("Hub.sln not found above the test binaries.");
+        }
+
+        var source = Path.Combine(root.FullName, "src", "Hub", "Hub.Host", "bin", built.Parent!.Name, built.Name);
+        var copy = Path.Combine(Path.GetTempPath(), $"hub-without-mappings-{Guid.NewGuid():N}");
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.StartsWith("mappings", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy, relative))!);
+            File.Copy(file, Path.Combine(copy, relative));
+        }
+
+        return copy;
+    }
+
     /// <summary>A narrated journal line: kind, outcome and where it went, in the narrator's columns.</summary>
     private static Regex Journaled(string kind, string outcome, string route) =>
         new($@"HUB-\d{{4}}-\d{{6}}\s+{kind}\s+{outcome}\s+{Regex.Escape(route)}");

@@ -14,6 +14,7 @@ internal sealed class HubChild : IAsyncDisposable
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
     private readonly Process process;
     private readonly CancellationTokenSource exited = new();
+    private readonly Task watcher;
 
     private HubChild(Process process, TextWriter output)
     {
@@ -24,15 +25,13 @@ internal sealed class HubChild : IAsyncDisposable
         process.BeginErrorReadLine();
         AppDomain.CurrentDomain.ProcessExit += KillOnExit;
         AppDomain.CurrentDomain.UnhandledException += KillOnExit;
-        _ = process.WaitForExitAsync(CancellationToken.None).ContinueWith(_ => exited.Cancel(), TaskScheduler.Default);
+        watcher = process.WaitForExitAsync(CancellationToken.None).ContinueWith(_ => exited.Cancel(), TaskScheduler.Default);
     }
 
     public int Id => process.Id;
 
     /// <summary>Cancelled when the hub has exited, for whatever reason.</summary>
     public CancellationToken Exited => exited.Token;
-
-    public bool HasExited => process.HasExited;
 
     public int ExitCode => process.ExitCode;
 
@@ -94,6 +93,7 @@ internal sealed class HubChild : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
+        await watcher.ConfigureAwait(false);
         AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         AppDomain.CurrentDomain.UnhandledException -= KillOnExit;
         process.Dispose();
