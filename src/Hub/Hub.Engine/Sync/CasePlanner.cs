@@ -207,14 +207,16 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
                     parameters["contractorEmail"] = contractor.Email;
                 }
 
-                OutboxWriter.Create(db, new CreateRecordCommand
+                OutboxWriter.Queue(db, new CreateIntent
                 {
                     CaseId = record.Id,
+                    Target = route.To,
                     CorrelationKey = record.Id,
                     Fields = fields,
                     TargetValues = ValueTranslator.Outbound(map, route.To, fields),
                     Parameters = parameters,
-                }, route.To, now);
+                    MappingVersion = map.Version,
+                }, now);
                 holders.Add(route.To);
                 queue.Enqueue(route.To);
             }
@@ -290,16 +292,18 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
             }
 
             void Queue(ChangeKind kind, CaseFields changed, CaseComment? text) =>
-                OutboxWriter.Apply(db, new ApplyChangeCommand
+                OutboxWriter.Queue(db, new ChangeIntent
                 {
                     CaseId = record.Id,
-                    ExternalId = string.Empty,
+                    Target = target,
                     Kind = kind,
                     Fields = changed,
                     TargetValues = ValueTranslator.Outbound(map, target, changed),
                     Comment = text,
                     Parameters = ParametersFor(map, target),
-                }, target, now);
+                    WithWholeCase = kind == ChangeKind.FieldsChanged,
+                    MappingVersion = map.Version,
+                }, now);
         }
     }
 
