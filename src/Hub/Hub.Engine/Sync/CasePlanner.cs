@@ -17,38 +17,8 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
 {
     private readonly TimeZoneInfo zone = options.Zone();
 
-    public async Task<LinkRecord> RecoverLinkAsync(HubDbContext db, CaseRecord own, string system, ObservedChange change, MappingSet map, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(own);
-        ArgumentNullException.ThrowIfNull(change);
-        var link = NewLink(own.Id, system, change.ExternalId, change.ExternalNumber, map, now);
-        db.Links.Add(link);
-        await journal.AppendAsync(db, new JournalLine
-        {
-            CaseId = own.Id, Kind = HubEvent.LinkCreated, Outcome = JournalOutcome.Applied,
-            TargetSystem = system, TargetRecord = change.ExternalNumber ?? change.ExternalId, MappingVersion = map.Version,
-            Detail = "record found by its correlation key (created before a restart)",
-        }, cancellationToken).ConfigureAwait(false);
-        return link;
-    }
-
-    public static LinkRecord NewLink(string caseId, string system, string externalId, string? number, MappingSet map, DateTimeOffset now, string? upstream = null)
-    {
-        ArgumentNullException.ThrowIfNull(map);
-        return new LinkRecord
-        {
-            CaseId = caseId,
-            SystemName = system,
-            ExternalId = externalId,
-            ExternalNumber = number,
-            Role = map.Systems.TryGetValue(system, out var declared) ? declared.Role : system,
-            UpstreamSystem = upstream,
-            CreatedAt = now,
-        };
-    }
-
-    public async Task<IntakeResult> OpenCaseAsync(HubDbContext db, string system, ObservedChange change, CaseFields fields, MappingSet map, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Opens a case for a record no case knows, when a route takes it: the case, its origin's link, and its chain queued.</summary>
+    public async Task<OpenedCase> OpenCaseAsync(HubDbContext db, string system, ObservedChange change, CaseFields fields, MappingSet map, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
@@ -56,7 +26,7 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
         var routes = map.RoutesFrom(system).Where(r => Matches(r, fields)).ToList();
         if (routes.Count == 0)
         {
-            return IntakeResult.NotRouted;
+            return new OpenedCase(IntakeResult.NotRouted, Origin: null);
         }
 
         var record = new CaseRecord
@@ -76,7 +46,7 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
 
         record.FieldStamps = stamps.ToJson();
         db.Cases.Add(record);
-        db.Links.Add(NewLink(record.Id, system, change.ExternalId, change.ExternalNumber, map, now));
+        var origin = CaseLinks.Origin(db, record.Id, system, change, map, now);
         await journal.AppendAsync(db, new JournalLine
         {
             CaseId = record.Id, Kind = ChangeKind.Created.ToString(), Outcome = JournalOutcome.Observed,
@@ -85,7 +55,7 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
             Detail = $"routes: {string.Join(", ", routes.Select(r => r.Name))}",
         }, cancellationToken).ConfigureAwait(false);
         await EnsureChainAsync(db, record, map, now, cancellationToken).ConfigureAwait(false);
-        return IntakeResult.Opened;
+        return new OpenedCase(IntakeResult.Opened, origin);
     }
 
     public async Task<IntakeResult> UpdateCaseAsync(HubDbContext db, string system, ObservedChange change, CaseFields fields, CaseRecord record, MappingSet map, DateTimeOffset now, CancellationToken cancellationToken)

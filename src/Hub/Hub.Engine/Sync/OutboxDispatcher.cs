@@ -154,9 +154,7 @@ public sealed class OutboxDispatcher(
             await using (db.ConfigureAwait(false))
             {
                 var link = await db.Links.FirstAsync(l => l.Id == linkId, cancellationToken).ConfigureAwait(false);
-                var memory = RecordMemory.Parse(link.LastWrittenFingerprint);
-                memory.Writes(fields);
-                link.LastWrittenFingerprint = memory.ToJson();
+                CaseLinks.Writes(link, fields);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -176,10 +174,9 @@ public sealed class OutboxDispatcher(
                 row.CompletedAt = time.GetUtcNow();
                 row.LastError = null;
                 var target = sent.Record;
-                if (sent.IsNewRecord && !db.Links.Any(l => l.SystemName == command.TargetSystem && l.ExternalId == target.ExternalId))
+                if (sent.IsNewRecord)
                 {
-                    var upstream = map.RoutesTo(command.TargetSystem).Select(r => r.From).FirstOrDefault();
-                    db.Links.Add(CasePlanner.NewLink(command.CaseId, command.TargetSystem, target.ExternalId, target.ExternalNumber, map, time.GetUtcNow(), upstream));
+                    CaseLinks.Created(db, command.CaseId, command.TargetSystem, target, map, time.GetUtcNow());
                 }
 
                 await journal.AppendAsync(db, new JournalLine
