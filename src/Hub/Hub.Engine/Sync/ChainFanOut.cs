@@ -29,7 +29,7 @@ internal sealed class ChainFanOut(HubJournal journal, TimeZoneInfo zone)
             {
                 CaseId = record.Id, Kind = HubEvent.Parked, Outcome = JournalOutcome.Parked, TargetSystem = route.To,
                 MappingVersion = map.Version,
-                Error = $"route '{route.Name}' picks the contractor by {route.ContractorBy}, and no contractor in the mappings has '{(route.ContractorBy!.Equals("category", StringComparison.OrdinalIgnoreCase) ? fields.Category : fields.Subcategory)}'",
+                Error = $"route '{route.Name}' picks the contractor by {route.ContractorBy}, and no contractor in the mappings has '{(route.ContractorBy!.Equals(RouteFieldNames.Category, StringComparison.OrdinalIgnoreCase) ? fields.Category : fields.Subcategory)}'",
             }, cancellationToken).ConfigureAwait(false);
         }
 
