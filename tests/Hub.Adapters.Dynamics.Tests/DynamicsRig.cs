@@ -76,7 +76,10 @@ public sealed class DynamicsRig : IDisposable
         owned.Add(loggerFactory);
         var factory = provider.GetRequiredService<AdapterRegistry>().Get("Dynamics", Prefix + "Adapter");
         var context = new SystemContext(SystemName, configuration.GetSection("Hub:Systems:" + SystemName), provider, loggerFactory, TimeProvider.System,
-            new StaticMappingProvider(MappingSet.Empty));
+            new StaticMappingProvider(MappingSet.Empty))
+        {
+            TextZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"), // as the host gives it by default (Hub:Sync:TimeZone)
+        };
         var adapter = factory.Create(context);
         if (adapter is IDisposable disposable)
         {

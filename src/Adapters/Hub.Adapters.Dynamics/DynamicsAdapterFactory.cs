@@ -50,7 +50,7 @@ internal sealed class DynamicsAdapterFactory : IAdapterFactory, IDisposable
             new CaseChangeReader(connection, translator, logger),
             new NoteChangeReader(connection, translator),
             new CaseCreator(connection, mapper),
-            new CaseUpdater(connection, mapper, logger),
+            new CaseUpdater(connection, mapper, context.AppointmentSentence, logger),
             new AlternateKeyCheck(connection, context.KeyOf("CorrelationKeyColumn")),
             http);
     }

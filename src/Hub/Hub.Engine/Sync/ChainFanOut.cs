@@ -35,13 +35,9 @@ internal sealed class ChainFanOut(HubJournal journal, TimeZoneInfo zone)
 
         foreach (var hop in hops)
         {
-            var parameters = new Dictionary<string, string>(hop.Route.Parameters, StringComparer.Ordinal);
-            if (map.FindContractor(hop.Route, fields) is { } contractor)
-            {
-                parameters["contractor"] = contractor.Id;
-                parameters["contractorEmail"] = contractor.Email;
-            }
-
+            var parameters = map.FindContractor(hop.Route, fields) is { } contractor
+                ? RouteParameters.WithContractor(hop.Route.Parameters, contractor)
+                : new Dictionary<string, string>(hop.Route.Parameters, StringComparer.Ordinal);
             OutboxWriter.Queue(db, new CreateIntent
             {
                 CaseId = record.Id,
@@ -96,7 +92,6 @@ internal sealed class ChainFanOut(HubJournal journal, TimeZoneInfo zone)
         var targets = perTarget.Keys.Concat(commentHops.Select(h => h.Target)).Distinct(StringComparer.OrdinalIgnoreCase).Where(holders.Contains);
         foreach (var target in targets)
         {
-            var language = map.Systems.TryGetValue(target, out var declared) && declared.Settings.TryGetValue("language", out var lang) ? lang : "nl";
             var commentHop = commentHops.FirstOrDefault(h => string.Equals(h.Target, target, StringComparison.OrdinalIgnoreCase));
             if (comment is not null && commentHop is not null)
             {
@@ -111,7 +106,7 @@ internal sealed class ChainFanOut(HubJournal journal, TimeZoneInfo zone)
             var rest = planned.Fields.ToList();
             if (rest.Remove(RouteFieldNames.Appointment) && fields.Appointment is { } window)
             {
-                var text = AppointmentText.For(window, language, zone);
+                var text = AppointmentText.For(window, map.LanguageOf(target), zone);
                 var visibility = ChainRouter.RuleOf(planned.Hop.Route, RouteFieldNames.Comments);
                 Queue(ChangeKind.AppointmentSet, new CaseFields { Appointment = window }, new CaseComment(text, visibility.Visibility != "internal", "hub"));
             }
