@@ -12,8 +12,10 @@ namespace Hub.Engine.Sync;
 
 /// <summary>
 /// Sends due outbox commands through their target adapters: one case strictly in order, different cases side
-/// by side. Success is journaled (a created record becomes a link); a transient failure waits its backoff (and
-/// any Retry-After, for every command to that system); a permanent one becomes a dead letter.
+/// by side. Each row's intent becomes the adapter's command when it is sent (<see cref="AdapterCommands"/>). Success is
+/// journaled with the mapping the intent was translated with (a created record becomes a link, <see cref="CaseLinks"/>);
+/// a transient failure waits its backoff (and any Retry-After, for every command to that system); a permanent one
+/// becomes a dead letter.
 /// </summary>
 public sealed class OutboxDispatcher(
     HubDatabase database,
