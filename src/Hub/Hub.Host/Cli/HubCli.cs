@@ -9,6 +9,7 @@ internal static class HubCli
     {
         var root = new RootCommand("Hub keeps one complaint linked across service desk, building manager and contractor.");
         root.Options.Add(CommonOptions.Config);
+        VersionAction.AttachTo(root);
         var run = RunCommand.Create();
         root.Subcommands.Add(run);
         foreach (var command in HubCommands.All())

@@ -52,6 +52,7 @@ internal static class HubService
             {
                 await StartChecksAsync(app.Services, cancellationToken);
                 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hub");
+                logger.LogInformation("Hub version {Version}", HubVersion.Informational);
                 var adapters = app.Services.GetRequiredService<SystemAdapters>();
                 logger.LogInformation("Hub starting with {Count} systems: {Systems}; database {Database}",
                     adapters.Names.Count, string.Join(", ", adapters.Names), app.Services.GetRequiredService<HubDatabase>().DataSource);
