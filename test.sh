@@ -15,6 +15,8 @@ command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || need+=(postfix
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 # Headless browser for the chain page tests (Hub.Host.Tests/Audit/ChainPageTests).
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# systemd-analyze checks the service unit offline (Hub.Deploy.Tests); nothing here boots or starts systemd.
+command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
@@ -30,6 +32,10 @@ if [ ${#need[@]} -gt 0 ]; then
     exit 1
   fi
 fi
+
+# PowerShell parses the Windows service scripts (Hub.Deploy.Tests); Debian has no package of it, NuGet has the tool.
+[ -x .tools/pwsh ] || dotnet tool install --tool-path .tools PowerShell --version 7.6.10 >/dev/null \
+  || echo "test.sh: could not install PowerShell; the Windows script parse tests are skipped" >&2
 
 # No known-vulnerable package: the package source here serves no vulnerability data, so the resolved versions are also
 # compared with the advisories in .ci/advisories.json (fails naming the package and the advisory).

@@ -39,11 +39,6 @@ public static class TopDeskOptionsValidator
             throw new HubConfigurationException(context.KeyOf(nameof(options.FirstPollLookback)), "must be longer than zero, e.g. 1.00:00:00.");
         }
 
-        if (options.MaxPagesPerPoll < 1)
-        {
-            throw new HubConfigurationException(context.KeyOf(nameof(options.MaxPagesPerPoll)), "must be at least 1.");
-        }
-
         if (options.ProgressReadConcurrency is < 1 or > 16)
         {
             throw new HubConfigurationException(context.KeyOf(nameof(options.ProgressReadConcurrency)), "must be between 1 and 16 (default 4).");

@@ -2,13 +2,14 @@ using System.CommandLine;
 
 namespace Hub.Host.Cli;
 
-/// <summary>The `hub` command line: run (default), sandbox, mappings, trace, log, verify, deadletters, status.</summary>
+/// <summary>The `hub` command line: run (default), mappings, trace, log, verify, deadletters, status, apikey, archive.</summary>
 internal static class HubCli
 {
     public static RootCommand Build()
     {
         var root = new RootCommand("Hub keeps one complaint linked across service desk, building manager and contractor.");
         root.Options.Add(CommonOptions.Config);
+        VersionAction.AttachTo(root);
         var run = RunCommand.Create();
         root.Subcommands.Add(run);
         foreach (var command in HubCommands.All())

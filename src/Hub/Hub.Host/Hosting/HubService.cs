@@ -20,17 +20,13 @@ internal static class HubService
     /// <summary>Not a configuration error: the same configuration works once the other hub is stopped.</summary>
     public const int ExitAnotherHubHoldsTheDatabase = 3;
 
-    public static async Task<int> RunAsync(
-        HubConfiguration configuration,
-        CancellationToken cancellationToken,
-        Action<IServiceCollection>? extra = null,
-        Func<WebApplication, CancellationToken, Task>? started = null)
+    public static async Task<int> RunAsync(HubConfiguration configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         WebApplication app;
         try
         {
-            app = HubHostBuilder.Build(configuration, extra);
+            app = HubHostBuilder.Build(configuration);
         }
         catch (Exception failure) when (IsConfigurationFailure(failure))
         {
@@ -56,6 +52,7 @@ internal static class HubService
             {
                 await StartChecksAsync(app.Services, cancellationToken);
                 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hub");
+                logger.LogInformation("Hub version {Version}", HubVersion.Informational);
                 var adapters = app.Services.GetRequiredService<SystemAdapters>();
                 logger.LogInformation("Hub starting with {Count} systems: {Systems}; database {Database}",
                     adapters.Names.Count, string.Join(", ", adapters.Names), app.Services.GetRequiredService<HubDatabase>().DataSource);
@@ -65,11 +62,6 @@ internal static class HubService
             catch (Exception failure) when (IsConfigurationFailure(failure))
             {
                 return await RefuseAsync(failure);
-            }
-
-            if (started is not null)
-            {
-                await started(app, cancellationToken);
             }
 
             await app.WaitForShutdownAsync(cancellationToken);
