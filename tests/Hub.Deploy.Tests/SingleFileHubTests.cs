@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Hub.Sandbox.Tests;
 using Xunit.Abstractions;
 
 namespace Hub.Deploy.Tests;

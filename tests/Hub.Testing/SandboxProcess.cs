@@ -4,13 +4,13 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace Hub.Sandbox.Tests;
+namespace Hub.Testing;
 
 /// <summary>
 /// `hub-sandbox` as a child process of the test, as a developer runs it: its output kept (and shown when a test
 /// fails), stopped with a signal as Ctrl+C or `kill` would, killed at the end whatever happened.
 /// </summary>
-internal sealed partial class SandboxProcess : IAsyncDisposable
+public sealed partial class SandboxProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly ConcurrentQueue<string> lines = new();
@@ -32,9 +32,15 @@ internal sealed partial class SandboxProcess : IAsyncDisposable
     /// <summary>The configuration file the sandbox wrote for its hub, as its banner names it.</summary>
     public string? ConfigurationFile => ConfigurationLine().Match(Output) is { Success: true } m ? m.Groups[1].Value.Trim() : null;
 
-    /// <summary>hub-sandbox.dll where the sandbox project built it (recorded in this assembly at build time).</summary>
+    /// <summary>
+    /// hub-sandbox.dll where the sandbox project built it: the test project that runs the sandbox references that project
+    /// and records the path in its own assembly at build time (AssemblyMetadata "SandboxExecutable").
+    /// </summary>
     public static string SandboxDll =>
-        typeof(SandboxProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SandboxExecutable").Value!;
+        AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => !a.IsDynamic)
+            .SelectMany(a => a.GetCustomAttributes<AssemblyMetadataAttribute>())
+            .Single(a => a.Key == "SandboxExecutable").Value!;
 
     public static SandboxProcess Start(params string[] arguments)
     {
