@@ -8,6 +8,7 @@ namespace Hub.Deploy.Tests;
 /// installed hub is started the way the unit starts it, as the user hub, to show where its configuration leads it.
 /// </summary>
 [Collection(PublishedLinuxHubGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.EndToEnd)]
 public sealed class InstallScriptTests(PublishedLinuxHub published, ITestOutputHelper log)
 {
     private const string Scenario = """

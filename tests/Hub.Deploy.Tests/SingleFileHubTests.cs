@@ -5,6 +5,7 @@ namespace Hub.Deploy.Tests;
 
 /// <summary>The linux-x64 publish profile makes one self-contained executable that runs the whole chain.</summary>
 [Collection(PublishedLinuxHubGroup.Name)]
+[Trait(TestCategory.Key, TestCategory.EndToEnd)]
 public sealed class SingleFileHubTests(PublishedLinuxHub published, ITestOutputHelper log) : IDisposable
 {
     private readonly string extractTo = Directory.CreateTempSubdirectory("hub-extract-").FullName;

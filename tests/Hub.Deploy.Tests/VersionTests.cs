@@ -1,6 +1,7 @@
 namespace Hub.Deploy.Tests;
 
 /// <summary>An operator asks a binary what it is: `hub --version` names the version and the commit it was built from.</summary>
+[Trait(TestCategory.Key, TestCategory.EndToEnd)]
 public sealed class VersionTests
 {
     [Fact]

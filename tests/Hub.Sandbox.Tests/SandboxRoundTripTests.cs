@@ -7,6 +7,7 @@ namespace Hub.Sandbox.Tests;
 /// The README's first command: the sandbox starts the simulators, runs the real `hub` as a child process against
 /// them, narrates the demo complaint from the hub's own API, and leaves no hub running behind it however it ends.
 /// </summary>
+[Trait(TestCategory.Key, TestCategory.EndToEnd)]
 public sealed class SandboxRoundTripTests(ITestOutputHelper log)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);

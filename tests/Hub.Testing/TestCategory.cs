@@ -12,6 +12,9 @@ public static class TestCategory
     /// <summary>Starts a real server of its own: the private PostgreSQL cluster, Dovecot and Postfix, or headless Chromium.</summary>
     public const string RealServers = "RealServers";
 
-    /// <summary>Runs the real <c>hub</c> executable as a child process, with the simulators (and at times real servers) around it.</summary>
+    /// <summary>
+    /// Runs the real <c>hub</c> executable as a child process, as an operator would: built or published, alone, under
+    /// <c>hub-sandbox</c> or installed by <c>install.sh</c>, with the simulators (and at times real servers) around it.
+    /// </summary>
     public const string EndToEnd = "EndToEnd";
 }
