@@ -34,7 +34,7 @@ public sealed partial class HealthCommandTests : IDisposable
     [Fact]
     public async Task When_no_hub_listens_hub_health_exits_1_naming_the_address_it_asked()
     {
-        var port = ProbedHub.FreePort();
+        var port = FreeLoopbackPort.Find();
 
         var result = await RunAsync("health", "--url", $"http://127.0.0.1:{port}");
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Hub.Host.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -31,7 +29,7 @@ internal sealed class ProbedHub : IAsyncDisposable
 
     public static async Task<ProbedHub> StartAsync()
     {
-        var port = FreePort();
+        var port = FreeLoopbackPort.Find();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
@@ -46,14 +44,6 @@ internal sealed class ProbedHub : IAsyncDisposable
         hub = new ProbedHub(app, port);
         await app.StartAsync();
         return hub;
-    }
-
-    /// <summary>A loopback port nobody listens on (taken and given back at once).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public Task StopAsync() => app.StopAsync();
