@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 
@@ -12,18 +11,15 @@ public sealed class HubProcess : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private readonly Process process;
-    private readonly ConcurrentQueue<string> lines = new();
+    private readonly ProcessOutput output;
 
     private HubProcess(Process process)
     {
         this.process = process;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lines.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lines.Enqueue("ERR " + e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        output = new ProcessOutput(process);
     }
 
-    public string Output => string.Join(Environment.NewLine, lines);
+    public string Output => output.Text;
 
     public bool HasExited => process.HasExited;
 

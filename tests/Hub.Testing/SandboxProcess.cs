@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
@@ -13,18 +12,15 @@ namespace Hub.Testing;
 public sealed partial class SandboxProcess : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly ConcurrentQueue<string> lines = new();
+    private readonly ProcessOutput output;
 
     private SandboxProcess(Process process)
     {
         this.process = process;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lines.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lines.Enqueue("ERR " + e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        output = new ProcessOutput(process);
     }
 
-    public string Output => string.Join(Environment.NewLine, lines);
+    public string Output => output.Text;
 
     /// <summary>The hub the sandbox started, as its banner names it: "the hub (hub run, pid 1234)".</summary>
     public int? HubProcessId => HubPid().Match(Output) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
