@@ -60,7 +60,7 @@ internal static class HubHostBuilder
         services.AddSingleton<DeadLetters>();
         services.AddSingleton<IDispatchSignal, QuartzDispatchSignal>();
         services.AddHubMappings(mappingsDirectory);
-        services.AddTopDeskAdapter();
+        services.AddTopDeskAdapter(configuration.Root);
         services.AddDynamicsAdapter();
         services.AddEmailAdapter();
         services.AddSingleton<IIgnoredMailJournal, IgnoredMailJournal>();
