@@ -57,7 +57,7 @@ public sealed class DynamicsRig : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddDynamicsAdapter();
+        services.AddDynamicsAdapter(configuration);
         if (trustTokenEndpoint)
         {
             services.AddDynamicsTokenEndpointTrust(SystemName, Simulator.TokenEndpointCertificate);

@@ -22,12 +22,14 @@ internal sealed class DynamicsAdapterFactory(IEnumerable<DynamicsTokenEndpointTr
     private readonly ConcurrentDictionary<string, DynamicsOrgSession> sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<IDisposable> owned = [];
 
-    public string AdapterType => "Dynamics";
+    public const string Type = "Dynamics";
+
+    public string AdapterType => Type;
 
     public ISystemAdapter Create(SystemContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var options = DynamicsOptions.Read(context);
+        var options = context.OptionsOf<DynamicsOptions>();
         var logger = context.LoggerFactory.CreateLogger<DynamicsAdapter>();
         var session = sessions.GetOrAdd(SessionKey(options), _ => NewSession(options, context));
 
@@ -51,7 +53,7 @@ internal sealed class DynamicsAdapterFactory(IEnumerable<DynamicsTokenEndpointTr
             new NoteChangeReader(connection, translator),
             new CaseCreator(connection, mapper),
             new CaseUpdater(connection, mapper, logger),
-            new AlternateKeyCheck(connection, context.KeyOf("CorrelationKeyColumn")),
+            new AlternateKeyCheck(connection, context.KeyOf(nameof(options.CorrelationKeyColumn))),
             http);
     }
 
@@ -72,7 +74,7 @@ internal sealed class DynamicsAdapterFactory(IEnumerable<DynamicsTokenEndpointTr
     {
         PinnedCertificateHttpClientFactory? pinned = null;
         var certificate = trusts.LastOrDefault(t => string.Equals(t.SystemName, context.SystemName, StringComparison.OrdinalIgnoreCase))?.Certificate
-            ?? TokenEndpointCertificateFile.Load(context);
+            ?? (options.TokenEndpointCertificateFile.Length > 0 ? TokenEndpointCertificateFile.Load(options.TokenEndpointCertificateFile) : null);
         if (certificate is not null)
         {
             pinned = new PinnedCertificateHttpClientFactory(certificate);
@@ -88,7 +90,7 @@ internal sealed class DynamicsAdapterFactory(IEnumerable<DynamicsTokenEndpointTr
     private static string SessionKey(DynamicsOptions options)
     {
         var secret = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(options.ClientSecret)));
-        return string.Join('|', options.ApiUrl, options.Authority, options.TenantId, options.ClientId, secret,
+        return string.Join('|', options.ApiUrl, options.AuthorityUrl, options.TenantId, options.ClientId, secret,
             options.RequestBudget, options.MaxConcurrency);
     }
 }

@@ -7,4 +7,4 @@ namespace Hub.Adapters.Dynamics;
 /// the certificates the machine trusts anyway. Only for a simulated Entra ID on loopback (sandbox, tests); a hub that
 /// registers none validates certificates the normal way, and nothing is ever trusted globally.
 /// </summary>
-public sealed record DynamicsTokenEndpointTrust(string SystemName, X509Certificate2 Certificate);
+internal sealed record DynamicsTokenEndpointTrust(string SystemName, X509Certificate2 Certificate);

@@ -41,7 +41,7 @@ internal sealed class DataverseConnection(IDataverseApi api, HttpClient http, Dy
 
     private AdapterException? Translate(Exception e, string action, CancellationToken cancellationToken) => e switch
     {
-        HttpRequestException => AdapterException.Transient(systemName, $"Cannot reach Dynamics at {options.BaseUrl.Host} to {action}: {e.Message}", null, e),
+        HttpRequestException => AdapterException.Transient(systemName, $"Cannot reach Dynamics at {options.OrgUrl.Host} to {action}: {e.Message}", null, e),
         TimeoutRejectedException => AdapterException.Transient(systemName, $"Dynamics did not answer in time to {action}.", null, e),
         BrokenCircuitException broken => AdapterException.Transient(systemName, $"Dynamics failed repeatedly; the hub pauses calls to it before trying to {action} again.", broken.RetryAfter, e),
         OperationCanceledException when !cancellationToken.IsCancellationRequested => AdapterException.Transient(systemName, $"Dynamics did not answer in time to {action}.", null, e),

@@ -61,7 +61,7 @@ internal static class HubHostBuilder
         services.AddSingleton<IDispatchSignal, QuartzDispatchSignal>();
         services.AddHubMappings(mappingsDirectory);
         services.AddTopDeskAdapter(configuration.Root);
-        services.AddDynamicsAdapter();
+        services.AddDynamicsAdapter(configuration.Root);
         services.AddEmailAdapter();
         services.AddSingleton<IIgnoredMailJournal, IgnoredMailJournal>();
         services.AddSingleton(provider => SystemAdapterBuilder.Build(provider, systems));
