@@ -7,7 +7,7 @@ using MimeKit;
 namespace Hub.Adapters.Email.Transport;
 
 /// <summary>Work orders out through SMTP, replies in through IMAP (IDLE where offered, otherwise the host polls).</summary>
-internal sealed class MailServerTransport(string systemName, EmailAdapterOptions options, MailSignIn signIn, TimeProvider time) : IMailTransport
+internal sealed class MailServerTransport(string systemName, EmailOptions options, MailSignIn signIn, TimeProvider time) : IMailTransport
 {
     private SmtpOutbox Outbox => new(systemName, options.Smtp, signIn, options.SentCopyAddress);
     private string ImapName => $"IMAP server {options.Imap.Host}:{options.Imap.Port}";

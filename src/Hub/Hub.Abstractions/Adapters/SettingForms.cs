@@ -59,7 +59,7 @@ internal static class SettingForms
                 }
                 else
                 {
-                    problems.Add(SettingProblems.Format(child.Path, WhyNot(value, target)));
+                    problems.Add(SettingProblems.Format(child.Path, WhyNot(value, target, child.Path[prefix..])));
                 }
             }
         }
@@ -81,11 +81,13 @@ internal static class SettingForms
         }
     }
 
-    private static string WhyNot(string value, Type type)
+    private static string WhyNot(string value, Type type, string setting)
     {
         if (type.IsEnum)
         {
-            return $"'{value}' is not one of {string.Join(", ", Enum.GetNames(type))}.";
+            var choices = Enum.GetNames(type);
+            var listed = choices.Length == 1 ? choices[0] : $"{string.Join(", ", choices[..^1])} or {choices[^1]}";
+            return $"'{value}' is not a choice: {setting} is {listed}.";
         }
 
         return Type.GetTypeCode(type) switch

@@ -1,6 +1,5 @@
 using Hub.Adapters.Dynamics;
 using Hub.Adapters.Email;
-using Hub.Adapters.Email.Ignored;
 using Hub.Adapters.TopDesk;
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
@@ -62,8 +61,8 @@ internal static class HubHostBuilder
         services.AddHubMappings(mappingsDirectory);
         services.AddTopDeskAdapter(configuration.Root);
         services.AddDynamicsAdapter(configuration.Root);
-        services.AddEmailAdapter();
-        services.AddSingleton<IIgnoredMailJournal, IgnoredMailJournal>();
+        services.AddEmailAdapter(configuration.Root);
+        services.AddSingleton<IIgnoredRecordJournal, IgnoredRecordJournal>();
         services.AddSingleton(provider => SystemAdapterBuilder.Build(provider, systems));
         services.AddHostedService<ParkedChangesOnReload>();
         services.AddHubWebhooks();
