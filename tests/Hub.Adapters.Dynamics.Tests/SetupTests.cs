@@ -120,6 +120,28 @@ public sealed class SetupTests : IDisposable
     }
 
     [Fact]
+    public async Task While_calls_are_paused_after_repeated_failures_health_says_so_without_calling_Dynamics()
+    {
+        var adapter = rig.CreateAdapter(new Dictionary<string, string?>
+        {
+            ["Http:MaxRetries"] = "0", ["Http:CircuitMinimumThroughput"] = "2", ["Http:CircuitBreakDuration"] = "00:01:00",
+        });
+        rig.Simulator.FailNextRequests(1000);
+        for (var i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAsync<AdapterException>(() => adapter.FindByCorrelationKeyAsync(DynamicsRig.NewKey(), DynamicsRig.Timeout));
+        }
+
+        rig.Simulator.ClearFaults();
+        var calls = rig.Simulator.DataverseRequests.Count;
+        var health = await adapter.CheckHealthAsync(DynamicsRig.Timeout);
+
+        Assert.False(health.IsHealthy);
+        Assert.Contains("paused after repeated failures (circuit Open)", health.Detail, StringComparison.Ordinal);
+        Assert.Equal(calls, rig.Simulator.DataverseRequests.Count);
+    }
+
+    [Fact]
     public void The_registration_answers_to_the_adapter_type_Dynamics()
     {
         var adapter = rig.CreateAdapter();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hub.Adapters.Dynamics.Rows;
 using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Http;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -16,6 +17,9 @@ internal sealed class DataverseConnection(IDataverseApi api, HttpClient http, Dy
     public string SystemName => systemName;
 
     public DynamicsOptions Options => options;
+
+    /// <summary>The org's circuit breaker, shared by every system on the same org and app registration.</summary>
+    public SystemCircuit Circuit => session.Circuit;
 
     public DateTimeOffset Now => time.GetUtcNow();
 

@@ -67,7 +67,7 @@ internal static class HubHostBuilder
         services.AddHostedService<ParkedChangesOnReload>();
         services.AddHubWebhooks();
         services.AddHubAudit(configuration.Root);
-        services.AddHealthChecks().AddCheck<SystemHealthCheck>("systems"); // "mappings" and "journal" come with their registrations
+        services.AddSystemHealthChecks(systems); // "mappings" and "journal" come with their registrations
 
         services.AddQuartz(quartz =>
         {
