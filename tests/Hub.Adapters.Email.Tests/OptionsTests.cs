@@ -18,7 +18,7 @@ public sealed class OptionsTests
         var adapter = MailSystem().CreateAdapter();
 
         Assert.Equal(EmailSystem.SystemName, adapter.SystemName);
-        Assert.IsAssignableFrom<IReplyArrivalWaiter>(adapter);
+        Assert.IsAssignableFrom<IArrivalWaiter>(adapter);
     }
 
     [Theory]

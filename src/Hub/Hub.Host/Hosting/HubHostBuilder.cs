@@ -83,6 +83,7 @@ internal static class HubHostBuilder
             }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<ArrivalWatch>(); // after the scheduler, whose poll jobs it triggers
         extra?.Invoke(services);
 
         var app = builder.Build();
