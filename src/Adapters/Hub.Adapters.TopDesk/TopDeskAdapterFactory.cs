@@ -32,7 +32,7 @@ internal sealed class TopDeskAdapterFactory : IAdapterFactory
             [new BasicAuthenticationHandler(options.Username, options.ApplicationPassword)]);
 #pragma warning restore CA2000
         var api = RestService.For<ITopDeskApi>(client, new RefitSettings(new SystemTextJsonContentSerializer(TopDeskJson.Options)));
-        IMapper mapper = AdapterMapper.CreateConfiguration<TopDeskProfile>(context).CreateMapper();
+        IMapper mapper = AdapterMapper.CreateConfiguration(context, new TopDeskProfile(options)).CreateMapper();
 
         var logger = context.LoggerFactory.CreateLogger("Hub.Adapters.TopDesk");
         var calls = new TopDeskCalls(context.SystemName, options.Username, context.KeyOf(nameof(options.ApplicationPassword)), context.Time);
