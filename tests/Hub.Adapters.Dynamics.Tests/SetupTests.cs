@@ -81,7 +81,7 @@ public sealed class SetupTests : IDisposable
     [Fact]
     public void The_mapping_profile_is_valid()
     {
-        var configuration = AdapterMapper.CreateConfiguration<DynamicsProfile>(null, NullLoggerFactory.Instance);
+        var configuration = AdapterMapper.CreateConfiguration(null, NullLoggerFactory.Instance, new DynamicsProfile(new DynamicsOptions()));
 
         configuration.AssertConfigurationIsValid();
     }

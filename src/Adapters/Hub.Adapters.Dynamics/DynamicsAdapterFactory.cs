@@ -45,8 +45,8 @@ internal sealed class DynamicsAdapterFactory(IEnumerable<DynamicsTokenEndpointTr
 #pragma warning restore CA2000
         var api = RestService.For<IDataverseApi>(http);
         var connection = new DataverseConnection(api, http, session, options, context.SystemName, context.Time);
-        var mapper = AdapterMapper.CreateConfiguration<DynamicsProfile>(context).CreateMapper();
-        var translator = new ChangeTranslator(mapper, options, context.Time);
+        var mapper = AdapterMapper.CreateConfiguration(context, new DynamicsProfile(options)).CreateMapper();
+        var translator = new ChangeTranslator(mapper, context.Time);
         return new DynamicsAdapter(
             connection,
             new CaseChangeReader(connection, translator, logger),
