@@ -2,6 +2,7 @@ using Hub.Testing;
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
 using Hub.Abstractions.Mapping;
+using Hub.Abstractions.Model;
 using Hub.Engine.Mapping;
 using Hub.Engine.Persistence;
 using Hub.Engine.Sync;
@@ -37,7 +38,10 @@ public sealed class OutboxRetryRig : IDisposable
     public async Task StartAsync(CancellationToken cancellationToken) =>
         await new HubDatabase(options, directory).MigrateAsync(cancellationToken);
 
-    /// <summary>Links the case to the record in the adapter's system and queues <paramref name="command"/> for it; returns the outbox id.</summary>
+    /// <summary>
+    /// Links the case to the record in the adapter's system and queues the intent of <paramref name="command"/> for it, as
+    /// the planner does; the dispatcher makes the command again from it. Returns the outbox id.
+    /// </summary>
     public async Task<long> QueueAsync(ApplyChangeCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -47,18 +51,19 @@ public sealed class OutboxRetryRig : IDisposable
             db.Links.Add(new LinkRecord { CaseId = command.CaseId, SystemName = SystemName, ExternalId = command.ExternalId, Role = SystemName, CreatedAt = time.GetUtcNow() });
         }
 
-        var row = new OutboxCommand
+        OutboxWriter.Queue(db, new ChangeIntent
         {
             CaseId = command.CaseId,
-            TargetSystem = SystemName,
-            Operation = OutboxOperation.Apply,
-            Kind = command.Kind.ToString(),
-            Payload = SyncJson.Serialize(command with { ExternalId = string.Empty }),
-            Status = OutboxStatus.Pending,
-            CreatedAt = time.GetUtcNow(),
-            NextAttemptAt = time.GetUtcNow(),
-        };
-        db.Outbox.Add(row);
+            Target = SystemName,
+            Kind = command.Kind,
+            Fields = command.Fields,
+            TargetValues = command.TargetValues,
+            Comment = command.Comment,
+            Parameters = command.Parameters,
+            WithWholeCase = command.Kind == ChangeKind.FieldsChanged,
+            MappingVersion = MappingSet.Empty.Version,
+        }, time.GetUtcNow());
+        var row = db.Outbox.Local.Single();
         await db.SaveChangesAsync(cancellationToken);
         return row.Id;
     }

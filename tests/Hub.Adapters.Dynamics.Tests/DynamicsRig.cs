@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Hub.Testing;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
@@ -21,9 +22,14 @@ public sealed class DynamicsRig : IDisposable
     public DynamicsRig(DynamicsSimulatorOptions? options = null)
     {
         Simulator = new DynamicsSimulator(options);
+        TokenEndpointCertificateFile = Path.Combine(Path.GetTempPath(), $"hub-dynamics-token-endpoint-{Guid.NewGuid():N}.cer");
+        File.WriteAllBytes(TokenEndpointCertificateFile, Simulator.TokenEndpointCertificate.Export(X509ContentType.Cert));
     }
 
     public DynamicsSimulator Simulator { get; }
+
+    /// <summary>The simulated token endpoint's certificate as a file, named in TokenEndpointCertificateFile as a real site would.</summary>
+    public string TokenEndpointCertificateFile { get; }
 
     public CapturingLoggerProvider Logs { get; } = new();
 
@@ -49,6 +55,11 @@ public sealed class DynamicsRig : IDisposable
     public object Create(IReadOnlyDictionary<string, string?>? overrides = null, bool trustTokenEndpoint = true)
     {
         var settings = Settings();
+        if (trustTokenEndpoint)
+        {
+            settings[Prefix + "TokenEndpointCertificateFile"] = TokenEndpointCertificateFile;
+        }
+
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key.StartsWith("Hub:", StringComparison.Ordinal) ? key : Prefix + key] = value;
@@ -58,10 +69,6 @@ public sealed class DynamicsRig : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddDynamicsAdapter(configuration);
-        if (trustTokenEndpoint)
-        {
-            services.AddDynamicsTokenEndpointTrust(SystemName, Simulator.TokenEndpointCertificate);
-        }
 
         var provider = services.BuildServiceProvider();
         owned.Add(provider);
@@ -69,7 +76,10 @@ public sealed class DynamicsRig : IDisposable
         owned.Add(loggerFactory);
         var factory = provider.GetRequiredService<AdapterRegistry>().Get("Dynamics", Prefix + "Adapter");
         var context = new SystemContext(SystemName, configuration.GetSection("Hub:Systems:" + SystemName), provider, loggerFactory, TimeProvider.System,
-            new StaticMappingProvider(MappingSet.Empty));
+            new StaticMappingProvider(MappingSet.Empty))
+        {
+            TextZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"), // as the host gives it by default (Hub:Sync:TimeZone)
+        };
         var adapter = factory.Create(context);
         if (adapter is IDisposable disposable)
         {
@@ -125,5 +135,6 @@ public sealed class DynamicsRig : IDisposable
 
         Logs.Dispose();
         Simulator.Dispose();
+        File.Delete(TokenEndpointCertificateFile);
     }
 }

@@ -205,5 +205,20 @@ public sealed class UpdateTests : IDisposable
         Assert.Equal("Appointment", note.Subject);
     }
 
+    [Fact]
+    public async Task An_appointment_without_the_hubs_sentence_is_told_as_the_hub_tells_it_in_the_hubs_time_zone()
+    {
+        var adapter = rig.CreateAdapter();
+        var record = await adapter.CreateAsync(rig.NewCase(DynamicsRig.NewKey()), DynamicsRig.Timeout);
+
+        await adapter.ApplyAsync(Change(record, ChangeKind.AppointmentSet) with
+        {
+            Fields = new CaseFields { Appointment = new AppointmentWindow(new DateTimeOffset(2026, 11, 24, 7, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero)) },
+        }, DynamicsRig.Timeout);
+
+        var note = Assert.Single(rig.Simulator.NotesOn(Guid.Parse(record.ExternalId)));
+        Assert.Equal("Monteur komt dinsdag 24-11 tussen 08:00 en 11:00", note.NoteText);
+    }
+
     public void Dispose() => rig.Dispose();
 }

@@ -32,23 +32,34 @@ public sealed class PollingTests : IDisposable
         var adapter = testbed.CreateAdapter(new Dictionary<string, string?> { ["PageSize"] = "2" });
         Simulator.ClearRequestLog();
 
-        var batch = await adapter.ReadChangesAsync(null, TopDeskTestbed.Timeout);
+        var batches = await ReadWhileMoreAsync(adapter);
 
         var pages = IncidentListRequests();
         Assert.Equal([206, 206, 200], pages.Select(p => p.Status));
-        Assert.Equal(logged.Select(i => i.Id).Order(), batch.Changes.Where(c => c.Comment is null).Select(c => c.ExternalId).Order());
-        Assert.False(batch.HasMore);
+        Assert.Equal(logged.Select(i => i.Id).Order(), batches.SelectMany(b => b.Changes).Where(c => c.Comment is null).Select(c => c.ExternalId).Order());
+        Assert.False(batches[^1].HasMore);
     }
 
     [Fact]
-    public async Task A_poll_that_reaches_its_page_limit_asks_to_be_called_again_and_resumes_where_it_stopped()
+    public async Task Each_read_brings_one_page_and_asks_to_be_called_again_resuming_where_it_stopped()
     {
         var logged = Enumerable.Range(1, 5).Select(n => LogToiletComplaint($"Melding {n}")).ToList();
-        var adapter = testbed.CreateAdapter(new Dictionary<string, string?> { ["PageSize"] = "2", ["MaxPagesPerPoll"] = "1" });
+        var adapter = testbed.CreateAdapter(new Dictionary<string, string?> { ["PageSize"] = "2" });
         Simulator.ClearRequestLog();
+
+        var batches = await ReadWhileMoreAsync(adapter);
+
+        Assert.Equal([true, true, false], batches.Select(b => b.HasMore));
+        Assert.Equal([2, 2, 1], batches.Select(b => b.Changes.Count(c => c.Comment is null)));
+        Assert.Equal(logged.Select(i => i.Id).Order(), batches.SelectMany(b => b.Changes).Select(c => c.ExternalId).Order());
+        Assert.DoesNotContain("|", batches[^1].NextWatermark, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reads as the engine's poll does: page after page while the adapter has more.</summary>
+    private static async Task<List<ChangeBatch>> ReadWhileMoreAsync(ISystemAdapter adapter)
+    {
         var batches = new List<ChangeBatch>();
         string? watermark = null;
-
         do
         {
             batches.Add(await adapter.ReadChangesAsync(watermark, TopDeskTestbed.Timeout));
@@ -56,9 +67,7 @@ public sealed class PollingTests : IDisposable
         }
         while (batches[^1].HasMore && batches.Count < 10);
 
-        Assert.Equal([true, true, false], batches.Select(b => b.HasMore));
-        Assert.Equal(logged.Select(i => i.Id).Order(), batches.SelectMany(b => b.Changes).Select(c => c.ExternalId).Order());
-        Assert.DoesNotContain("|", watermark, StringComparison.Ordinal);
+        return batches;
     }
 
     [Fact]

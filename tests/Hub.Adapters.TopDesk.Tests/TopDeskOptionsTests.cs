@@ -19,7 +19,6 @@ public sealed class TopDeskOptionsTests : IDisposable
     [InlineData("Line", "thirdLine")]
     [InlineData("ProgressReadConcurrency", "0")]
     [InlineData("ProgressReadConcurrency", "17")]
-    [InlineData("MaxPagesPerPoll", "0")]
     public void A_wrong_setting_is_refused_with_its_full_key(string setting, string value)
     {
         var error = Assert.Throws<HubConfigurationException>(() =>

@@ -57,6 +57,9 @@ public sealed class TopDeskTestbed : IDisposable
         return settings;
     }
 
+    /// <summary>The zone of texts people read, as the host gives it by default (Hub:Sync:TimeZone).</summary>
+    public static TimeZoneInfo Amsterdam { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
     public ISystemAdapter CreateAdapter(IDictionary<string, string?>? overrides = null) => Create(Settings(overrides), Time);
 
     public static ISystemAdapter Create(Dictionary<string, string?> settings, TimeProvider? time = null)
@@ -72,7 +75,10 @@ public sealed class TopDeskTestbed : IDisposable
             services,
             NullLoggerFactory.Instance,
             time ?? TimeProvider.System,
-            new StaticMappingProvider(MappingSet.Empty));
+            new StaticMappingProvider(MappingSet.Empty))
+        {
+            TextZone = Amsterdam,
+        };
         return registry.Get("TopDesk", context.KeyOf("Adapter")).Create(context);
     }
 

@@ -174,6 +174,18 @@ public sealed class UpdateTests : IDisposable
     }
 
     [Fact]
+    public async Task An_appointment_without_the_hubs_sentence_is_told_as_the_hub_tells_it_in_the_hubs_time_zone()
+    {
+        await testbed.CreateAdapter().ApplyAsync(Change(ChangeKind.AppointmentSet) with
+        {
+            Fields = new CaseFields { Appointment = new AppointmentWindow(new DateTimeOffset(2026, 11, 24, 7, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero)) },
+        }, TopDeskTestbed.Timeout);
+
+        var entry = Assert.Single(Simulator.ActionsOf(incident.Id));
+        Assert.Equal(("Monteur komt dinsdag 24-11 tussen 08:00 en 11:00", false), (entry.PlainText, entry.InvisibleForCaller));
+    }
+
+    [Fact]
     public async Task A_change_with_nothing_for_TOPdesk_is_accepted_without_a_call()
     {
         await testbed.CreateAdapter().ApplyAsync(Change(ChangeKind.FieldsChanged) with { Fields = new CaseFields { Description = "langere tekst" } }, TopDeskTestbed.Timeout);

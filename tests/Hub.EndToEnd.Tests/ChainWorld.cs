@@ -76,6 +76,9 @@ internal sealed class ChainWorld : IAsyncDisposable
     /// <summary>Poll interval of the contractor's mailbox; a test of IMAP IDLE makes it long so only the waiter can explain a fast read.</summary>
     public string ContractorPollInterval { get; set; } = "00:00:01";
 
+    /// <summary>Settings of the hub's Hub:Audit section in this world (journal key file, verify interval, head file).</summary>
+    public Dictionary<string, string> AuditSettings { get; } = [];
+
     public const string WebhookSecret = "hook-secret-for-tests";
 
     /// <summary>Lets the service desk's webhook take the plain secret in X-Hub-Secret (Hub:Systems:servicedesk:AllowWebhookSecretHeader).</summary>
@@ -104,6 +107,7 @@ internal sealed class ChainWorld : IAsyncDisposable
                 MappingsPath = MappingsDirectory,
                 Api = new { Urls = ApiUrl.ToString().TrimEnd('/'), ApiKeyHashes = new[] { Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ApiKey))) } },
                 Sync = new { RetryDelay = "00:00:01", MaxRetryDelay = "00:00:05", MaxAttempts = 50 },
+                Audit = AuditSettings,
                 Systems = new Dictionary<string, object>
                 {
                     ["servicedesk"] = Section(TopDesk.SettingsFor("servicedesk"), "servicedesk", ("PollInterval", ServiceDeskPollInterval), ("WebhookSecret", WebhookSecret),

@@ -17,7 +17,7 @@ namespace Hub.Adapters.Dynamics;
 /// Makes Dynamics adapters (<c>Adapter = "Dynamics"</c>). Adapters of the same org and app registration share one
 /// session: the token cache, the service protection gate and the app user's id.
 /// </summary>
-internal sealed class DynamicsAdapterFactory(IEnumerable<DynamicsTokenEndpointTrust> trusts) : IAdapterFactory, IDisposable
+internal sealed class DynamicsAdapterFactory : IAdapterFactory, IDisposable
 {
     private readonly ConcurrentDictionary<string, DynamicsOrgSession> sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<IDisposable> owned = [];
@@ -52,7 +52,7 @@ internal sealed class DynamicsAdapterFactory(IEnumerable<DynamicsTokenEndpointTr
             new CaseChangeReader(connection, translator, logger),
             new NoteChangeReader(connection, translator),
             new CaseCreator(connection, mapper),
-            new CaseUpdater(connection, mapper, logger),
+            new CaseUpdater(connection, mapper, context.AppointmentSentence, logger),
             new AlternateKeyCheck(connection, context.KeyOf(nameof(options.CorrelationKeyColumn))),
             http);
     }
@@ -73,8 +73,7 @@ internal sealed class DynamicsAdapterFactory(IEnumerable<DynamicsTokenEndpointTr
     private DynamicsOrgSession NewSession(DynamicsOptions options, SystemContext context)
     {
         PinnedCertificateHttpClientFactory? pinned = null;
-        var certificate = trusts.LastOrDefault(t => string.Equals(t.SystemName, context.SystemName, StringComparison.OrdinalIgnoreCase))?.Certificate
-            ?? (options.TokenEndpointCertificateFile.Length > 0 ? TokenEndpointCertificateFile.Load(options.TokenEndpointCertificateFile) : null);
+        var certificate = options.TokenEndpointCertificateFile.Length > 0 ? TokenEndpointCertificateFile.Load(options.TokenEndpointCertificateFile) : null;
         if (certificate is not null)
         {
             pinned = new PinnedCertificateHttpClientFactory(certificate);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using Hub.Abstractions.Adapters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,11 +12,4 @@ public static class DynamicsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDynamicsAdapter(this IServiceCollection services, IConfiguration configuration) =>
         services.AddSystemAdapter<DynamicsAdapterFactory, DynamicsOptions, DynamicsOptionsValidator>(configuration, DynamicsAdapterFactory.Type);
-
-    /// <summary>
-    /// Trusts exactly <paramref name="certificate"/> at the token endpoint of one system: for a simulated Entra ID on
-    /// loopback (e.g. <c>hub sandbox</c>). Production configurations never call this.
-    /// </summary>
-    public static IServiceCollection AddDynamicsTokenEndpointTrust(this IServiceCollection services, string systemName, X509Certificate2 certificate) =>
-        services.AddSingleton(new DynamicsTokenEndpointTrust(systemName, certificate));
 }

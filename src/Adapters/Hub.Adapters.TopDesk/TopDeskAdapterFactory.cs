@@ -47,7 +47,7 @@ internal sealed class TopDeskAdapterFactory : IAdapterFactory
             new IncidentChangeReader(api, calls, lookups, mapper, options, context.Time, logger),
             finder,
             new IncidentCreator(api, calls, lookups, finder, mapper, options, logger),
-            new IncidentUpdater(api, calls, lookups, new ProgressEntryGuard(api, calls, lookups, context.Time), logger));
+            new IncidentUpdater(api, calls, lookups, new ProgressEntryGuard(api, calls, lookups, context.Time), context.AppointmentSentence, logger));
     }
 
     /// <summary>https://acme.topdesk.net (or …/tas/api, with or without a slash) → https://acme.topdesk.net/tas/api.</summary>

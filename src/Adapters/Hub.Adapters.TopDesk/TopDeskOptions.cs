@@ -29,9 +29,6 @@ public sealed class TopDeskOptions
     /// <summary>On the very first poll (no watermark yet), how far back to look.</summary>
     public TimeSpan FirstPollLookback { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>Most pages read in one poll before the engine is asked to come back for the rest.</summary>
-    public int MaxPagesPerPoll { get; set; } = 50;
-
     /// <summary>Incidents of one page whose progress entries are read at the same time (TOPdesk answers one list per incident).</summary>
     public int ProgressReadConcurrency { get; set; } = 4;
 

@@ -37,11 +37,6 @@ internal sealed class TopDeskOptionsValidator : IValidateOptions<TopDeskOptions>
             problems.Add(nameof(options.FirstPollLookback), "must be longer than zero, e.g. 1.00:00:00.");
         }
 
-        if (options.MaxPagesPerPoll < 1)
-        {
-            problems.Add(nameof(options.MaxPagesPerPoll), "must be at least 1.");
-        }
-
         if (options.ProgressReadConcurrency is < 1 or > 16)
         {
             problems.Add(nameof(options.ProgressReadConcurrency), "must be between 1 and 16 (default 4).");

@@ -174,6 +174,21 @@ public sealed class DirectoryTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_work_order_to_an_address_the_route_names_is_written_in_the_routes_language()
+    {
+        var adapter = folders.System.CreateAdapter();
+        var command = Samples.BlockedToilet(Samples.NewKey()) with
+        {
+            Parameters = new Dictionary<string, string> { ["contractorEmail"] = "orders@glas.example", ["language"] = "en" },
+        };
+
+        await adapter.CreateAsync(command, Samples.Timeout());
+
+        var order = Assert.Single(MailFolders.Read(folders.Outbox));
+        Assert.StartsWith("Work order [WO-", order.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_contractor_missing_from_the_directory_is_a_permanent_failure_that_names_it()
     {
         var adapter = folders.System.CreateAdapter();

@@ -70,7 +70,7 @@ public abstract class CorrelationClaimTests(IDatabaseSource databases) : IAsyncL
     {
         Assert.Equal(IntakeResult.Opened, await rig.Intake.AcceptAsync("servicedesk", Complaint.Reported("td-1", "I 2026 101", rig.Clock.Now), default));
         var create = (await rig.OutboxAsync()).First(o => o.TargetSystem == "facility");
-        var made = await rig.Facility.CreateAsync(SyncJson.Deserialize<CreateRecordCommand>(create.Payload), default); // the hub crashed before it recorded this
+        var made = await rig.Facility.CreateAsync(AdapterCommands.Create((CreateIntent)OutboxPayload.Read(create), create, []), default); // the hub crashed before it recorded this
 
         var found = await rig.Intake.AcceptAsync("facility", Forged("facility", made.ExternalId, made.ExternalNumber!) with { WrittenByHub = true }, default);
         await rig.DispatchAllDueAsync();

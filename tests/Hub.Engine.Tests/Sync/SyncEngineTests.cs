@@ -169,6 +169,25 @@ public abstract class SyncEngineTests(IDatabaseSource databases) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_poll_reads_page_after_page_up_to_its_limit_and_the_next_poll_goes_on_from_there()
+    {
+        var backlog = PollCycle.MaxPagesPerPoll + 10;
+        for (var page = 1; page <= backlog; page++)
+        {
+            rig.ServiceDesk.Report(new ChangeBatch([], $"td-page-{page}", HasMore: true));
+        }
+
+        await rig.PollAsync("servicedesk");
+        var firstPoll = rig.ServiceDesk.WatermarksAsked.Count;
+        await rig.PollAsync("servicedesk");
+
+        Assert.Equal(PollCycle.MaxPagesPerPoll, firstPoll);
+        var asked = rig.ServiceDesk.WatermarksAsked.ToList();
+        Assert.Equal($"td-page-{PollCycle.MaxPagesPerPoll}", asked[PollCycle.MaxPagesPerPoll]); // the second poll starts where the first stopped
+        Assert.Equal(backlog + 1, asked.Count); // the rest, and the read that found no more
+    }
+
+    [Fact]
     public async Task A_command_refused_for_good_becomes_a_dead_letter_holds_its_case_back_and_goes_through_when_replayed()
     {
         rig.Facility.Failure = AdapterException.Permanent("facility", "400 Bad Request: customerid does not exist");

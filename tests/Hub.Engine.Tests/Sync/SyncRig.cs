@@ -57,6 +57,9 @@ internal sealed class SyncRig : IAsyncDisposable
     public OutboxDispatcher Dispatcher { get; }
     public DeadLetters DeadLetters { get; }
 
+    /// <summary>The version of the mapping in force.</summary>
+    public string MappingVersion => mappings.Current.Version;
+
     /// <summary>Takes up an edit of <see cref="MappingFiles"/> as the host does on a file change; fails with the loader's errors.</summary>
     public void ReloadMappings() => Assert.True(mappings.CheckForChanges(), mappings.LastError ?? "the mapping files did not change");
 

@@ -62,6 +62,19 @@ internal sealed class AuditWebHost : IAsyncDisposable
         return new AuditWebHost(app, new Uri(address));
     }
 
+    /// <summary>Waits for the verification the hub runs when it starts (on its own thread); gives up after 30 s.</summary>
+    public async Task<JournalVerificationResult> FirstVerificationAsync()
+    {
+        var state = Services.GetRequiredService<JournalVerificationState>();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (state.Last is null)
+        {
+            await Task.Delay(20, deadline.Token);
+        }
+
+        return state.Last;
+    }
+
     public static HttpRequestMessage Request(HttpMethod method, string path, string? key = ApiKey)
     {
         var request = new HttpRequestMessage(method, path);

@@ -12,10 +12,14 @@ internal sealed record CliResult(int ExitCode, string Output, string Error);
 internal static class HubCliRun
 {
     /// <summary>Writes the appsettings.json a command is pointed at with --config: the temp database, nothing else.</summary>
-    public static string ConfigFor(TempHubDatabase temp)
+    public static string ConfigFor(TempHubDatabase temp) => ConfigFor(temp, new Dictionary<string, object>());
+
+    /// <summary>The same, with a Hub:Audit section (journal key file, head file) as the service would read it.</summary>
+    public static string ConfigFor(TempHubDatabase temp, IReadOnlyDictionary<string, object> audit)
     {
         var file = Path.Combine(temp.Directory, "appsettings.json");
-        File.WriteAllText(file, """{ "Hub": { "Database": { "Provider": "Sqlite", "ConnectionString": "Data Source=hub.db" } } }""");
+        var hub = new { Database = new { Provider = "Sqlite", ConnectionString = "Data Source=hub.db" }, Audit = audit };
+        File.WriteAllText(file, System.Text.Json.JsonSerializer.Serialize(new { Hub = hub }));
         return file;
     }
 

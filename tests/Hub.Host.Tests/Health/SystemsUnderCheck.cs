@@ -4,6 +4,7 @@ using Hub.Adapters.Email;
 using Hub.Adapters.TopDesk;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
+using Hub.Engine.Sync;
 using Hub.Host.Configuration;
 using Hub.Host.Health;
 using Hub.Host.Hosting;
@@ -31,8 +32,12 @@ internal sealed class SystemsUnderCheck : IDisposable
     {
         TopDesk = new TopDeskSimulator();
         Dynamics = new DynamicsSimulator();
+        Directory.CreateDirectory(folder);
+        var certificate = Path.Combine(folder, "token-endpoint.cer");
+        File.WriteAllBytes(certificate, Dynamics.TokenEndpointCertificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Cert));
         var settings = new Dictionary<string, string?>(TopDesk.SettingsFor("servicedesk").Concat(Dynamics.SettingsFor("facility")))
         {
+            ["Hub:Systems:facility:TokenEndpointCertificateFile"] = certificate,
             ["Hub:Systems:servicedesk:Http:MaxRetries"] = "0",
             ["Hub:Systems:facility:Http:MaxRetries"] = "0",
             ["Hub:Systems:contractor:Adapter"] = "Email",
@@ -67,9 +72,9 @@ internal sealed class SystemsUnderCheck : IDisposable
             .AddSingleton<IAdapterStateStore>(new InMemoryAdapterStateStore())
             .AddTopDeskAdapter(configuration)
             .AddDynamicsAdapter(configuration)
-            .AddDynamicsTokenEndpointTrust("facility", Dynamics.TokenEndpointCertificate)
             .AddEmailAdapter(configuration)
             .AddSingleton(systems)
+            .AddSingleton(new SyncOptions())
             .AddSingleton(services => SystemAdapterBuilder.Build(services, systems))
             .AddSystemHealthChecks(systems);
         provider = services.BuildServiceProvider();

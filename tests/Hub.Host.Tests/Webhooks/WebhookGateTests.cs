@@ -92,7 +92,7 @@ public sealed class WebhookGateTests
 
         using var toFacility = WebhookCall.Signed(host.Address, "facility", FacilitySecret, DateTimeOffset.UtcNow, body);
         using var taken = await host.Client.SendAsync(toFacility);
-        using var toServiceDesk = WebhookCall.Signed(host.Address, "servicedesk", ServiceDeskSecret, DateTimeOffset.UtcNow, body);
+        using var toServiceDesk = TooLarge(WebhookCall.Signed(host.Address, "servicedesk", ServiceDeskSecret, DateTimeOffset.UtcNow, body));
         using var refused = await host.Client.SendAsync(toServiceDesk);
 
         Assert.Equal(HttpStatusCode.Accepted, taken.StatusCode);
@@ -108,7 +108,7 @@ public sealed class WebhookGateTests
         {
             WebhookCall.Signed(host.Address, "servicedesk", "not-the-secret-at-all", now, WebhookCall.NewBody()),
             WebhookCall.Signed(host.Address, "servicedesk", ServiceDeskSecret, now.AddMinutes(-6), WebhookCall.NewBody()),
-            WebhookCall.Signed(host.Address, "servicedesk", ServiceDeskSecret, now, new byte[70 * 1024]),
+            TooLarge(WebhookCall.Signed(host.Address, "servicedesk", ServiceDeskSecret, now, new byte[70 * 1024])),
             WebhookCall.Signed(host.Address, "nosuchsystem", ServiceDeskSecret, now, WebhookCall.NewBody()),
             Plain(host.Address, "servicedesk", ServiceDeskSecret),
             Plain(host.Address, "facility", "not-the-secret-at-all"),
@@ -146,6 +146,16 @@ public sealed class WebhookGateTests
             Assert.DoesNotContain("not-the-secret-at-all", line, StringComparison.Ordinal);
             Assert.All(signatures, s => Assert.DoesNotContain(s, line, StringComparison.OrdinalIgnoreCase));
         }
+    }
+
+    /// <summary>
+    /// Waits for "100 Continue" before sending the body: the hub refuses the announced size without reading, and a client
+    /// still writing the body when the refusal closes the connection would see a reset instead of the 413.
+    /// </summary>
+    private static HttpRequestMessage TooLarge(HttpRequestMessage request)
+    {
+        request.Headers.ExpectContinue = true;
+        return request;
     }
 
     private static HttpRequestMessage Plain(Uri hub, string system, string secret)

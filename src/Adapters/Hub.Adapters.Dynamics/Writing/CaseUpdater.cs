@@ -15,9 +15,10 @@ namespace Hub.Adapters.Dynamics.Writing;
 /// Applies canonical changes to a case. Column updates carry the row's ETag (<c>If-Match</c>); on 412 the case is read
 /// again and only the columns this change sets are written on top of the newer row. Resolving goes through the
 /// <c>CloseIncident</c> action (a PATCH of statecode 1 is refused by Dynamics); cancelling and reactivating set
-/// statecode and statuscode. Comments and appointments become notes on the case.
+/// statecode and statuscode. Comments and appointments become notes on the case; an appointment without the engine's
+/// sentence is told as <paramref name="appointmentSentence"/> tells it (<see cref="SystemContext.AppointmentSentence"/>).
 /// </summary>
-internal sealed class CaseUpdater(DataverseConnection connection, IMapper mapper, ILogger logger)
+internal sealed class CaseUpdater(DataverseConnection connection, IMapper mapper, Func<AppointmentWindow, string> appointmentSentence, ILogger logger)
 {
     private const int MaxAttempts = 4;
     private const string RowSelect = "incidentid,title,description,prioritycode,statecode,statuscode,resolveby,versionnumber";
@@ -219,11 +220,9 @@ internal sealed class CaseUpdater(DataverseConnection connection, IMapper mapper
     private static string Subject(CaseComment comment) =>
         (comment.IsPublic ? "Update" : "Internal note") + (string.IsNullOrWhiteSpace(comment.Author) ? string.Empty : " from " + comment.Author);
 
-    private static string AppointmentText(ApplyChangeCommand command) =>
+    private string AppointmentText(ApplyChangeCommand command) =>
         command.Comment?.Text
-        ?? (command.Fields.Appointment is { } window
-            ? $"Appointment: {window.Start.ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture)} - {window.End.ToString("HH:mm", CultureInfo.InvariantCulture)}"
-            : "Appointment set");
+        ?? (command.Fields.Appointment is { } window ? appointmentSentence(window) : "Appointment set");
 
     private AdapterException KeptChanging(Guid id) =>
         AdapterException.Transient(SystemName, $"Case {id} kept changing while the hub tried to write to it ({MaxAttempts} attempts); will try again later.");

@@ -1,4 +1,5 @@
 using Hub.Abstractions.Mapping;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Email.Replies;
 
@@ -12,7 +13,7 @@ internal static class DefaultReplyPhrases
 {
     public static ReplyPhrases Dutch { get; } = new()
     {
-        Language = "nl",
+        Language = Languages.Dutch,
         Accepted = ["akkoord", "geaccepteerd", "opdracht aangenomen"],
         Done = ["gereed", "klaar", "opgelost", "afgerond", "verholpen"],
         Scheduled = ["gepland", "ingepland", "afspraak"],
@@ -26,7 +27,7 @@ internal static class DefaultReplyPhrases
 
     public static ReplyPhrases English { get; } = new()
     {
-        Language = "en",
+        Language = Languages.English,
         Accepted = ["accepted", "agreed", "we accept", "i accept"],
         Done = ["done", "completed", "resolved", "finished"],
         Scheduled = ["scheduled", "planned", "appointment"],

@@ -1,4 +1,5 @@
 using Hub.Abstractions.Mapping;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Email.WorkOrders;
 
@@ -15,10 +16,10 @@ internal sealed record BuiltInTexts(
     string DateFormat)
 {
     public static BuiltInTexts For(string language) =>
-        string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? English : Dutch;
+        string.Equals(language, Languages.English, StringComparison.OrdinalIgnoreCase) ? English : Dutch;
 
     private static readonly BuiltInTexts Dutch = new(
-        new MessageTemplate("nl", "Werkorder {{token}}: {{title}}",
+        new MessageTemplate(Languages.Dutch, "Werkorder {{token}}: {{title}}",
             """
             Beste,
 
@@ -45,7 +46,7 @@ internal sealed record BuiltInTexts(
         "dd-MM-yyyy HH:mm");
 
     private static readonly BuiltInTexts English = new(
-        new MessageTemplate("en", "Work order {{token}}: {{title}}",
+        new MessageTemplate(Languages.English, "Work order {{token}}: {{title}}",
             """
             Hello,
 

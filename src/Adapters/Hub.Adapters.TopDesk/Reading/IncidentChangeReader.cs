@@ -10,10 +10,11 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Adapters.TopDesk.Reading;
 
 /// <summary>
-/// Polls TOPdesk for incidents changed since the watermark (minus an overlap), sorted by modification date and id and
-/// read page by page by keyset (each page from the last modification date read, see <see cref="ListPosition"/>;
-/// 206 = more, 204 = none), and turns each into a full snapshot plus one change per progress
-/// entry written since. Entries and changes by the hub's own operator are marked as the hub's.
+/// Reads one page of the incidents changed since the watermark (minus an overlap), sorted by modification date and id
+/// and paged by keyset (each page from the last modification date read, see <see cref="ListPosition"/>; 206 = more,
+/// 204 = none), and turns each into a full snapshot plus one change per progress entry written since. Entries and
+/// changes by the hub's own operator are marked as the hub's. While TOPdesk has more, the batch says so
+/// (<see cref="ChangeBatch.HasMore"/>) and its watermark says where the next page starts: the engine does the paging.
 /// </summary>
 internal sealed class IncidentChangeReader(
     ITopDeskApi api, TopDeskCalls calls, TopDeskLookups lookups, IMapper mapper, TopDeskOptions options, TimeProvider time, ILogger logger)
@@ -32,45 +33,34 @@ internal sealed class IncidentChangeReader(
                     ?? (position.Latest is { } seen ? seen - options.PollOverlap : time.GetUtcNow() - options.FirstPollLookback);
         var at = position.ResumeAt ?? ListPosition.StartAt(since);
         var hubOperatorId = (await lookups.HubOperatorAsync(cancellationToken)).Id;
+        var latest = position.Latest ?? since;
+        var (items, status) = await calls.SendAsync($"reading changed incidents (from {at})",
+            () => api.ListIncidentsAsJsonAsync(FiqlQuery.ModifiedSince(at.From), at.PageStart, at.PageSizeFor(options.PageSize), at.Sort, Fields, "true", cancellationToken),
+            () => []);
+        var listed = items.Select(IncidentOnPage.ListedAs).ToList();
+        if (!at.Continues(listed))
+        {
+            logger.LogDebug("{System}: incidents before {Position} changed while being read; reading that second again", calls.SystemName, at);
+            return new ChangeBatch([], new PollWatermark(latest, since, at.Restarted()).ToString(), HasMore: true);
+        }
+
         var changes = new List<ObservedChange>();
         var unreadable = new List<UnreadableRecord>();
-        var latest = position.Latest ?? since;
-        var taken = new HashSet<(string Id, DateTimeOffset? Modified)>(); // a second read again brings no work twice
-        for (var page = 0; page < options.MaxPagesPerPoll; page++)
+        var (incidents, read) = ReadEach(at.Unread(items), unreadable, ref latest);
+        var progress = await ReadProgressOfPageAsync(incidents, since, hubOperatorId, cancellationToken);
+        for (var i = 0; i < incidents.Count; i++)
         {
-            var from = at;
-            var (items, status) = await calls.SendAsync($"reading changed incidents (from {from})",
-                () => api.ListIncidentsAsJsonAsync(FiqlQuery.ModifiedSince(from.From), from.PageStart, from.PageSizeFor(options.PageSize), from.Sort, Fields, "true", cancellationToken),
-                () => []);
-            var listed = items.Select(IncidentOnPage.ListedAs).ToList();
-            if (!at.Continues(listed))
+            var incident = incidents[i];
+            AddTranslated(changes, unreadable, read[i], () => [SnapshotOf(incident, hubOperatorId), .. progress[i]]);
+            if (incident.ModificationDate is { } modified && modified > latest)
             {
-                logger.LogDebug("{System}: incidents before {Position} changed while being read; reading that second again", calls.SystemName, at);
-                at = at.Restarted();
-                continue;
-            }
-
-            var fresh = at.Unread(items).Zip(at.Unread(listed)).Where(p => taken.Add((p.Second.Id, p.Second.ModificationDate))).Select(p => p.First).ToList();
-            at = at.After(listed);
-            var (incidents, read) = ReadEach(fresh, unreadable, ref latest);
-            var progress = await ReadProgressOfPageAsync(incidents, since, hubOperatorId, cancellationToken);
-            for (var i = 0; i < incidents.Count; i++)
-            {
-                var incident = incidents[i];
-                AddTranslated(changes, unreadable, read[i], () => [SnapshotOf(incident, hubOperatorId), .. progress[i]]);
-                if (incident.ModificationDate is { } modified && modified > latest)
-                {
-                    latest = modified;
-                }
-            }
-
-            if (status != HttpStatusCode.PartialContent || listed.Count == 0)
-            {
-                return new ChangeBatch(changes, new PollWatermark(latest).ToString()) { Unreadable = unreadable };
+                latest = modified;
             }
         }
 
-        return new ChangeBatch(changes, new PollWatermark(latest, since, at).ToString(), HasMore: true) { Unreadable = unreadable };
+        return status == HttpStatusCode.PartialContent && listed.Count > 0
+            ? new ChangeBatch(changes, new PollWatermark(latest, since, at.After(listed)).ToString(), HasMore: true) { Unreadable = unreadable }
+            : new ChangeBatch(changes, new PollWatermark(latest).ToString()) { Unreadable = unreadable };
     }
 
     /// <summary>

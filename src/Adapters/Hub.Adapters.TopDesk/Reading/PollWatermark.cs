@@ -4,7 +4,7 @@ namespace Hub.Adapters.TopDesk.Reading;
 
 /// <summary>
 /// Where a TOPdesk poll stands, as the opaque watermark the engine stores. Normally just the latest modification
-/// date seen (ISO 8601, UTC). When a poll stopped at its page limit, it also says where the read resumes:
+/// date seen (ISO 8601, UTC). While TOPdesk has more pages, it also says where the next page starts:
 /// "&lt;latest&gt;|&lt;since&gt;|&lt;from&gt;@&lt;read&gt;#&lt;last id&gt;" (see <see cref="ListPosition"/>), so a burst of changes
 /// inside the overlap cannot make the poll start over for ever. A watermark written before keyset paging,
 /// "&lt;latest&gt;|&lt;since&gt;@&lt;pageStart&gt;", resumes at that offset once, then goes on by keyset.

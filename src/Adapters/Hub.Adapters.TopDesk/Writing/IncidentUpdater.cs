@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hub.Adapters.TopDesk.Api;
 using Hub.Adapters.TopDesk.Lookups;
 using Hub.Abstractions.Adapters;
@@ -10,12 +9,13 @@ namespace Hub.Adapters.TopDesk.Writing;
 /// <summary>
 /// Applies a canonical change to an incident with one PATCH: processing status and other search lists by id,
 /// completed/closed, brief description and target date, and a progress entry (escaped text in <c>action</c>,
-/// hidden from the caller unless the comment is public). A change with nothing for TOPdesk is accepted and ignored.
+/// hidden from the caller unless the comment is public). A change with nothing for TOPdesk is accepted and ignored. An
+/// appointment without the engine's sentence is told as <paramref name="appointmentSentence"/> tells it
+/// (<see cref="SystemContext.AppointmentSentence"/>).
 /// </summary>
-internal sealed class IncidentUpdater(ITopDeskApi api, TopDeskCalls calls, TopDeskLookups lookups, ProgressEntryGuard guard, ILogger logger)
+internal sealed class IncidentUpdater(
+    ITopDeskApi api, TopDeskCalls calls, TopDeskLookups lookups, ProgressEntryGuard guard, Func<AppointmentWindow, string> appointmentSentence, ILogger logger)
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     public async Task ApplyAsync(ApplyChangeCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -93,16 +93,13 @@ internal sealed class IncidentUpdater(ITopDeskApi api, TopDeskCalls calls, TopDe
         }
     }
 
-    private static CaseComment? ProgressEntryOf(ApplyChangeCommand command) => command.Kind switch
+    private CaseComment? ProgressEntryOf(ApplyChangeCommand command) => command.Kind switch
     {
         _ when command.Comment is not null => command.Comment,
         ChangeKind.Resolved when !string.IsNullOrWhiteSpace(command.Fields.Resolution) => new CaseComment(command.Fields.Resolution, IsPublic: true, Author: null),
-        ChangeKind.AppointmentSet when command.Fields.Appointment is { } window => new CaseComment(Describe(window), IsPublic: true, Author: null),
+        ChangeKind.AppointmentSet when command.Fields.Appointment is { } window => new CaseComment(appointmentSentence(window), IsPublic: true, Author: null),
         _ => null,
     };
-
-    private static string Describe(AppointmentWindow window) =>
-        string.Create(Dutch, $"Afspraak: {window.Start:dddd dd-MM} tussen {window.Start:HH:mm} en {window.End:HH:mm}");
 
     private static string? Value(IReadOnlyDictionary<string, string> values, string field) =>
         values.TryGetValue(field, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;

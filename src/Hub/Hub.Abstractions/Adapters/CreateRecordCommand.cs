@@ -5,8 +5,9 @@ namespace Hub.Abstractions.Adapters;
 /// <summary>
 /// Asks an adapter to create a record for a case.
 /// <see cref="TargetValues"/> holds the target system's own values for the fields in <see cref="MappedField"/>,
-/// already translated by the engine. <see cref="Parameters"/> carries route settings (e.g. "contractor" → an
-/// e-mail address, "customer" → a Dynamics account binding).
+/// already translated by the engine. <see cref="Parameters"/> carries the route's parameters: the ones the engine and
+/// the adapters agree on (<see cref="Mapping.RouteParameters"/>: the contractor) and an adapter's own (e.g. "customer" →
+/// a Dynamics account binding).
 /// </summary>
 public sealed record CreateRecordCommand
 {

@@ -12,8 +12,11 @@ public interface ISystemAdapter
     string SystemName { get; }
 
     /// <summary>
-    /// Reads what changed since the stored watermark (null: first run). Watermarks are opaque to the
-    /// engine. Adapters may overlap (return changes already seen): the engine's inbox drops repeats.
+    /// Reads one page of what changed since the stored watermark (null: first run). Watermarks are opaque to the
+    /// engine. Adapters may overlap (return changes already seen): the engine's inbox drops repeats. When the system
+    /// has more, the batch says so (<see cref="ChangeBatch.HasMore"/>) and its watermark says where the next page
+    /// starts: the engine stores it and reads again at once, up to its page limit per poll. Paging is the engine's; an
+    /// adapter does not loop over pages itself.
     /// </summary>
     Task<ChangeBatch> ReadChangesAsync(string? watermark, CancellationToken cancellationToken);
 

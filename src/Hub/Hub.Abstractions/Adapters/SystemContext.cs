@@ -1,4 +1,5 @@
 using Hub.Abstractions.Mapping;
+using Hub.Abstractions.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,13 @@ public sealed record SystemContext(
     TimeProvider Time,
     IMappingProvider Mappings)
 {
+    /// <summary>The zone of the texts people read (Hub:Sync:TimeZone): appointments are told in it. UTC when the host names none.</summary>
+    public TimeZoneInfo TextZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>An appointment as this system's people read it: in its language (<see cref="MappingSet.LanguageOf"/>) and <see cref="TextZone"/>.</summary>
+    public string AppointmentSentence(AppointmentWindow window) =>
+        AppointmentText.For(window, Mappings.Current.LanguageOf(SystemName), TextZone);
+
     /// <summary>The full configuration key of a setting, for error messages: "Hub:Systems:servicedesk:BaseUrl".</summary>
     public string KeyOf(string setting) => $"{Configuration.Path}:{setting}";
 

@@ -1,3 +1,5 @@
+using Hub.Abstractions.Model;
+
 namespace Hub.Abstractions.Mapping;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed record ContractorMapping
     public required string Name { get; init; }
     public required string Email { get; init; }
     public IReadOnlyList<string> Senders { get; init; } = [];
-    public string Language { get; init; } = "nl";
+    public string Language { get; init; } = Languages.Default;
     public IReadOnlyList<string> Categories { get; init; } = [];
     public IReadOnlyList<string> Subcategories { get; init; } = [];
 }

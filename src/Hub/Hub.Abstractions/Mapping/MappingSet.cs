@@ -58,6 +58,10 @@ public sealed class MappingSet
     /// <summary>True when a value map exists for this system and field (no map: values pass through unmapped).</summary>
     public bool HasValueMap(string system, string field) => EntriesOf(system, field).Any();
 
+    /// <summary>The language of the texts the hub writes to a system (<see cref="SystemMapping.Language"/>); the default for a system the mappings do not declare.</summary>
+    public string LanguageOf(string system) =>
+        Systems.TryGetValue(system, out var declared) ? declared.Language : Languages.Default;
+
     public IEnumerable<RouteMapping> RoutesFrom(string system) =>
         Routes.Where(r => string.Equals(r.From, system, StringComparison.OrdinalIgnoreCase));
 

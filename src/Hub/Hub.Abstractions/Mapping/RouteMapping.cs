@@ -17,7 +17,7 @@ public sealed record RouteMapping
     /// <summary>"subcategory" or "category": pick the contractor whose list holds the case's value; null: none.</summary>
     public string? ContractorBy { get; init; }
 
-    /// <summary>Settings handed to the target adapter with every command (e.g. "customer" for Dynamics).</summary>
+    /// <summary>Settings handed to the target adapter with every command (<see cref="RouteParameters"/>; e.g. "customer" for Dynamics).</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
     public IReadOnlyDictionary<string, FieldRule> Fields { get; init; } = new Dictionary<string, FieldRule>();

@@ -2,7 +2,8 @@ namespace Hub.Abstractions.Model;
 
 /// <summary>
 /// Names of the fields whose values are translated by the JSON value maps. Adapters report these
-/// as the system's own raw values; the engine translates them both ways.
+/// as the system's own raw values; the engine translates them both ways. The same names are route field names
+/// (<c>RouteFieldNames</c>, which takes them from here).
 /// </summary>
 public static class MappedField
 {

@@ -32,6 +32,7 @@ public static class JournalQuery
         MappingVersion = e.MappingVersion,
         PreviousHash = e.PreviousHash,
         Hash = e.Hash,
+        KeyId = e.KeyId,
     };
 
     public static IAsyncEnumerable<JournalRecord> StreamAsync(HubDbContext db, JournalFilter filter) =>

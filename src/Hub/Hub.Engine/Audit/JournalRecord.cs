@@ -23,4 +23,7 @@ public sealed record JournalRecord
     public string? MappingVersion { get; init; }
     public required string PreviousHash { get; init; }
     public required string Hash { get; init; }
+
+    /// <summary>The journal key the entry is signed with (its id only); null for an unkeyed entry.</summary>
+    public string? KeyId { get; init; }
 }

@@ -10,10 +10,13 @@ namespace Hub.Engine.Journal;
 /// Appends to the correlation log inside the caller's unit of work; entries added in the same unit of work chain onto
 /// each other. The chain has one writer across processes because the last hash is read only once the unit of work holds
 /// the journal's write lock in the database (<see cref="JournalWriteLock"/>); the <see cref="HubWriteGate"/> only keeps
-/// one process's own units of work from queueing on that lock.
+/// one process's own units of work from queueing on that lock. With a journal key each entry is signed (HMAC-SHA256)
+/// and names the key's id, so only a holder of the key can rewrite the chain unseen.
 /// </summary>
-public sealed class HubJournal(TimeProvider time)
+public sealed class HubJournal(TimeProvider time, JournalKeyRing? keys = null)
 {
+    private readonly JournalKey? signing = keys?.Signing;
+
     public async Task<JournalEntry> AppendAsync(HubDbContext db, JournalLine line, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -44,9 +47,10 @@ public sealed class HubJournal(TimeProvider time)
             Error = line.Error,
             Detail = line.Detail,
             PreviousHash = lastHash,
+            KeyId = signing?.Id,
             Hash = string.Empty,
         };
-        entry.Hash = JournalHash.Compute(entry);
+        entry.Hash = JournalHash.Compute(entry, signing);
         db.Journal.Add(entry);
         return entry;
     }

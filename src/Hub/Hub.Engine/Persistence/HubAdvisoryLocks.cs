@@ -11,4 +11,10 @@ internal static class HubAdvisoryLocks
 
     /// <summary>Held by the running hub for its whole life on a connection of its own ("HUBINST").</summary>
     public const long Instance = 0x0048_5542_494E_5354;
+
+    /// <summary>
+    /// Held on one connection while it applies migrations ("HUBMIGR"): EF Core's own lock on PostgreSQL lasts one
+    /// migration's transaction, so two starts at once would both apply the second of two pending migrations.
+    /// </summary>
+    public const long Migrations = 0x0048_5542_4D49_4752;
 }

@@ -89,7 +89,9 @@ public sealed class HubDatabase
 
     public HubDbContext CreateContext() => create();
 
-    /// <summary>Applies pending migrations (none on a second start) and, on SQLite, switches to WAL.</summary>
+    /// <summary>
+    /// Applies pending migrations (none on a second start), one starter at a time, and, on SQLite, switches to WAL.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var context = CreateContext();
@@ -104,11 +106,38 @@ public sealed class HubDatabase
                 }
             }
 
-            await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            if (Provider == DatabaseProvider.Postgres)
+            {
+                await MigrateOneAtATimeAsync(context, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             if (Provider == DatabaseProvider.Sqlite)
             {
                 await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Migrates under a session advisory lock, released explicitly: a pooled connection keeps its session (and so the
+    /// lock) until it is next used, which would hold back the next starter.
+    /// </summary>
+    private static async Task MigrateOneAtATimeAsync(HubDbContext context, CancellationToken cancellationToken)
+    {
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({HubAdvisoryLocks.Migrations})", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({HubAdvisoryLocks.Migrations})", CancellationToken.None).ConfigureAwait(false);
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
     }
 

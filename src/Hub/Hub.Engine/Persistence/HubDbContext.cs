@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hub.Engine.Persistence;
 
 /// <summary>
-/// The correlation log: cases, links, journal, inbox, outbox (dead letters included), parked changes,
+/// The correlation log: cases, links, journal (and its verified heads), inbox, outbox (dead letters included), parked changes,
 /// per-system state and adapter state. One derived context per provider carries that provider's migrations.
 /// </summary>
 public abstract class HubDbContext(DbContextOptions options) : DbContext(options)
@@ -15,6 +15,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<LinkRecord> Links => Set<LinkRecord>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    public DbSet<VerifiedHeadRecord> VerifiedHeads => Set<VerifiedHeadRecord>();
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
     public DbSet<OutboxCommand> Outbox => Set<OutboxCommand>();
     public DbSet<ParkedChange> Parked => Set<ParkedChange>();
@@ -63,6 +64,15 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(j => j.At);
             e.HasIndex(j => new { j.SourceSystem, j.At });
             e.HasIndex(j => new { j.TargetSystem, j.At });
+            e.Property(j => j.KeyId).HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<VerifiedHeadRecord>(e =>
+        {
+            e.ToTable("journal_heads");
+            e.HasKey(h => h.Id);
+            e.HasIndex(h => h.Sequence);
+            e.Property(h => h.KeyId).HasMaxLength(16);
         });
 
         modelBuilder.Entity<InboxEntry>(e =>

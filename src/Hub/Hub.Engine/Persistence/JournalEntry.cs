@@ -30,5 +30,12 @@ public sealed class JournalEntry
     public string? Error { get; set; }
     public string? Detail { get; set; }
     public required string PreviousHash { get; set; }
+
+    /// <summary>
+    /// The id of the journal key this entry is signed with (HMAC-SHA256), never the key; null for an entry written
+    /// without a key, whose hash is plain SHA-256.
+    /// </summary>
+    public string? KeyId { get; set; }
+
     public required string Hash { get; set; }
 }

@@ -20,7 +20,8 @@ public sealed class LinkRecord
 
     /// <summary>
     /// Fingerprints of what the hub last read from this record and which fields it has written since
-    /// (<see cref="Sync.RecordMemory"/>, JSON), to tell its own echo from someone else's change.
+    /// (<see cref="Sync.RecordMemory"/>, JSON), to tell its own echo from someone else's change. Written only through
+    /// <see cref="Sync.CaseLinks"/>, which also makes every link.
     /// </summary>
     public string? LastWrittenFingerprint { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

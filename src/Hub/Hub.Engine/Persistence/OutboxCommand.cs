@@ -19,7 +19,7 @@ public sealed class OutboxCommand
     /// <summary>The change kind it carries, for lists and logs.</summary>
     public required string Kind { get; set; }
 
-    /// <summary>The serialized command (no secrets).</summary>
+    /// <summary>The serialized intent (<see cref="Sync.OutboxIntent"/>; a row of an older hub: the adapter command, see <see cref="Sync.OutboxPayload"/>). No secrets.</summary>
     public required string Payload { get; set; }
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }

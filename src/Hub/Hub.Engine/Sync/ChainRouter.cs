@@ -24,37 +24,20 @@ public static class ChainRouter
     }
 
     /// <summary>The systems the field travels to from <paramref name="source"/>; <paramref name="forceDown"/> lets it flow down every route (a cancellation at the origin).</summary>
-    public static IReadOnlyList<Hop> Targets(MappingSet mappings, string source, string field, bool forceDown = false)
+    public static IReadOnlyList<Hop> Targets(MappingSet mappings, string source, string field, bool forceDown = false) =>
+        RouteWalk.From(
+            mappings,
+            [source],
+            down: route => forceDown || RuleOf(route, field).Direction is FlowDirection.Down or FlowDirection.Both,
+            up: route => !forceDown && RuleOf(route, field).Direction is FlowDirection.Up or FlowDirection.Both);
+
+    /// <summary>Whether the route takes a case with these fields (its categories and subcategories; empty lists take any).</summary>
+    public static bool Takes(RouteMapping route, CaseFields fields)
     {
-        ArgumentNullException.ThrowIfNull(mappings);
-        var hops = new List<Hop>();
-        var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { source };
-        var queue = new Queue<string>([source]);
-        while (queue.Count > 0)
-        {
-            var at = queue.Dequeue();
-            foreach (var route in mappings.RoutesFrom(at))
-            {
-                var direction = RuleOf(route, field).Direction;
-                if ((forceDown || direction is FlowDirection.Down or FlowDirection.Both) && visited.Add(route.To))
-                {
-                    hops.Add(new Hop(route.To, route, Downstream: true));
-                    queue.Enqueue(route.To);
-                }
-            }
-
-            foreach (var route in mappings.RoutesTo(at))
-            {
-                var direction = RuleOf(route, field).Direction;
-                if (!forceDown && direction is FlowDirection.Up or FlowDirection.Both && visited.Add(route.From))
-                {
-                    hops.Add(new Hop(route.From, route, Downstream: false));
-                    queue.Enqueue(route.From);
-                }
-            }
-        }
-
-        return hops;
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(fields);
+        return (route.When.Categories.Count == 0 || (fields.Category is { } category && route.When.Categories.Contains(category, StringComparer.OrdinalIgnoreCase)))
+               && (route.When.Subcategories.Count == 0 || (fields.Subcategory is { } sub && route.When.Subcategories.Contains(sub, StringComparer.OrdinalIgnoreCase)));
     }
 
     /// <summary>

@@ -114,17 +114,16 @@ public sealed class ChangeIntake(
                 return IntakeResult.ClaimRefused;
             }
 
-            link = await planner.RecoverLinkAsync(db, own, system, change, map, now, cancellationToken).ConfigureAwait(false);
+            link = await CaseLinks.RecoveredAsync(db, journal, own.Id, system, change, map, now, cancellationToken).ConfigureAwait(false);
         }
 
         var view = RecordView.Of(change);
-        var memory = link is null || view.Count == 0 ? null : RecordMemory.Parse(link.LastWrittenFingerprint);
+        var memory = link is null || view.Count == 0 ? null : CaseLinks.MemoryOf(link);
         var changedByOthers = change.WrittenByHub && memory is not null ? memory.ChangedByOthers(view) : [];
         if (memory is not null && link is not null && parked is null)
         {
             // A parked change was remembered as read when it was parked; reading it again would hide later readings.
-            memory.Read(view, showsHubWrite: change.WrittenByHub);
-            link.LastWrittenFingerprint = memory.ToJson();
+            CaseLinks.Read(link, view, showsHubWrite: change.WrittenByHub);
         }
 
         if (change.WrittenByHub && changedByOthers.Count > 0)
@@ -193,19 +192,12 @@ public sealed class ChangeIntake(
         if (link is null)
         {
             var opened = await planner.OpenCaseAsync(db, system, change, fields, map, now, cancellationToken).ConfigureAwait(false);
-            if (db.Links.Local.FirstOrDefault(l => l.SystemName == system && l.ExternalId == change.ExternalId) is { } origin)
+            if (opened.Origin is { } origin)
             {
-                if (view.Count > 0)
-                {
-                    var first = RecordMemory.Parse(null);
-                    first.Read(view, showsHubWrite: false);
-                    origin.LastWrittenFingerprint = first.ToJson();
-                }
-
                 await JournalClampAsync(db, origin.CaseId, system, sourceRecord, stated, stampedAt, map, cancellationToken).ConfigureAwait(false);
             }
 
-            return opened;
+            return opened.Result;
         }
 
         var record = await CaseOfAsync(db, link, cancellationToken).ConfigureAwait(false);

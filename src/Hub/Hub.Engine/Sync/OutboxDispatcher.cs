@@ -12,8 +12,10 @@ namespace Hub.Engine.Sync;
 
 /// <summary>
 /// Sends due outbox commands through their target adapters: one case strictly in order, different cases side
-/// by side. Success is journaled (a created record becomes a link); a transient failure waits its backoff (and
-/// any Retry-After, for every command to that system); a permanent one becomes a dead letter.
+/// by side. Each row's intent becomes the adapter's command when it is sent (<see cref="AdapterCommands"/>). Success is
+/// journaled with the mapping the intent was translated with (a created record becomes a link, <see cref="CaseLinks"/>);
+/// a transient failure waits its backoff (and any Retry-After, for every command to that system); a permanent one
+/// becomes a dead letter.
 /// </summary>
 public sealed class OutboxDispatcher(
     HubDatabase database,
@@ -80,6 +82,7 @@ public sealed class OutboxDispatcher(
     private async Task SendAsync(OutboxCommand command, CancellationToken cancellationToken)
     {
         var map = mappings.Current;
+        OutboxIntent? intent = null;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CaseId"] = command.CaseId, ["System"] = command.TargetSystem });
         try
         {
@@ -88,14 +91,14 @@ public sealed class OutboxDispatcher(
                 throw AdapterException.Permanent(command.TargetSystem, $"no system '{command.TargetSystem}' is configured (Hub:Systems:{command.TargetSystem}).");
             }
 
-            if (command.Operation == OutboxOperation.Create)
+            intent = OutboxPayload.Read(command);
+            var sent = intent switch
             {
-                await CreateAsync(adapter, command, map, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await ApplyAsync(adapter, command, map, cancellationToken).ConfigureAwait(false);
-            }
+                CreateIntent create => await CreateAsync(adapter, command, create, cancellationToken).ConfigureAwait(false),
+                ChangeIntent change => await ApplyAsync(adapter, command, change, cancellationToken).ConfigureAwait(false),
+                _ => throw new InvalidOperationException($"Outbox row {command.Id} holds an intent of an unknown kind ({intent.GetType().Name})."),
+            };
+            await CompleteAsync(command, intent, map, sent, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -103,51 +106,40 @@ public sealed class OutboxDispatcher(
         }
         catch (AdapterException failure)
         {
-            await FailAsync(command, failure.Kind, failure.Message, failure.RetryAfter, map, cancellationToken).ConfigureAwait(false);
+            await FailAsync(command, MappingVersionOf(intent, map), failure.Kind, failure.Message, failure.RetryAfter, cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Any other failure of an adapter is retried and journaled, never lost or fatal to the dispatcher.
         catch (Exception unexpected)
 #pragma warning restore CA1031
         {
             logger.LogError(unexpected, "Unexpected failure sending {Kind} to {System}", command.Kind, command.TargetSystem);
-            await FailAsync(command, FailureKind.Transient, $"{unexpected.GetType().Name}: {unexpected.Message}", null, map, cancellationToken).ConfigureAwait(false);
+            await FailAsync(command, MappingVersionOf(intent, map), FailureKind.Transient, $"{unexpected.GetType().Name}: {unexpected.Message}", null, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task CreateAsync(ISystemAdapter adapter, OutboxCommand command, MappingSet map, CancellationToken cancellationToken)
+    /// <summary>The mapping the intent's values were translated with; for a row an older hub queued, the one in force now.</summary>
+    private static string MappingVersionOf(OutboxIntent? intent, MappingSet map) => intent?.MappingVersion ?? map.Version;
+
+    /// <summary>Creates the record unless the case is linked to one in the target already.</summary>
+    private async Task<Sent> CreateAsync(ISystemAdapter adapter, OutboxCommand command, CreateIntent intent, CancellationToken cancellationToken)
     {
-        var create = SyncJson.Deserialize<CreateRecordCommand>(command.Payload) with { CommandKey = CommandKeys.Of(command) };
-        var existing = await FindLinkAsync(command.CaseId, command.TargetSystem, cancellationToken).ConfigureAwait(false);
-        RecordReference created;
-        if (existing is not null)
+        if (await FindLinkAsync(command.CaseId, command.TargetSystem, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            created = new RecordReference(existing.ExternalId, existing.ExternalNumber);
-        }
-        else
-        {
-            create = create with { UpstreamRecords = await UpstreamAsync(command.CaseId, cancellationToken).ConfigureAwait(false) };
-            created = await adapter.CreateAsync(create, cancellationToken).ConfigureAwait(false);
+            return new Sent(new RecordReference(existing.ExternalId, existing.ExternalNumber), IsNewRecord: false);
         }
 
-        await CompleteAsync(command, map, created, db =>
-        {
-            if (existing is null && !db.Links.Any(l => l.SystemName == command.TargetSystem && l.ExternalId == created.ExternalId))
-            {
-                var upstream = map.RoutesTo(command.TargetSystem).Select(r => r.From).FirstOrDefault();
-                db.Links.Add(CasePlanner.NewLink(command.CaseId, command.TargetSystem, created.ExternalId, created.ExternalNumber, map, time.GetUtcNow(), upstream));
-            }
-        }, cancellationToken).ConfigureAwait(false);
+        var records = await SendContext.RecordsAsync(database, command.CaseId, cancellationToken).ConfigureAwait(false);
+        return new Sent(await adapter.CreateAsync(AdapterCommands.Create(intent, command, records), cancellationToken).ConfigureAwait(false), IsNewRecord: true);
     }
 
-    private async Task ApplyAsync(ISystemAdapter adapter, OutboxCommand command, MappingSet map, CancellationToken cancellationToken)
+    private async Task<Sent> ApplyAsync(ISystemAdapter adapter, OutboxCommand command, ChangeIntent intent, CancellationToken cancellationToken)
     {
-        var apply = SyncJson.Deserialize<ApplyChangeCommand>(command.Payload);
         var link = await FindLinkAsync(command.CaseId, command.TargetSystem, cancellationToken).ConfigureAwait(false)
             ?? throw AdapterException.Permanent(command.TargetSystem, $"case {command.CaseId} has no record in '{command.TargetSystem}' to change (its create failed or was discarded).");
-        apply = await ApplyContext.AddAsync(database, apply with { ExternalId = link.ExternalId, CommandKey = CommandKeys.Of(command), QueuedAt = command.CreatedAt }, link, cancellationToken).ConfigureAwait(false);
-        await NoteWritesAsync(link.Id, RecordView.FieldsOf(apply.Fields, apply.TargetValues), cancellationToken).ConfigureAwait(false);
-        await adapter.ApplyAsync(apply, cancellationToken).ConfigureAwait(false);
-        await CompleteAsync(command, map, new RecordReference(link.ExternalId, link.ExternalNumber), _ => { }, cancellationToken).ConfigureAwait(false);
+        var whole = intent.WithWholeCase ? await SendContext.WholeCaseAsync(database, link, cancellationToken).ConfigureAwait(false) : null;
+        await NoteWritesAsync(link.Id, RecordView.FieldsOf(intent.Fields, intent.TargetValues), cancellationToken).ConfigureAwait(false);
+        await adapter.ApplyAsync(AdapterCommands.Change(intent, command, link, whole), cancellationToken).ConfigureAwait(false);
+        return new Sent(new RecordReference(link.ExternalId, link.ExternalNumber), IsNewRecord: false);
     }
 
     /// <summary>Before writing: these fields will show the hub's value when it reads the record back (see <see cref="RecordMemory"/>).</summary>
@@ -164,15 +156,14 @@ public sealed class OutboxDispatcher(
             await using (db.ConfigureAwait(false))
             {
                 var link = await db.Links.FirstAsync(l => l.Id == linkId, cancellationToken).ConfigureAwait(false);
-                var memory = RecordMemory.Parse(link.LastWrittenFingerprint);
-                memory.Writes(fields);
-                link.LastWrittenFingerprint = memory.ToJson();
+                CaseLinks.Writes(link, fields);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task CompleteAsync(OutboxCommand command, MappingSet map, RecordReference target, Action<HubDbContext> more, CancellationToken cancellationToken)
+    /// <summary>Marks the row done and journals it; a record the target just created becomes the case's link to it, in the same step.</summary>
+    private async Task CompleteAsync(OutboxCommand command, OutboxIntent intent, MappingSet map, Sent sent, CancellationToken cancellationToken)
     {
         using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -184,19 +175,24 @@ public sealed class OutboxDispatcher(
                 row.Attempts++;
                 row.CompletedAt = time.GetUtcNow();
                 row.LastError = null;
-                more(db);
+                var target = sent.Record;
+                if (sent.IsNewRecord)
+                {
+                    CaseLinks.Created(db, command.CaseId, command.TargetSystem, target, map, time.GetUtcNow());
+                }
+
                 await journal.AppendAsync(db, new JournalLine
                 {
                     CaseId = command.CaseId, Kind = command.Kind, Outcome = JournalOutcome.Applied,
                     TargetSystem = command.TargetSystem, TargetRecord = target.ExternalNumber ?? target.ExternalId,
-                    MappingVersion = map.Version, Attempt = row.Attempts, Detail = DetailOf(command),
+                    MappingVersion = MappingVersionOf(intent, map), Attempt = row.Attempts, Detail = DetailOf(intent),
                 }, cancellationToken).ConfigureAwait(false);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task FailAsync(OutboxCommand command, FailureKind kind, string error, TimeSpan? retryAfter, MappingSet map, CancellationToken cancellationToken)
+    private async Task FailAsync(OutboxCommand command, string mappingVersion, FailureKind kind, string error, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         error = NulCharacters.Visible(error);
@@ -226,7 +222,7 @@ public sealed class OutboxDispatcher(
                 await journal.AppendAsync(db, new JournalLine
                 {
                     CaseId = command.CaseId, Kind = command.Kind, Outcome = dead ? JournalOutcome.DeadLettered : JournalOutcome.Failed,
-                    TargetSystem = command.TargetSystem, MappingVersion = map.Version, Attempt = row.Attempts, Error = error,
+                    TargetSystem = command.TargetSystem, MappingVersion = mappingVersion, Attempt = row.Attempts, Error = error,
                     Detail = dead ? $"dead letter {row.Id}: fix the cause, then 'hub deadletters replay {row.Id}'" : $"next attempt at {row.NextAttemptAt:O}",
                 }, cancellationToken).ConfigureAwait(false);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -260,28 +256,16 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task<IReadOnlyList<CaseLink>> UpstreamAsync(string caseId, CancellationToken cancellationToken)
-    {
-        var db = database.CreateContext();
-        await using (db.ConfigureAwait(false))
-        {
-            return await db.Links.AsNoTracking().Where(l => l.CaseId == caseId).OrderBy(l => l.Id)
-                .Select(l => new CaseLink(l.CaseId, l.SystemName, l.ExternalId, l.ExternalNumber, l.Role))
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     /// <summary>What was written, for the journal: the target's own values and the start of any text.</summary>
-    private static string DetailOf(OutboxCommand command)
+    private static string DetailOf(OutboxIntent intent)
     {
-        if (command.Operation == OutboxOperation.Create)
+        if (intent is not ChangeIntent change)
         {
             return "record created and linked";
         }
 
-        var apply = SyncJson.Deserialize<ApplyChangeCommand>(command.Payload);
-        var parts = apply.TargetValues.Select(v => $"{v.Key} → {v.Value}").ToList();
-        if (apply.Comment is { } comment)
+        var parts = change.TargetValues.Select(v => $"{v.Key} → {v.Value}").ToList();
+        if (change.Comment is { } comment)
         {
             var text = comment.Text.ReplaceLineEndings(" ");
             parts.Add($"{(comment.IsPublic ? "public" : "internal")} note: {TextCut.Shorten(text, 120)}");
@@ -289,4 +273,7 @@ public sealed class OutboxDispatcher(
 
         return parts.Count == 0 ? "fields updated" : string.Join("; ", parts);
     }
+
+    /// <summary>What sending an intent came to: the target's record, and whether the target created it just now.</summary>
+    private sealed record Sent(RecordReference Record, bool IsNewRecord);
 }

@@ -1,29 +1,21 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Model;
-using Hub.Abstractions.Adapters;
 using Hub.Engine.Persistence;
 
 namespace Hub.Engine.Sync;
 
-/// <summary>Adds commands to the outbox inside the caller's unit of work.</summary>
+/// <summary>Adds intents to the outbox inside the caller's unit of work.</summary>
 public static class OutboxWriter
 {
-    public static void Create(HubDbContext db, CreateRecordCommand command, string targetSystem, DateTimeOffset now) =>
-        Add(db, command.CaseId, targetSystem, OutboxOperation.Create, "Created", SyncJson.Serialize(command), now);
-
-    public static void Apply(HubDbContext db, ApplyChangeCommand command, string targetSystem, DateTimeOffset now) =>
-        Add(db, command.CaseId, targetSystem, OutboxOperation.Apply, command.Kind.ToString(), SyncJson.Serialize(command), now);
-
-    private static void Add(HubDbContext db, string caseId, string target, string operation, string kind, string payload, DateTimeOffset now)
+    public static void Queue(HubDbContext db, OutboxIntent intent, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(intent);
         db.Outbox.Add(new OutboxCommand
         {
-            CaseId = caseId,
-            TargetSystem = target,
-            Operation = operation,
-            Kind = kind,
-            Payload = payload,
+            CaseId = intent.CaseId,
+            TargetSystem = intent.Target,
+            Operation = intent is CreateIntent ? OutboxOperation.Create : OutboxOperation.Apply,
+            Kind = intent.KindOfChange().ToString(),
+            Payload = OutboxPayload.Of(intent),
             Status = OutboxStatus.Pending,
             CreatedAt = now,
             NextAttemptAt = now,

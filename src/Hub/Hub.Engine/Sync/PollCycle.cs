@@ -9,15 +9,17 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Engine.Sync;
 
 /// <summary>
-/// One poll of one system: read from the stored watermark, take every change in, then store the new
-/// watermark and the time of the last good poll. A record that cannot be read or taken in is set aside with its
-/// reason in the journal and the poll goes on; a failed read, or a failure of the hub's own database, ends the poll,
-/// keeps the watermark, is recorded for health and journaled once per failure streak, and is retried next time.
+/// One poll of one system: read a page from the stored watermark, take every change in, then store the new
+/// watermark and the time of the last good poll; while the adapter has more, the next page at once, up to
+/// <see cref="MaxPagesPerPoll"/> (the only paging loop: an adapter returns one page per read). A record that cannot be
+/// read or taken in is set aside with its reason in the journal and the poll goes on; a failed read, or a failure of
+/// the hub's own database, ends the poll, keeps the watermark, is recorded for health and journaled once per failure
+/// streak, and is retried next time.
 /// </summary>
 public sealed class PollCycle(
     HubDatabase database, SystemAdapters adapters, ChangeIntake intake, HubJournal journal, HubWriteGate gate, TimeProvider time, ILogger<PollCycle> logger)
 {
-    /// <summary>Pages read in one poll at most, so one busy system cannot hold the poller forever.</summary>
+    /// <summary>Pages read in one poll at most, so one busy system cannot hold the poller forever; the next poll goes on from there.</summary>
     public const int MaxPagesPerPoll = 50;
 
     private readonly RecordQuarantine quarantine = new(database, journal, gate, time);

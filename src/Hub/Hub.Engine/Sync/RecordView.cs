@@ -32,28 +32,14 @@ public static class RecordView
         return view;
     }
 
-    /// <summary>The same snapshot saying only the given fields.</summary>
+    /// <summary>The same snapshot saying only the given fields (<see cref="CaseState.Only"/>), raw values too.</summary>
     public static ObservedChange Only(ObservedChange change, IReadOnlyCollection<string> fields)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(fields);
-        var f = change.Fields;
         return change with
         {
-            Fields = new CaseFields
-            {
-                Title = fields.Contains(RouteFieldNames.Title) ? f.Title : null,
-                Description = fields.Contains(RouteFieldNames.Description) ? f.Description : null,
-                Status = fields.Contains(RouteFieldNames.Status) ? f.Status : null,
-                Priority = fields.Contains(RouteFieldNames.Priority) ? f.Priority : null,
-                Category = fields.Contains(RouteFieldNames.Category) ? f.Category : null,
-                Subcategory = fields.Contains(RouteFieldNames.Subcategory) ? f.Subcategory : null,
-                Location = fields.Contains(RouteFieldNames.Location) ? f.Location : null,
-                Reporter = fields.Contains(RouteFieldNames.Reporter) ? f.Reporter : null,
-                TargetDate = fields.Contains(RouteFieldNames.TargetDate) ? f.TargetDate : null,
-                Appointment = fields.Contains(RouteFieldNames.Appointment) ? f.Appointment : null,
-                Resolution = fields.Contains(RouteFieldNames.Resolution) ? f.Resolution : null,
-            },
+            Fields = CaseState.Only(change.Fields, fields),
             RawValues = change.RawValues.Where(kv => fields.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
         };
     }

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 
 namespace Hub.Engine.Sync;
 
-/// <summary>How the engine serializes changes and commands it stores (outbox, parked changes, journal values).</summary>
+/// <summary>How the engine serializes what it stores (outbox intents, parked changes, journal values).</summary>
 public static class SyncJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)

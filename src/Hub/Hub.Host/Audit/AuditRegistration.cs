@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Hub.Host.Audit;
 
 /// <summary>
-/// Wires the auditor's view into the hub's host: scheduled journal verification with its health check, the
+/// Wires the auditor's view into the hub's host: the journal keys, scheduled journal verification with its health check, the
 /// read-only API with API-key access and its OpenAPI document, and the chain page. Needs <c>HubDatabase</c>
 /// registered as a singleton (the host registers it for the engine).
 /// </summary>
@@ -19,6 +19,8 @@ internal static class AuditRegistration
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateOnStart();
 
+        services.TryAddSingleton(provider => JournalKeyFiles.Load(
+            provider.GetRequiredService<IOptions<AuditOptions>>().Value, provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton<JournalVerificationState>();
         services.AddSingleton<JournalVerificationService>();
         services.AddHostedService(sp => sp.GetRequiredService<JournalVerificationService>());

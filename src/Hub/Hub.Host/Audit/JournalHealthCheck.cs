@@ -3,7 +3,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Hub.Host.Audit;
 
-/// <summary>Reports the last scheduled journal verification: healthy while the hash chain is intact.</summary>
+/// <summary>
+/// Reports the last scheduled journal verification: healthy while the hash chain is intact and still holds the verified
+/// heads kept outside it; degraded when the head just verified could not be kept.
+/// </summary>
 internal sealed class JournalHealthCheck(JournalVerificationState state) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -13,6 +16,7 @@ internal sealed class JournalHealthCheck(JournalVerificationState state) : IHeal
         {
             null => HealthCheckResult.Healthy("Journal not verified yet; the first check runs when the hub starts."),
             { Verdict: null } => HealthCheckResult.Unhealthy($"Journal verification could not run at {Stamp(last)}: {last.Failure}", data: Data(last)),
+            { Verdict.IsIntact: true, KeepFailure: { } keep } => HealthCheckResult.Degraded($"{last.Verdict} Checked at {Stamp(last)}. The verified head could not be kept: {keep}", data: Data(last)),
             { Verdict.IsIntact: true } => HealthCheckResult.Healthy($"{last.Verdict} Checked at {Stamp(last)}.", Data(last)),
             _ => HealthCheckResult.Unhealthy($"{last.Verdict} Checked at {Stamp(last)}.", data: Data(last)),
         };
@@ -27,10 +31,21 @@ internal sealed class JournalHealthCheck(JournalVerificationState state) : IHeal
         if (result.Verdict is { } verdict)
         {
             data["entriesChecked"] = verdict.EntriesChecked;
+            data["keyed"] = verdict.Keyed;
+            if (verdict.SignedFrom is { } signedFrom)
+            {
+                data["signedFrom"] = signedFrom;
+            }
+
             if (verdict.FirstBadSequence is { } bad)
             {
                 data["firstBadSequence"] = bad;
             }
+        }
+
+        if (result.Head is { } head)
+        {
+            data["verifiedHead"] = head.Sequence;
         }
 
         return data;

@@ -12,7 +12,7 @@ internal sealed class DeadLettersCommand : IHubCommandFactory
     public Command Create()
     {
         var list = new Command("list", "List commands that failed for good, with their last error.");
-        list.SetAction(async (parse, ct) =>
+        list.SetAction((parse, ct) => CliJournalKeys.RunAsync(parse, async () =>
         {
             var letters = await OpenAsync(parse, ct);
             var output = parse.InvocationConfiguration.Output;
@@ -25,7 +25,7 @@ internal sealed class DeadLettersCommand : IHubCommandFactory
 
             output.WriteLine($"{rows.Count} dead letter(s).");
             return 0;
-        });
+        }, ct));
 
         return new Command("deadletters", "List, replay or discard commands that failed for good.")
         {
@@ -39,7 +39,7 @@ internal sealed class DeadLettersCommand : IHubCommandFactory
     {
         var id = new Argument<long>("id") { Description = "The dead letter's id (see 'hub deadletters list')." };
         var command = new Command(name, description) { id };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => CliJournalKeys.RunAsync(parse, async () =>
         {
             var letters = await OpenAsync(parse, ct);
             var which = parse.GetValue(id);
@@ -51,13 +51,15 @@ internal sealed class DeadLettersCommand : IHubCommandFactory
 
             parse.InvocationConfiguration.Error.WriteLine($"No dead letter with id {which}; 'hub deadletters list' shows them.");
             return 1;
-        });
+        }, ct));
         return command;
     }
 
     private static async Task<DeadLetters> OpenAsync(ParseResult parse, CancellationToken ct)
     {
-        var database = await HubDatabaseOpener.OpenMigratedAsync(CliConfiguration.From(parse), ct);
-        return new DeadLetters(database, new HubJournal(TimeProvider.System), new HubWriteGate(), TimeProvider.System);
+        var configuration = CliConfiguration.From(parse);
+        var keys = CliJournalKeys.Load(configuration); // journaled like the service's entries: signed with the same key
+        var database = await HubDatabaseOpener.OpenMigratedAsync(configuration, ct);
+        return new DeadLetters(database, new HubJournal(TimeProvider.System, keys), new HubWriteGate(), TimeProvider.System);
     }
 }

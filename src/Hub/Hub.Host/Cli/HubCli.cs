@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Hub.Host.Cli;
 
-/// <summary>The `hub` command line: run (default), sandbox, mappings, trace, log, verify, deadletters, status.</summary>
+/// <summary>The `hub` command line: run (default), mappings, trace, log, verify, deadletters, status, apikey, archive.</summary>
 internal static class HubCli
 {
     public static RootCommand Build()

@@ -24,7 +24,7 @@ namespace Hub.Host.Hosting;
 /// </summary>
 internal static class HubHostBuilder
 {
-    public static WebApplication Build(HubConfiguration configuration, Action<IServiceCollection>? extra = null)
+    public static WebApplication Build(HubConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var systems = SystemSettings.ReadAll(configuration.Root);
@@ -84,7 +84,6 @@ internal static class HubHostBuilder
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<ArrivalWatch>(); // after the scheduler, whose poll jobs it triggers
-        extra?.Invoke(services);
 
         var app = builder.Build();
         app.MapHubHealth();

@@ -21,17 +21,13 @@ internal static class HubService
     /// <summary>Not a configuration error: the same configuration works once the other hub is stopped.</summary>
     public const int ExitAnotherHubHoldsTheDatabase = 3;
 
-    public static async Task<int> RunAsync(
-        HubConfiguration configuration,
-        CancellationToken cancellationToken,
-        Action<IServiceCollection>? extra = null,
-        Func<WebApplication, CancellationToken, Task>? started = null)
+    public static async Task<int> RunAsync(HubConfiguration configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         WebApplication app;
         try
         {
-            app = HubHostBuilder.Build(configuration, extra);
+            app = HubHostBuilder.Build(configuration);
         }
         catch (Exception failure) when (IsConfigurationFailure(failure))
         {
@@ -66,11 +62,6 @@ internal static class HubService
             catch (Exception failure) when (IsConfigurationFailure(failure))
             {
                 return await RefuseAsync(failure);
-            }
-
-            if (started is not null)
-            {
-                await started(app, cancellationToken);
             }
 
             await app.WaitForShutdownAsync(cancellationToken);

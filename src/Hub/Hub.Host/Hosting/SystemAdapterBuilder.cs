@@ -19,7 +19,10 @@ internal static class SystemAdapterBuilder
                 services,
                 services.GetRequiredService<ILoggerFactory>(),
                 services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<IMappingProvider>())));
+                services.GetRequiredService<IMappingProvider>())
+            {
+                TextZone = services.GetRequiredService<SyncOptions>().Zone(),
+            }));
         return new SystemAdapters(adapters.ToList());
     }
 }

@@ -3,7 +3,7 @@ using MimeKit;
 namespace Hub.Simulators.Contractor;
 
 /// <summary>
-/// A contractor that answers work orders by itself, for the directory transport (used by <c>hub sandbox</c>):
+/// A contractor that answers work orders by itself, for the directory transport (used by the sandbox, <c>hub-sandbox</c>):
 /// it watches the hub's outbox folder and, for each new work order, writes into the hub's inbox folder
 /// "akkoord", then an appointment on the next working day, then "gereed", each after its delay.
 /// Follow-ups and cancellations (mails that answer an earlier one) are read and left unanswered.

@@ -10,7 +10,7 @@ namespace Hub.Simulators.Dynamics;
 /// <summary>
 /// A stateful Dynamics 365 org (Dataverse Web API v9.2) and its Microsoft Entra ID token endpoint, on free loopback
 /// ports. Dataverse answers on <see cref="Url"/> (plain HTTP on loopback); the token endpoint on <see cref="Authority"/>
-/// over HTTPS with a self-signed certificate (<see cref="TokenEndpointCertificate"/>). Tests and <c>hub sandbox</c>
+/// over HTTPS with a self-signed certificate (<see cref="TokenEndpointCertificate"/>). Tests and the sandbox (<c>hub-sandbox</c>)
 /// act "as a person" through the Person... methods, look inside with the inspection members, and inject faults.
 /// </summary>
 public sealed partial class DynamicsSimulator : IDisposable

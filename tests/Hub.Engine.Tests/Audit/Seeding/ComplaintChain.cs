@@ -28,10 +28,10 @@ internal static class ComplaintChain
     public static readonly TimeSpan AtFacility = TimeSpan.FromHours(3);
     public static readonly DateTimeOffset ResolvedAt = ReportedAt.AddDays(2);
 
-    public static async Task SeedAsync(HubDatabase database, bool resolved = true)
+    public static async Task SeedAsync(HubDatabase database, bool resolved = true, JournalKeyRing? keys = null)
     {
         var clock = new ManualClock(ReportedAt);
-        var journal = new HubJournal(clock);
+        var journal = new HubJournal(clock, keys);
         await using var db = database.CreateContext();
 
         db.Cases.Add(new CaseRecord

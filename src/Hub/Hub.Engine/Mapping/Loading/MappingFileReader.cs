@@ -84,7 +84,7 @@ internal static class MappingFileReader
         Name = Text(o, "name"),
         Email = Text(o, "email"),
         Senders = Texts(o, "senders"),
-        Language = OptionalText(o, "language") ?? "nl",
+        Language = OptionalText(o, "language") ?? Languages.Default,
         Categories = Texts(o, "categories"),
         Subcategories = Texts(o, "subcategories"),
     };

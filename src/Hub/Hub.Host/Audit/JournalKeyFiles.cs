@@ -1,0 +1,64 @@
+using Hub.Abstractions.Adapters;
+using Hub.Engine.Journal;
+
+namespace Hub.Host.Audit;
+
+/// <summary>
+/// Reads the journal keys named by <c>Hub:Audit:JournalKeyFile</c> and <c>Hub:Audit:RetiredJournalKeyFiles</c>. Each file
+/// holds one key in base64 (<c>openssl rand -base64 32</c>). A missing, unreadable or short key stops the start with a
+/// message naming the setting and the file, never the key's content.
+/// </summary>
+internal static class JournalKeyFiles
+{
+    private const string HowToMake = "make one with `openssl rand -base64 32` (see README, Security)";
+
+    public static JournalKeyRing Load(AuditOptions options, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.JournalKeyFile))
+        {
+            return options.RetiredJournalKeyFiles.Count == 0
+                ? JournalKeyRing.None
+                : throw new HubConfigurationException($"{AuditOptions.Section}:RetiredJournalKeyFiles",
+                    $"retired keys only verify what they signed; set {AuditOptions.Section}:JournalKeyFile to the key the hub signs with now.");
+        }
+
+        var signing = Read($"{AuditOptions.Section}:JournalKeyFile", options.JournalKeyFile, baseDirectory);
+        var retired = options.RetiredJournalKeyFiles
+            .Select((file, i) => Read($"{AuditOptions.Section}:RetiredJournalKeyFiles:{i}", file, baseDirectory))
+            .ToList();
+        return new JournalKeyRing(signing, retired);
+    }
+
+    private static JournalKey Read(string setting, string file, string baseDirectory)
+    {
+        var path = Path.GetFullPath(Path.Combine(baseDirectory, file));
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception missing) when (missing is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new HubConfigurationException(setting, $"no key file at {path}; {HowToMake}.");
+        }
+        catch (Exception unreadable) when (unreadable is UnauthorizedAccessException or IOException)
+        {
+            throw new HubConfigurationException(setting, $"the key file {path} cannot be read (not a file, or no permission): give the hub's account read access to it.");
+        }
+
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(text.Trim());
+        }
+        catch (FormatException)
+        {
+            throw new HubConfigurationException(setting, $"the key file {path} does not hold a key in base64; {HowToMake}.");
+        }
+
+        return key.Length >= JournalKey.MinimumBytes
+            ? new JournalKey(key)
+            : throw new HubConfigurationException(setting, $"the key in {path} is {key.Length} bytes; a journal key needs at least {JournalKey.MinimumBytes} random bytes: {HowToMake}.");
+    }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace Hub.Sandbox.Tests;
+
+/// <summary>
+/// `hub-sandbox` as a child process of the test, as a developer runs it: its output kept (and shown when a test
+/// fails), stopped with a signal as Ctrl+C or `kill` would, killed at the end whatever happened.
+/// </summary>
+internal sealed partial class SandboxProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> lines = new();
+
+    private SandboxProcess(Process process)
+    {
+        this.process = process;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lines.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lines.Enqueue("ERR " + e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Output => string.Join(Environment.NewLine, lines);
+
+    /// <summary>The hub the sandbox started, as its banner names it: "the hub (hub run, pid 1234)".</summary>
+    public int? HubProcessId => HubPid().Match(Output) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The configuration file the sandbox wrote for its hub, as its banner names it.</summary>
+    public string? ConfigurationFile => ConfigurationLine().Match(Output) is { Success: true } m ? m.Groups[1].Value.Trim() : null;
+
+    /// <summary>hub-sandbox.dll where the sandbox project built it (recorded in this assembly at build time).</summary>
+    public static string SandboxDll =>
+        typeof(SandboxProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SandboxExecutable").Value!;
+
+    public static SandboxProcess Start(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(SandboxDll);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        return new SandboxProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet"));
+    }
+
+    /// <summary>Waits for the sandbox to end; fails with its output when it does not in time.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"hub-sandbox did not exit within {timeout.TotalSeconds:0} s. Its output:\n{Output}");
+        }
+
+        return process.ExitCode;
+    }
+
+    /// <summary>Waits until the output holds the text; fails with the output when it does not in time or the sandbox ended.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"hub-sandbox did not print \"{text}\" within {timeout.TotalSeconds:0} s. Its output:\n{Output}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>A signal to the sandbox alone (SIGINT is what Ctrl+C sends, SIGTERM what `kill` and systemd send).</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", [$"-{name}", process.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill?.WaitForExit();
+    }
+
+    /// <summary>Whether a process with that id still runs that command line (a reused id is someone else).</summary>
+    public static bool StillRuns(int processId, string commandLineHolds)
+    {
+        try
+        {
+            using var candidate = Process.GetProcessById(processId);
+            if (candidate.HasExited)
+            {
+                return false;
+            }
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        var cmdline = $"/proc/{processId}/cmdline";
+        return !OperatingSystem.IsLinux() || (File.Exists(cmdline) && File.ReadAllText(cmdline).Contains(commandLineHolds, StringComparison.Ordinal));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    [GeneratedRegex(@"\(hub run, pid (\d+)\)")]
+    private static partial Regex HubPid();
+
+    [GeneratedRegex(@"^\s*configuration\s+(\S.*)$", RegexOptions.Multiline)]
+    private static partial Regex ConfigurationLine();
+}
