@@ -67,7 +67,7 @@ public sealed class DynamicsRig : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddDynamicsAdapter();
+        services.AddDynamicsAdapter(configuration);
 
         var provider = services.BuildServiceProvider();
         owned.Add(provider);

@@ -5,6 +5,7 @@ using Hub.Abstractions.Adapters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Adapters.Dynamics.Tests;
 
@@ -37,23 +38,39 @@ public sealed class SetupTests : IDisposable
     }
 
     [Fact]
+    public void Every_bad_setting_is_refused_at_once_each_with_its_full_key_and_never_the_secret()
+    {
+        string[] bad = ["BaseUrl", "TenantId", "PageSize", "RequestsPerFiveMinutes"];
+
+        var failure = Assert.Throws<HubConfigurationException>(() => rig.Create(new Dictionary<string, string?>
+        {
+            ["BaseUrl"] = "http://contoso.crm4.dynamics.com/", ["TenantId"] = "", ["PageSize"] = "6000", ["RequestsPerFiveMinutes"] = "many",
+        }));
+
+        foreach (var setting in bad)
+        {
+            Assert.Contains($"{DynamicsRig.Prefix}{setting}: ", failure.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(failure.Key, bad.Select(s => DynamicsRig.Prefix + s));
+        Assert.DoesNotContain(rig.Simulator.ClientSecret, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_authority_defaults_to_Entra_ID_and_the_column_to_hub_correlationid()
     {
-        var options = DynamicsOptions.Read(new Hub.Abstractions.Adapters.SystemContext(
-            DynamicsRig.SystemName,
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [DynamicsRig.Prefix + "BaseUrl"] = "https://contoso.crm4.dynamics.com",
-                [DynamicsRig.Prefix + "TenantId"] = "contoso.onmicrosoft.com",
-                [DynamicsRig.Prefix + "ClientId"] = "c",
-                [DynamicsRig.Prefix + "ClientSecret"] = "s",
-            }).Build().GetSection("Hub:Systems:facility"),
-            new ServiceCollection().BuildServiceProvider(),
-            NullLoggerFactory.Instance,
-            TimeProvider.System,
-            new Hub.Testing.StaticMappingProvider(Hub.Abstractions.Mapping.MappingSet.Empty)));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DynamicsRig.Prefix + "Adapter"] = "Dynamics",
+            [DynamicsRig.Prefix + "BaseUrl"] = "https://contoso.crm4.dynamics.com",
+            [DynamicsRig.Prefix + "TenantId"] = "contoso.onmicrosoft.com",
+            [DynamicsRig.Prefix + "ClientId"] = "c",
+            [DynamicsRig.Prefix + "ClientSecret"] = "s",
+        }).Build();
+        using var services = new ServiceCollection().AddDynamicsAdapter(configuration).BuildServiceProvider();
+        var options = services.GetRequiredService<IOptionsMonitor<DynamicsOptions>>().Get(DynamicsRig.SystemName);
 
-        Assert.Equal(new Uri("https://login.microsoftonline.com/"), options.Authority);
+        Assert.Equal(new Uri("https://login.microsoftonline.com/"), options.AuthorityUrl);
         Assert.Equal("hub_correlationid", options.CorrelationKeyColumn);
         Assert.Equal("https://contoso.crm4.dynamics.com/.default", options.Scope);
         Assert.Equal(new Uri("https://contoso.crm4.dynamics.com/api/data/v9.2/"), options.ApiUrl);
@@ -64,7 +81,7 @@ public sealed class SetupTests : IDisposable
     [Fact]
     public void The_mapping_profile_is_valid()
     {
-        var configuration = AdapterMapper.CreateConfiguration<DynamicsProfile>(null, NullLoggerFactory.Instance);
+        var configuration = AdapterMapper.CreateConfiguration(null, NullLoggerFactory.Instance, new DynamicsProfile(new DynamicsOptions()));
 
         configuration.AssertConfigurationIsValid();
     }
@@ -100,6 +117,28 @@ public sealed class SetupTests : IDisposable
 
         Assert.False(health.IsHealthy);
         Assert.Contains("is Pending, not Active", health.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task While_calls_are_paused_after_repeated_failures_health_says_so_without_calling_Dynamics()
+    {
+        var adapter = rig.CreateAdapter(new Dictionary<string, string?>
+        {
+            ["Http:MaxRetries"] = "0", ["Http:CircuitMinimumThroughput"] = "2", ["Http:CircuitBreakDuration"] = "00:01:00",
+        });
+        rig.Simulator.FailNextRequests(1000);
+        for (var i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAsync<AdapterException>(() => adapter.FindByCorrelationKeyAsync(DynamicsRig.NewKey(), DynamicsRig.Timeout));
+        }
+
+        rig.Simulator.ClearFaults();
+        var calls = rig.Simulator.DataverseRequests.Count;
+        var health = await adapter.CheckHealthAsync(DynamicsRig.Timeout);
+
+        Assert.False(health.IsHealthy);
+        Assert.Contains("paused after repeated failures (circuit Open)", health.Detail, StringComparison.Ordinal);
+        Assert.Equal(calls, rig.Simulator.DataverseRequests.Count);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class OptionsTests
         var adapter = MailSystem().CreateAdapter();
 
         Assert.Equal(EmailSystem.SystemName, adapter.SystemName);
-        Assert.IsAssignableFrom<IReplyArrivalWaiter>(adapter);
+        Assert.IsAssignableFrom<IArrivalWaiter>(adapter);
     }
 
     [Theory]
@@ -41,10 +41,27 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void Every_wrong_setting_is_refused_at_once_each_with_its_full_key_and_never_a_password()
+    {
+        var failure = Assert.Throws<HubConfigurationException>(() => MailSystem()
+            .Set("From", "").Set("Smtp:Port", "port").Set("SentCopyWait", "01:00:00").Set("Imap:Security", "None")
+            .CreateAdapter());
+
+        foreach (var setting in new[] { "From", "Smtp:Port", "SentCopyWait", "Imap:Security" })
+        {
+            Assert.Contains($"Hub:Systems:contractor:{setting}: ", failure.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(4, failure.Problems.Count);
+        Assert.DoesNotContain("smtp-secret-1", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("imap-secret-2", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_sent_copy_goes_to_the_reply_mailbox_by_default_and_off_turns_it_off()
     {
-        var defaults = Hub.Adapters.Email.Options.EmailOptionsReader.Read(MailSystem().Set("ReplyTo", "replies@facility.example").Context());
-        var off = Hub.Adapters.Email.Options.EmailOptionsReader.Read(MailSystem().Set("SentCopyTo", "off").Set("SentCopyFolder", "").Context());
+        var defaults = MailSystem().Set("ReplyTo", "replies@facility.example").Context().OptionsOf<Hub.Adapters.Email.Options.EmailOptions>();
+        var off = MailSystem().Set("SentCopyTo", "off").Set("SentCopyFolder", "").Context().OptionsOf<Hub.Adapters.Email.Options.EmailOptions>();
 
         Assert.Equal("replies@facility.example", defaults.SentCopyAddress);
         Assert.Equal("Hub/Sent", defaults.SentCopyFolder);

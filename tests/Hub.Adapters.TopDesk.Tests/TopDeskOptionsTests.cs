@@ -1,4 +1,5 @@
 using Hub.Abstractions.Adapters;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Adapters.TopDesk.Tests;
@@ -37,6 +38,25 @@ public sealed class TopDeskOptionsTests : IDisposable
         Assert.DoesNotContain(testbed.Simulator.ApplicationPassword, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_wrong_setting_is_refused_at_once_each_with_its_full_key_and_never_the_password()
+    {
+        string[] wrong = ["Username", "PageSize", "Line", "ProgressReadConcurrency"];
+
+        var error = Assert.Throws<HubConfigurationException>(() => testbed.CreateAdapter(new Dictionary<string, string?>
+        {
+            ["Username"] = " ", ["PageSize"] = "veel", ["Line"] = "thirdLine", ["ProgressReadConcurrency"] = "17",
+        }));
+
+        foreach (var setting in wrong)
+        {
+            Assert.Contains($"Hub:Systems:servicedesk:{setting}: ", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(error.Key, wrong.Select(s => "Hub:Systems:servicedesk:" + s));
+        Assert.DoesNotContain(testbed.Simulator.ApplicationPassword, error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("/")]
@@ -54,7 +74,7 @@ public sealed class TopDeskOptionsTests : IDisposable
     [Fact]
     public void The_registration_makes_the_TopDesk_adapter_type_known()
     {
-        using var services = new ServiceCollection().AddTopDeskAdapter().BuildServiceProvider();
+        using var services = new ServiceCollection().AddTopDeskAdapter(new ConfigurationBuilder().Build()).BuildServiceProvider();
 
         Assert.Contains("TopDesk", services.GetRequiredService<AdapterRegistry>().KnownTypes);
     }

@@ -67,7 +67,7 @@ public sealed class TopDeskTestbed : IDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.ToDictionary(p => $"Hub:Systems:{SystemName}:{p.Key}", p => p.Value))
             .Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddTopDeskAdapter().BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddTopDeskAdapter(configuration).BuildServiceProvider();
         var registry = services.GetRequiredService<AdapterRegistry>();
         var context = new SystemContext(
             SystemName,

@@ -73,6 +73,9 @@ internal sealed class ChainWorld : IAsyncDisposable
     /// <summary>Poll interval of the service desk; a webhook test makes it long so only the webhook can explain a fast poll.</summary>
     public string ServiceDeskPollInterval { get; set; } = "00:00:01";
 
+    /// <summary>Poll interval of the contractor's mailbox; a test of IMAP IDLE makes it long so only the waiter can explain a fast read.</summary>
+    public string ContractorPollInterval { get; set; } = "00:00:01";
+
     /// <summary>Settings of the hub's Hub:Audit section in this world (journal key file, verify interval, head file).</summary>
     public Dictionary<string, string> AuditSettings { get; } = [];
 
@@ -105,12 +108,12 @@ internal sealed class ChainWorld : IAsyncDisposable
                     ["facility"] = Section(Dynamics.SettingsFor("facility"), "facility", ("PollInterval", "00:00:01"), ("TokenEndpointCertificateFile", certificate)),
                     ["contractor"] = mail is null ? new
                     {
-                        Adapter = "Email", PollInterval = "00:00:01", Transport = "Directory", From = "hub@facility.example", ReplyTo = "hub@facility.example",
+                        Adapter = "Email", PollInterval = ContractorPollInterval, Transport = "Directory", From = "hub@facility.example", ReplyTo = "hub@facility.example",
                         Directory = new { Outbox = MailFolder("outbox"), Inbox = MailFolder("inbox"), Processed = MailFolder("processed"), Quarantine = MailFolder("quarantine") },
                     }
                     : (object)new
                     {
-                        Adapter = "Email", PollInterval = "00:00:01", Transport = "Mail", From = mail.HubAddress, ReplyTo = mail.HubAddress,
+                        Adapter = "Email", PollInterval = ContractorPollInterval, Transport = "Mail", From = mail.HubAddress, ReplyTo = mail.HubAddress,
                         Smtp = new { Host = "127.0.0.1", Port = mail.SmtpPort, Security = "None", Username = mail.HubAddress, Password = mail.HubPassword },
                         Imap = new { Host = "127.0.0.1", Port = mail.ImapPort, Security = "None", Username = mail.HubAddress, Password = mail.HubPassword, Folder = "INBOX" },
                     },

@@ -1,3 +1,4 @@
+using Hub.Simulators.Contractor;
 using Xunit.Abstractions;
 
 namespace Hub.EndToEnd.Tests;
@@ -36,6 +37,30 @@ public sealed class RealMailChainTests(ITestOutputHelper log) : IAsyncLifetime, 
         Assert.Contains(world.TopDesk.ActionsOf(incident.Id), a => !a.InvisibleForCaller && a.PlainText.Contains("Monteur komt", StringComparison.Ordinal));
         var processed = await servers.MessageIdsInAsync(hubMailbox, "Hub/Processed", CancellationToken.None);
         Assert.True(processed.Count >= 2, "the hub moves the answers it has read to Hub/Processed, never deleting them");
+    }
+
+    [Fact]
+    public async Task A_reply_is_read_within_seconds_of_arriving_although_the_mailbox_is_polled_only_hourly()
+    {
+        var hubMailbox = await servers.NewMailboxAsync("hub", "hub.test");
+        var plumber = await servers.NewMailboxAsync("loodgieter", "contractor.test");
+        await using var world = new ChainWorld(log, contractorAnswers: false,
+            mail: new ChainWorld.RealMail(servers.SmtpPort, servers.ImapPort, hubMailbox.Address, hubMailbox.Password, plumber.Address))
+        {
+            ContractorPollInterval = "01:00:00",
+        };
+        Complaints.BlockedToilet(world.TopDesk);
+        world.StartHub();
+        using var waiting = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var order = await servers.WaitForMailAsync(plumber, "INBOX", m => m.Headers["X-Hub-Mail-Kind"] == "work-order", waiting.Token);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the poll at start is long done, the next one is an hour away
+
+        var sent = System.Diagnostics.Stopwatch.StartNew();
+        await servers.SendAsync(ContractorReplyMail.Build(order, ContractorAnswer.Accepted, "Jan de Vries, Loodgietersbedrijf De Vries", DateTimeOffset.UtcNow), waiting.Token);
+        await world.EventuallyAsync(() => world.Dynamics.Notes.Any(n => n.NoteText?.Contains("Akkoord", StringComparison.Ordinal) == true), TimeSpan.FromSeconds(10),
+            "the plumber's reply, read without waiting for the hourly poll, as a note on the case");
+
+        log.WriteLine($"reply read and on the Dynamics case {sent.Elapsed.TotalSeconds:0.0} s after it was sent");
     }
 
     [Fact]

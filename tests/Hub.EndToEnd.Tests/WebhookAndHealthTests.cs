@@ -214,4 +214,36 @@ public sealed class WebhookAndHealthTests(ITestOutputHelper log)
         Assert.Equal(1, exit); // a system in trouble makes 'hub status' fail, for scripts and monitoring
         Assert.Contains("servicedesk", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Health_shows_each_system_as_its_adapter_finds_it_and_a_system_down_at_start_is_a_warning_not_a_refusal()
+    {
+        await using var world = new ChainWorld(log, contractorAnswers: false);
+        world.TopDesk.MakeUnavailable();
+        var hub = world.StartHub();
+        await world.WaitUntilListeningAsync(); // the hub starts although the service desk is down
+        using var http = new HttpClient { BaseAddress = world.ApiUrl };
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "health");
+        request.Headers.Add("X-Api-Key", ChainWorld.ApiKey);
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        using var probe = await http.GetAsync(new Uri("health", UriKind.Relative)); // a load balancer, no key
+        var probed = await probe.Content.ReadAsStringAsync();
+
+        var checks = JsonDocument.Parse(body).RootElement.GetProperty("checks");
+        var servicedesk = checks.GetProperty("system:servicedesk");
+        Assert.Equal("Unhealthy", servicedesk.GetProperty("status").GetString());
+        Assert.Contains("TOPdesk", servicedesk.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("TopDesk", servicedesk.GetProperty("data").GetProperty("adapter").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("system:facility").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("system:contractor").GetProperty("status").GetString());
+        Assert.True(checks.TryGetProperty("systems", out _), "the systems check (polls, queues) is still there");
+        Assert.DoesNotContain(world.TopDesk.ApplicationPassword, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(world.Dynamics.ClientSecret, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("system:", probed, StringComparison.Ordinal);
+        Assert.Contains("servicedesk is not usable at start", hub.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("facility is not usable at start", hub.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(world.TopDesk.ApplicationPassword, hub.Output, StringComparison.Ordinal);
+    }
 }

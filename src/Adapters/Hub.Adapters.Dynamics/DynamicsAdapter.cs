@@ -45,9 +45,17 @@ internal sealed class DynamicsAdapter(
         return updater.ApplyAsync(command, cancellationToken);
     }
 
-    /// <summary>Signs in, asks WhoAmI and checks the alternate key on the correlation column (the start-up check).</summary>
+    /// <summary>
+    /// Unhealthy at once while calls are paused after repeated failures (the circuit is open); otherwise signs in, asks
+    /// WhoAmI and checks the alternate key on the correlation column.
+    /// </summary>
     public async Task<AdapterHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
+        if (connection.Circuit.IsOpen)
+        {
+            return AdapterHealth.Unhealthy($"calls to Dynamics are paused after repeated failures (circuit {connection.Circuit.State})");
+        }
+
         try
         {
             var user = await connection.AppUserIdAsync(cancellationToken);

@@ -22,12 +22,14 @@ internal sealed class DynamicsAdapterFactory : IAdapterFactory, IDisposable
     private readonly ConcurrentDictionary<string, DynamicsOrgSession> sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<IDisposable> owned = [];
 
-    public string AdapterType => "Dynamics";
+    public const string Type = "Dynamics";
+
+    public string AdapterType => Type;
 
     public ISystemAdapter Create(SystemContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var options = DynamicsOptions.Read(context);
+        var options = context.OptionsOf<DynamicsOptions>();
         var logger = context.LoggerFactory.CreateLogger<DynamicsAdapter>();
         var session = sessions.GetOrAdd(SessionKey(options), _ => NewSession(options, context));
 
@@ -43,15 +45,15 @@ internal sealed class DynamicsAdapterFactory : IAdapterFactory, IDisposable
 #pragma warning restore CA2000
         var api = RestService.For<IDataverseApi>(http);
         var connection = new DataverseConnection(api, http, session, options, context.SystemName, context.Time);
-        var mapper = AdapterMapper.CreateConfiguration<DynamicsProfile>(context).CreateMapper();
-        var translator = new ChangeTranslator(mapper, options, context.Time);
+        var mapper = AdapterMapper.CreateConfiguration(context, new DynamicsProfile(options)).CreateMapper();
+        var translator = new ChangeTranslator(mapper, context.Time);
         return new DynamicsAdapter(
             connection,
             new CaseChangeReader(connection, translator, logger),
             new NoteChangeReader(connection, translator),
             new CaseCreator(connection, mapper),
             new CaseUpdater(connection, mapper, context.AppointmentSentence, logger),
-            new AlternateKeyCheck(connection, context.KeyOf("CorrelationKeyColumn")),
+            new AlternateKeyCheck(connection, context.KeyOf(nameof(options.CorrelationKeyColumn))),
             http);
     }
 
@@ -71,7 +73,7 @@ internal sealed class DynamicsAdapterFactory : IAdapterFactory, IDisposable
     private DynamicsOrgSession NewSession(DynamicsOptions options, SystemContext context)
     {
         PinnedCertificateHttpClientFactory? pinned = null;
-        var certificate = TokenEndpointCertificateFile.Load(context);
+        var certificate = options.TokenEndpointCertificateFile.Length > 0 ? TokenEndpointCertificateFile.Load(options.TokenEndpointCertificateFile) : null;
         if (certificate is not null)
         {
             pinned = new PinnedCertificateHttpClientFactory(certificate);
@@ -87,7 +89,7 @@ internal sealed class DynamicsAdapterFactory : IAdapterFactory, IDisposable
     private static string SessionKey(DynamicsOptions options)
     {
         var secret = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(options.ClientSecret)));
-        return string.Join('|', options.ApiUrl, options.Authority, options.TenantId, options.ClientId, secret,
+        return string.Join('|', options.ApiUrl, options.AuthorityUrl, options.TenantId, options.ClientId, secret,
             options.RequestBudget, options.MaxConcurrency);
     }
 }

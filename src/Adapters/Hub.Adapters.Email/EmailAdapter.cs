@@ -16,7 +16,7 @@ internal sealed class EmailAdapter(
     IMailTransport transport,
     WorkOrderStore store,
     WorkOrderOutbox outbox,
-    ReplyIntake intake) : ISystemAdapter, IReplyArrivalWaiter
+    ReplyIntake intake) : ISystemAdapter, IArrivalWaiter
 {
     public string SystemName => systemName;
 
@@ -72,7 +72,8 @@ internal sealed class EmailAdapter(
             ? AdapterHealth.Unhealthy(problem)
             : AdapterHealth.Healthy("mail can be sent and read");
 
-    public Task<bool> WaitForRepliesAsync(TimeSpan maxWait, CancellationToken cancellationToken) =>
+    /// <summary>IMAP IDLE on the reply folder (a plain wait where the server offers no IDLE), or a watch on the pickup folder.</summary>
+    public Task<bool> WaitForArrivalAsync(TimeSpan maxWait, CancellationToken cancellationToken) =>
         transport.WaitForMailAsync(maxWait, cancellationToken);
 
     private static RecordReference ReferenceTo(WorkOrder order) => new(order.Token, order.Token, order.MessageId);

@@ -11,15 +11,17 @@ using MimeKit;
 
 namespace Hub.Adapters.Email;
 
-/// <summary>Makes the adapter for each system configured with <c>Adapter = Email</c>.</summary>
+/// <summary>Makes the adapter for each system configured with <c>Adapter = Email</c>, from its validated options.</summary>
 internal sealed class EmailAdapterFactory : IAdapterFactory
 {
-    public string AdapterType => "Email";
+    public const string Type = "Email";
+
+    public string AdapterType => Type;
 
     public ISystemAdapter Create(SystemContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var options = EmailOptionsReader.Read(context);
+        var options = context.OptionsOf<EmailOptions>();
         var state = context.Services.GetService<IAdapterStateStore>()
                     ?? throw new HubConfigurationException(context.Configuration.Path,
                         "the e-mail adapter keeps its work orders in the hub's adapter state, but no IAdapterStateStore is registered.");
@@ -35,7 +37,7 @@ internal sealed class EmailAdapterFactory : IAdapterFactory
         var mapper = AdapterMapper.CreateConfiguration<WorkOrderProfile>(context).CreateMapper();
         var outbox = new WorkOrderOutbox(context.SystemName, store, new WorkOrderMail(from, replyTo, context.Time), transport, context.Mappings, mapper, context.Time,
             context.LoggerFactory.CreateLogger<WorkOrderOutbox>());
-        var reporter = new IgnoredMailReporter(context.Services.GetService<IIgnoredMailJournal>(), context.LoggerFactory.CreateLogger<EmailAdapter>());
+        var reporter = new IgnoredMailReporter(context.Services.GetService<IIgnoredRecordJournal>(), context.LoggerFactory.CreateLogger<EmailAdapter>());
         var authentication = new SenderAuthentication(options.SenderAuthentication);
         if (!authentication.IsRequired)
         {

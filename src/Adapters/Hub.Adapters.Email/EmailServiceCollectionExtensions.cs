@@ -1,5 +1,7 @@
+using Hub.Adapters.Email.Options;
 using Hub.Adapters.Email.Replies;
 using Hub.Abstractions.Adapters;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,13 +10,14 @@ namespace Hub.Adapters.Email;
 public static class EmailServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the contractor e-mail adapter (<c>Hub:Systems:&lt;name&gt;:Adapter = Email</c>) and its reply reader,
+    /// Makes systems with <c>Hub:Systems:&lt;name&gt;:Adapter = Email</c> available to the hub: the adapter's factory, each
+    /// such system's <see cref="EmailOptions"/> bound from its section and validated on start, and the reply reader,
     /// which reads with the phrases of the mapping in force. The host also registers an <see cref="IAdapterStateStore"/>;
-    /// an <see cref="Ignored.IIgnoredMailJournal"/> is optional.
+    /// an <see cref="IIgnoredRecordJournal"/> is optional.
     /// </summary>
-    public static IServiceCollection AddEmailAdapter(this IServiceCollection services)
+    public static IServiceCollection AddEmailAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<IContractorReplyReader, MappedContractorReplyReader>();
-        return services.AddAdapterFactory<EmailAdapterFactory>();
+        return services.AddSystemAdapter<EmailAdapterFactory, EmailOptions, EmailOptionsValidator>(configuration, EmailAdapterFactory.Type);
     }
 }

@@ -7,7 +7,7 @@ namespace Hub.Adapters.Email;
 /// Reads what a contractor's mail means (accepted, scheduled with a window, done, a comment or an automatic
 /// reply) and the contractor's own words, in the contractor's language ("nl", "en").
 /// </summary>
-public interface IContractorReplyReader
+internal interface IContractorReplyReader
 {
     ContractorReply Read(MimeMessage message, string language);
 }

@@ -44,7 +44,7 @@ internal sealed class TopDeskAdapter(
             var (me, _) = await calls.SendAsync("checking the hub's login", () => api.GetCurrentOperatorAsync(cancellationToken));
             return AdapterHealth.Healthy($"logged in as operator {me.DynamicName ?? me.Id}");
         }
-        catch (AdapterException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return AdapterHealth.Unhealthy(ex.Message);
         }

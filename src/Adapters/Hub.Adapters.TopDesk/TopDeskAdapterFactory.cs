@@ -6,18 +6,16 @@ using Hub.Adapters.TopDesk.Reading;
 using Hub.Adapters.TopDesk.Writing;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Refit;
 
 namespace Hub.Adapters.TopDesk;
 
 /// <summary>
-/// Makes the adapter of each system configured with <c>Adapter = TopDesk</c>: binds and checks its settings,
-/// builds its resilient HTTP client (own circuit breaker, Basic authentication on every attempt; retry settings
+/// Makes the adapter of each system configured with <c>Adapter = TopDesk</c> from its validated options: builds its resilient HTTP client (own circuit breaker, Basic authentication on every attempt; retry settings
 /// under <c>Hub:Systems:&lt;name&gt;:Http</c>) and its AutoMapper profile.
 /// </summary>
-public sealed class TopDeskAdapterFactory : IAdapterFactory
+internal sealed class TopDeskAdapterFactory : IAdapterFactory
 {
     public const string Type = "TopDesk";
     private const string ApiPath = "/tas/api";
@@ -27,17 +25,14 @@ public sealed class TopDeskAdapterFactory : IAdapterFactory
     public ISystemAdapter Create(SystemContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var options = Bind<TopDeskOptions>(context.Configuration, context) ?? new TopDeskOptions();
-        TopDeskOptionsValidator.Validate(options, context);
-        var http = Bind<SystemHttpOptions>(context.Configuration.GetSection("Http"), context) ?? new SystemHttpOptions();
-
+        var options = context.OptionsOf<TopDeskOptions>();
         var circuit = new SystemCircuit();
 #pragma warning disable CA2000 // The HttpClient owns the handler; the adapter owns and disposes the HttpClient.
-        var client = SystemHttpClient.Create(ApiAddressOf(options.BaseUrl), http, context.Time, circuit,
+        var client = SystemHttpClient.Create(ApiAddressOf(options.BaseUrl), options.Http, context.Time, circuit,
             [new BasicAuthenticationHandler(options.Username, options.ApplicationPassword)]);
 #pragma warning restore CA2000
         var api = RestService.For<ITopDeskApi>(client, new RefitSettings(new SystemTextJsonContentSerializer(TopDeskJson.Options)));
-        IMapper mapper = AdapterMapper.CreateConfiguration<TopDeskProfile>(context).CreateMapper();
+        IMapper mapper = AdapterMapper.CreateConfiguration(context, new TopDeskProfile(options)).CreateMapper();
 
         var logger = context.LoggerFactory.CreateLogger("Hub.Adapters.TopDesk");
         var calls = new TopDeskCalls(context.SystemName, options.Username, context.KeyOf(nameof(options.ApplicationPassword)), context.Time);
@@ -65,17 +60,5 @@ public sealed class TopDeskAdapterFactory : IAdapterFactory
         }
 
         return new Uri(trimmed, UriKind.Absolute);
-    }
-
-    private static T? Bind<T>(IConfiguration section, SystemContext context)
-    {
-        try
-        {
-            return section.Get<T>();
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new HubConfigurationException(context.Configuration.Path, $"a setting has the wrong form: {ex.Message}");
-        }
     }
 }

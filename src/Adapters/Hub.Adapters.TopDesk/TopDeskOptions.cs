@@ -1,8 +1,10 @@
+using Hub.Abstractions.Http;
+
 namespace Hub.Adapters.TopDesk;
 
 /// <summary>
-/// Settings of one TOPdesk system, under <c>Hub:Systems:&lt;name&gt;</c>. Checked by
-/// <see cref="TopDeskOptionsValidator"/> when the adapter is made.
+/// Settings of one TOPdesk system: named options (the name is the system's) bound from <c>Hub:Systems:&lt;name&gt;</c>,
+/// defaults as written here, checked on start by the adapter's validator, which names the key of every wrong one.
 /// </summary>
 public sealed class TopDeskOptions
 {
@@ -38,4 +40,10 @@ public sealed class TopDeskOptions
 
     /// <summary>The line of new incidents: firstLine or secondLine.</summary>
     public string Line { get; set; } = "firstLine";
+
+    /// <summary>Allows the application password over http to a host other than loopback (default false: https only).</summary>
+    public bool AllowPlainTextCredentials { get; set; }
+
+    /// <summary>Retries, timeouts and the circuit breaker of the HTTP client (<c>Http:*</c>).</summary>
+    public SystemHttpOptions Http { get; set; } = new();
 }

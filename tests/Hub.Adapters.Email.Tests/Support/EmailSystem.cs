@@ -1,5 +1,4 @@
 using Hub.Testing;
-using Hub.Adapters.Email.Ignored;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
 using Microsoft.Extensions.Configuration;
@@ -40,13 +39,18 @@ internal sealed class EmailSystem
         return this;
     }
 
-    public ISystemAdapter CreateAdapter() => new EmailAdapterFactory().Create(Context());
+    /// <summary>Makes the adapter through the registered factory, as the host does; throws what the factory throws.</summary>
+    public ISystemAdapter CreateAdapter()
+    {
+        var context = Context();
+        return context.Services.GetRequiredService<AdapterRegistry>().Get("Email", context.KeyOf("Adapter")).Create(context);
+    }
 
     public SystemContext Context()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(Settings.ToDictionary(kv => $"Hub:Systems:{SystemName}:{kv.Key}", kv => kv.Value))
-            .Build();
+        var settings = Settings.ToDictionary(kv => $"Hub:Systems:{SystemName}:{kv.Key}", kv => kv.Value);
+        settings[$"Hub:Systems:{SystemName}:Adapter"] = "Email";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         IServiceCollection services = new ServiceCollection();
         foreach (var extra in ExtraServices)
         {
@@ -57,7 +61,8 @@ internal sealed class EmailSystem
         var provider = services
             .AddSingleton(StateInFront ?? State)
             .AddSingleton(ReplyReader?.Invoke(mappings, Time) ?? new MinimalReplyReader())
-            .AddSingleton<IIgnoredMailJournal>(Journal)
+            .AddSingleton<IIgnoredRecordJournal>(Journal)
+            .AddEmailAdapter(configuration)
             .BuildServiceProvider();
         return new SystemContext(SystemName, configuration.GetSection($"Hub:Systems:{SystemName}"), provider, new LoggerFactory([Logs]), Time, mappings);
     }

@@ -26,9 +26,9 @@ internal sealed class EntraTokenSource
         var builder = ConfidentialClientApplicationBuilder
             .Create(options.ClientId)
             .WithClientSecret(options.ClientSecret)
-            .WithAuthority(new Uri(options.Authority, options.TenantId + "/"))
+            .WithAuthority(new Uri(options.AuthorityUrl, options.TenantId + "/"))
             // Instance discovery asks login.microsoftonline.com about the authority; only meaningful for Entra's own hosts.
-            .WithInstanceDiscovery(KnownEntraHosts.Contains(options.Authority.Host, StringComparer.OrdinalIgnoreCase));
+            .WithInstanceDiscovery(KnownEntraHosts.Contains(options.AuthorityUrl.Host, StringComparer.OrdinalIgnoreCase));
         if (httpClientFactory is not null)
         {
             builder = builder.WithHttpClientFactory(httpClientFactory);

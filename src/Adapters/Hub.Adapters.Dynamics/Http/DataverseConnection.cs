@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hub.Adapters.Dynamics.Rows;
 using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Http;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -16,6 +17,9 @@ internal sealed class DataverseConnection(IDataverseApi api, HttpClient http, Dy
     public string SystemName => systemName;
 
     public DynamicsOptions Options => options;
+
+    /// <summary>The org's circuit breaker, shared by every system on the same org and app registration.</summary>
+    public SystemCircuit Circuit => session.Circuit;
 
     public DateTimeOffset Now => time.GetUtcNow();
 
@@ -41,7 +45,7 @@ internal sealed class DataverseConnection(IDataverseApi api, HttpClient http, Dy
 
     private AdapterException? Translate(Exception e, string action, CancellationToken cancellationToken) => e switch
     {
-        HttpRequestException => AdapterException.Transient(systemName, $"Cannot reach Dynamics at {options.BaseUrl.Host} to {action}: {e.Message}", null, e),
+        HttpRequestException => AdapterException.Transient(systemName, $"Cannot reach Dynamics at {options.OrgUrl.Host} to {action}: {e.Message}", null, e),
         TimeoutRejectedException => AdapterException.Transient(systemName, $"Dynamics did not answer in time to {action}.", null, e),
         BrokenCircuitException broken => AdapterException.Transient(systemName, $"Dynamics failed repeatedly; the hub pauses calls to it before trying to {action} again.", broken.RetryAfter, e),
         OperationCanceledException when !cancellationToken.IsCancellationRequested => AdapterException.Transient(systemName, $"Dynamics did not answer in time to {action}.", null, e),

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using AutoMapper;
 using Hub.Adapters.Dynamics.Http;
 using Hub.Adapters.Dynamics.Mapping;
@@ -23,39 +22,14 @@ internal sealed class CaseCreator(DataverseConnection connection, IMapper mapper
     public async Task<RecordReference> CreateAsync(CreateRecordCommand command, CancellationToken cancellationToken)
     {
         var key = IncidentKey.Segment(connection.Options.CorrelationKeyColumn, command.CorrelationKey, SystemName);
-        var draft = mapper.Map<IncidentDraft>(command);
-        if (string.IsNullOrWhiteSpace(draft.Title))
+        var body = mapper.Map<NewCase>(new CaseToCreate(command, CustomerBinding.From(command.Parameters, SystemName), Origin(command.Parameters)));
+        if (string.IsNullOrWhiteSpace(body.Title))
         {
             throw AdapterException.Permanent(SystemName, $"Case {command.CaseId} has no title; a Dynamics case requires one.");
         }
 
-        var (customerProperty, customer) = CustomerBinding.From(command.Parameters, SystemName);
-        var body = new JsonObject
-        {
-            ["title"] = draft.Title,
-            ["description"] = draft.Description,
-            ["caseorigincode"] = Origin(command.Parameters),
-            [customerProperty] = customer,
-        };
-        if (draft.PriorityCode is { } priority)
-        {
-            body["prioritycode"] = priority;
-        }
-
-        if (draft.ResolveBy is { } resolveBy)
-        {
-            body["resolveby"] = resolveBy.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        }
-
-        if (command.TargetValues.TryGetValue(MappedField.Status, out var status)
-            && int.TryParse(status, NumberStyles.Integer, CultureInfo.InvariantCulture, out var reason)
-            && CaseStates.StateOf(reason, command.Fields.Status) == CaseStates.Active)
-        {
-            body["statuscode"] = reason;
-        }
-
         const string action = "create a case";
-        using var response = await connection.SendAsync((api, ct) => api.CreateByKeyAsync(key, ReadSelect, body, ct), action, cancellationToken);
+        using var response = await connection.SendAsync((api, ct) => api.CreateByKeyAsync(key, ReadSelect, DataverseBody.Of(body), ct), action, cancellationToken);
         if (response.StatusCode == HttpStatusCode.PreconditionFailed)
         {
             return await FindAsync(command.CorrelationKey, cancellationToken)

@@ -30,7 +30,7 @@ internal sealed class CaseUpdater(DataverseConnection connection, IMapper mapper
         var id = CaseId(command.ExternalId);
         return command.Kind switch
         {
-            ChangeKind.FieldsChanged => UpdateColumnsAsync(id, mapper.Map<IncidentDraft>(command), cancellationToken),
+            ChangeKind.FieldsChanged => UpdateColumnsAsync(id, mapper.Map<CaseColumns>(command), cancellationToken),
             ChangeKind.StatusChanged => SetStatusAsync(id, RequiredReason(command), command.Fields.Status, Resolution(command), cancellationToken),
             ChangeKind.Resolved => SetStatusAsync(id, ReasonIn(command, CaseStates.Resolved), CaseStatus.Resolved, Resolution(command), cancellationToken),
             ChangeKind.Cancelled => SetStatusAsync(id, ReasonIn(command, CaseStates.Cancelled), CaseStatus.Cancelled, null, cancellationToken),
@@ -41,7 +41,7 @@ internal sealed class CaseUpdater(DataverseConnection connection, IMapper mapper
         };
     }
 
-    private async Task UpdateColumnsAsync(Guid id, IncidentDraft draft, CancellationToken cancellationToken)
+    private async Task UpdateColumnsAsync(Guid id, CaseColumns columns, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -52,13 +52,13 @@ internal sealed class CaseUpdater(DataverseConnection connection, IMapper mapper
                 return;
             }
 
-            var patch = Differences(draft, row);
-            if (patch.Count == 0)
+            var patch = Differences(columns, row);
+            if (patch.IsEmpty)
             {
                 return;
             }
 
-            if (await TryPatchAsync(id, patch, row.ETag, "update the case's columns", cancellationToken))
+            if (await TryPatchAsync(id, DataverseBody.Of(patch), row.ETag, "update the case's columns", cancellationToken))
             {
                 return;
             }
@@ -189,31 +189,14 @@ internal sealed class CaseUpdater(DataverseConnection connection, IMapper mapper
         return row;
     }
 
-    private static JsonObject Differences(IncidentDraft draft, IncidentRow row)
+    /// <summary>The columns whose value the row does not have already: only those are written.</summary>
+    private static CaseColumns Differences(CaseColumns columns, IncidentRow row) => new()
     {
-        var patch = new JsonObject();
-        if (draft.Title is { } title && title != row.Title)
-        {
-            patch["title"] = title;
-        }
-
-        if (draft.Description is { } description && description != row.Description)
-        {
-            patch["description"] = description;
-        }
-
-        if (draft.PriorityCode is { } priority && priority != row.PriorityCode)
-        {
-            patch["prioritycode"] = priority;
-        }
-
-        if (draft.ResolveBy is { } resolveBy && resolveBy != row.ResolveBy)
-        {
-            patch["resolveby"] = resolveBy.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        }
-
-        return patch;
-    }
+        Title = columns.Title != row.Title ? columns.Title : null,
+        Description = columns.Description != row.Description ? columns.Description : null,
+        PriorityCode = columns.PriorityCode != row.PriorityCode ? columns.PriorityCode : null,
+        ResolveBy = columns.ResolveBy != row.ResolveBy ? columns.ResolveBy : null,
+    };
 
     private Guid CaseId(string externalId) =>
         Guid.TryParse(externalId, out var id)

@@ -1,10 +1,12 @@
+using Hub.Abstractions.Adapters;
+
 namespace Hub.Adapters.Email.Ignored;
 
 /// <summary>
 /// A mail that changed no case, with the reason, for the journal. <see cref="Quarantined"/> says whether it was
 /// moved to the quarantine folder (for an admin to look at) rather than the processed folder.
 /// </summary>
-public sealed record IgnoredMail(
+internal sealed record IgnoredMail(
     string SystemName,
     IgnoredMailReason Reason,
     bool Quarantined,
@@ -13,4 +15,9 @@ public sealed record IgnoredMail(
     string? From,
     string? Subject,
     string? WorkOrderToken,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>As the journal keeps it: the reason as its kind, the work order (else the Message-ID) as its record.</summary>
+    public IgnoredRecord ForJournal() =>
+        new(SystemName, Reason.ToString(), Quarantined, WorkOrderToken, MessageId, $"from {From}: \"{Subject}\" — {Detail}", At);
+}

@@ -1,7 +1,7 @@
 namespace Hub.Adapters.Email.Ignored;
 
 /// <summary>Why a mail in the hub's mailbox changed no case.</summary>
-public enum IgnoredMailReason
+internal enum IgnoredMailReason
 {
     /// <summary>The sender does not belong to the contractor the work order went to (quarantined).</summary>
     UntrustedSender,

@@ -6,4 +6,4 @@ namespace Hub.Adapters.Email.Replies;
 /// A contractor's answer, read: what it means, the appointment when it sets one, and the contractor's own
 /// words with quoted text and signature stripped (plain text, never markup).
 /// </summary>
-public sealed record ContractorReply(ContractorReplyKind Kind, string Text, AppointmentWindow? Appointment);
+internal sealed record ContractorReply(ContractorReplyKind Kind, string Text, AppointmentWindow? Appointment);

@@ -1,7 +1,7 @@
 namespace Hub.Adapters.Email.Replies;
 
 /// <summary>What a contractor's answer means.</summary>
-public enum ContractorReplyKind
+internal enum ContractorReplyKind
 {
     /// <summary>"akkoord", "accepted".</summary>
     Accepted,

@@ -10,7 +10,7 @@ namespace Hub.Adapters.Email.Replies;
 /// an appointment (date and time window, in the contractor's time zone), done, accepted, or a comment.
 /// Automatic replies are recognised and change nothing.
 /// </summary>
-public sealed class ContractorReplyReader
+internal sealed class ContractorReplyReader
 {
     public const string DefaultTimeZoneId = "Europe/Amsterdam";
 

@@ -9,7 +9,7 @@ namespace Hub.Adapters.Email.Replies;
 /// first; <see cref="ReplyPhrases.Months"/> twelve, January first; an entry may give abbreviations after a
 /// bar ("dinsdag|di"). Phrases match whole words, case- and diacritics-insensitive.
 /// </summary>
-public static class DefaultReplyPhrases
+internal static class DefaultReplyPhrases
 {
     public static ReplyPhrases Dutch { get; } = new()
     {

@@ -7,10 +7,13 @@ using MimeKit;
 namespace Hub.Adapters.Email.Transport;
 
 /// <summary>Work orders out through SMTP, replies in through IMAP (IDLE where offered, otherwise the host polls).</summary>
-internal sealed class MailServerTransport(string systemName, EmailAdapterOptions options, MailSignIn signIn, TimeProvider time) : IMailTransport
+internal sealed class MailServerTransport(string systemName, EmailOptions options, MailSignIn signIn, TimeProvider time) : IMailTransport
 {
     private SmtpOutbox Outbox => new(systemName, options.Smtp, signIn, options.SentCopyAddress);
     private string ImapName => $"IMAP server {options.Imap.Host}:{options.Imap.Port}";
+
+    /// <summary>The reply folder's UIDVALIDITY and next UID when the last wait began; one wait at a time uses it.</summary>
+    private (uint Validity, uint? NextUid)? nextUidAtLastWait;
 
     public Task SendAsync(MimeMessage message, Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken) =>
         Outbox.SendAsync(message, handingOver, cancellationToken);
@@ -53,6 +56,10 @@ internal sealed class MailServerTransport(string systemName, EmailAdapterOptions
             }
         }, cancellationToken);
 
+    /// <summary>
+    /// IMAP IDLE on the reply folder until mail arrives there. Mail that arrived since the last wait began (while the
+    /// host was polling, between two waits) ends the wait at once: the folder's next UID has moved on since then.
+    /// </summary>
     public Task<bool> WaitForMailAsync(TimeSpan maxWait, CancellationToken cancellationToken) =>
         MailFailure.GuardAsync(systemName, ImapName, async () =>
         {
@@ -67,7 +74,10 @@ internal sealed class MailServerTransport(string systemName, EmailAdapterOptions
 
             var folder = await ImapFolders.GetOrCreateAsync(client, options.Imap.Folder, cancellationToken);
             await folder.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
-            var arrived = await IdleUntilMailAsync(client, folder, Min(maxWait, options.IdleTimeout), cancellationToken);
+            var next = (folder.UidValidity, folder.UidNext?.Id);
+            var arrivedBetween = nextUidAtLastWait is { } before && before != next;
+            nextUidAtLastWait = next;
+            var arrived = arrivedBetween || await IdleUntilMailAsync(client, folder, Min(maxWait, options.IdleTimeout), cancellationToken);
             await client.DisconnectAsync(quit: true, cancellationToken);
             return arrived;
         }, cancellationToken);
@@ -87,21 +97,31 @@ internal sealed class MailServerTransport(string systemName, EmailAdapterOptions
         return smtpProblem;
     }
 
+    /// <summary>
+    /// Idles until the folder holds more mail than it did a moment before. The count is followed through expunges (the
+    /// hub's own poll moves read mail out on another connection), so an arrival after them is not taken for old mail.
+    /// </summary>
     private async Task<bool> IdleUntilMailAsync(ImapClient client, IMailFolder folder, TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        var countAtStart = folder.Count;
+        var known = folder.Count;
         using var done = new CancellationTokenSource(maxWait, time);
         var arrived = false;
         void OnCountChanged(object? sender, EventArgs e)
         {
-            if (folder.Count > countAtStart)
+            if (folder.Count > known)
             {
                 arrived = true;
                 done.Cancel();
             }
+
+            known = folder.Count;
         }
 
+        void OnExpunged(object? sender, EventArgs e) => known = folder.Count;
+
         folder.CountChanged += OnCountChanged;
+        folder.MessageExpunged += OnExpunged;
+        folder.MessagesVanished += OnExpunged;
         try
         {
             await client.IdleAsync(done.Token, cancellationToken);
@@ -109,6 +129,8 @@ internal sealed class MailServerTransport(string systemName, EmailAdapterOptions
         finally
         {
             folder.CountChanged -= OnCountChanged;
+            folder.MessageExpunged -= OnExpunged;
+            folder.MessagesVanished -= OnExpunged;
         }
 
         return arrived;

@@ -11,13 +11,13 @@ namespace Hub.Adapters.Email.Transport;
 /// </summary>
 internal sealed class MailSignIn
 {
-    private readonly EmailAdapterOptions options;
+    private readonly EmailOptions options;
     private readonly IConfidentialClientApplication? tokenClient;
     private readonly ServerCertificateTrust smtpTrust;
     private readonly ServerCertificateTrust imapTrust;
 
     /// <param name="httpClientFactory">How MSAL reaches the token endpoint (a proxy, say); null: MSAL's own client.</param>
-    public MailSignIn(EmailAdapterOptions options, IMsalHttpClientFactory? httpClientFactory)
+    public MailSignIn(EmailOptions options, IMsalHttpClientFactory? httpClientFactory)
     {
         this.options = options;
         smtpTrust = TrustOf(options.Smtp);

@@ -8,9 +8,9 @@ namespace Hub.Adapters.Email.Transport;
 /// <summary>
 /// Looks for the copy of one mail in the hub's own mailbox by its Message-ID: in the folder mail arrives in, then in
 /// the folder the reply reader moves copies to (in that order, so a copy moved in between is still seen), again and
-/// again until <see cref="EmailAdapterOptions.SentCopyWait"/> has passed, because delivery takes a moment.
+/// again until <see cref="EmailOptions.SentCopyWait"/> has passed, because delivery takes a moment.
 /// </summary>
-internal sealed class SentCopySearch(ImapClient client, EmailAdapterOptions options, TimeProvider time)
+internal sealed class SentCopySearch(ImapClient client, EmailOptions options, TimeProvider time)
 {
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(250);
 

@@ -3,9 +3,8 @@ using System.Text.Json;
 using AutoMapper;
 using Hub.Adapters.TopDesk.Api;
 using Hub.Adapters.TopDesk.Lookups;
-using Hub.Adapters.TopDesk.Writing;
+using Hub.Adapters.TopDesk.Mapping;
 using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Adapters.TopDesk.Reading;
@@ -107,31 +106,8 @@ internal sealed class IncidentChangeReader(
         }
     }
 
-    private ObservedChange SnapshotOf(TopDeskIncident incident, string hubOperatorId)
-    {
-        var fields = mapper.Map<CaseFields>(incident);
-        if (incident.Creator?.Id == hubOperatorId)
-        {
-            fields = WithoutWhatTheHubComposed(fields);
-        }
-
-        var raw = RawValuesOf(incident);
-        var isNew = incident.CreationDate is { } created && incident.ModificationDate is { } modified
-                    && Math.Abs((modified - created).TotalSeconds) < 1;
-        return new ObservedChange
-        {
-            ExternalId = incident.Id,
-            ExternalNumber = incident.Number,
-            Version = SnapshotVersion.Of(incident.ModificationDate, fields, raw, incident.Completed, incident.Closed),
-            Kind = isNew ? ChangeKind.Created : ChangeKind.FieldsChanged,
-            OccurredAt = incident.ModificationDate ?? incident.CreationDate ?? time.GetUtcNow(),
-            Fields = fields,
-            RawValues = raw,
-            CorrelationKey = CorrelationKeyOf(incident),
-            WrittenByHub = incident.Modifier?.Id is { } modifier && modifier == hubOperatorId,
-            Actor = incident.Modifier?.Name,
-        };
-    }
+    private ObservedChange SnapshotOf(TopDeskIncident incident, string hubOperatorId) =>
+        mapper.Map<ObservedChange>(new IncidentRead(incident, hubOperatorId, time.GetUtcNow()));
 
     /// <summary>
     /// The progress entries of every incident on a page, read <see cref="TopDeskOptions.ProgressReadConcurrency"/> at a
@@ -175,49 +151,6 @@ internal sealed class IncidentChangeReader(
         return actions
             .Where(a => a.EntryDate is null || a.EntryDate >= since)
             .OrderBy(a => a.EntryDate ?? DateTimeOffset.MinValue)
-            .Select(a => new ObservedChange
-            {
-                ExternalId = incident.Id,
-                ExternalNumber = incident.Number,
-                Version = "action:" + a.Id,
-                Kind = ChangeKind.CommentAdded,
-                OccurredAt = a.EntryDate ?? incident.ModificationDate ?? time.GetUtcNow(),
-                Comment = mapper.Map<CaseComment>(a),
-                CorrelationKey = CorrelationKeyOf(incident),
-                WrittenByHub = a.Operator?.Id is { } author && author == hubOperatorId,
-                Actor = a.Operator?.Name ?? a.Person?.Name,
-            });
+            .Select(a => mapper.Map<ObservedChange>(new ProgressEntryRead(incident, a, hubOperatorId, time.GetUtcNow())));
     }
-
-    /// <summary>
-    /// In an incident the hub created, the request text, the caller and a cut brief description are the hub's own
-    /// composition of the case, not news from TOPdesk: they are left out so reading them back is not a change.
-    /// </summary>
-    private static CaseFields WithoutWhatTheHubComposed(CaseFields fields) => fields with
-    {
-        Description = null,
-        Reporter = null,
-        Title = fields.Title is { Length: > 0 } title && title.EndsWith('…') && title.Length > IncidentRequestText.BriefDescriptionLimit - 10 ? null : fields.Title,
-    };
-
-    private static Dictionary<string, string> RawValuesOf(TopDeskIncident incident)
-    {
-        var raw = new Dictionary<string, string>(StringComparer.Ordinal);
-        Add(raw, MappedField.Status, incident.ProcessingStatus);
-        Add(raw, MappedField.Priority, incident.Priority);
-        Add(raw, MappedField.Category, incident.Category);
-        Add(raw, MappedField.Subcategory, incident.Subcategory);
-        return raw;
-    }
-
-    private static void Add(Dictionary<string, string> raw, string field, TopDeskRef? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value?.Name))
-        {
-            raw[field] = value.Name;
-        }
-    }
-
-    private static string? CorrelationKeyOf(TopDeskIncident incident) =>
-        string.IsNullOrWhiteSpace(incident.ExternalNumber) ? null : incident.ExternalNumber;
 }

@@ -33,25 +33,12 @@ internal sealed class IncidentCreator(
         }
 
         var incident = mapper.Map<NewIncident>(command);
-        incident.Status = options.Line;
-        incident.Caller = CallerOf(incident.Caller, command.Fields.Reporter);
         await ResolveSearchListsAsync(incident, command, cancellationToken);
 
         var (created, _) = await calls.SendAsync($"creating the incident for case {command.CaseId}",
             () => api.CreateIncidentAsync(incident, singleAttempt: true, cancellationToken));
         logger.LogInformation("Case {CaseId}: created incident {Number} with key {CorrelationKey}", command.CaseId, created.Number, command.CorrelationKey);
         return new RecordReference(created.Id, created.Number);
-    }
-
-    private NewCaller CallerOf(NewCaller? mapped, CaseReporter? reporter)
-    {
-        var caller = mapped ?? new NewCaller();
-        if (string.IsNullOrWhiteSpace(caller.DynamicName))
-        {
-            caller.DynamicName = string.IsNullOrWhiteSpace(reporter?.Email) ? options.CallerFallback : TopDeskText.Cut(reporter.Email, 109);
-        }
-
-        return caller;
     }
 
     private async Task ResolveSearchListsAsync(NewIncident incident, CreateRecordCommand command, CancellationToken cancellationToken)

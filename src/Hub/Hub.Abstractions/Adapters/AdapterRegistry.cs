@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Hub.Abstractions.Adapters;
 
 /// <summary>Finds the factory for an adapter type name, case-insensitively.</summary>
@@ -16,16 +13,4 @@ public sealed class AdapterRegistry(IEnumerable<IAdapterFactory> factories)
             ? factory
             : throw new HubConfigurationException(configurationKey,
                 $"unknown adapter '{adapterType}'. Use one of: {string.Join(", ", byType.Keys.Order(StringComparer.Ordinal))}.");
-}
-
-public static class AdapterRegistrationExtensions
-{
-    /// <summary>Registers an adapter factory; used by each adapter project's Add...Adapter() method.</summary>
-    public static IServiceCollection AddAdapterFactory<TFactory>(this IServiceCollection services)
-        where TFactory : class, IAdapterFactory
-    {
-        services.AddSingleton<IAdapterFactory, TFactory>();
-        services.TryAddSingleton<AdapterRegistry>();
-        return services;
-    }
 }

@@ -2,7 +2,8 @@ namespace Hub.Abstractions.Adapters;
 
 /// <summary>
 /// Makes adapters of one type ("TopDesk", "Dynamics", "Email") for each configured system of that type.
-/// Each adapter project registers exactly one factory with its Add...Adapter() method.
+/// Each adapter project registers exactly one factory, with its options, through its Add...Adapter() method
+/// (<see cref="AdapterRegistration.AddSystemAdapter{TFactory, TOptions, TValidator}"/>).
 /// </summary>
 public interface IAdapterFactory
 {
@@ -10,8 +11,8 @@ public interface IAdapterFactory
     string AdapterType { get; }
 
     /// <summary>
-    /// Binds and validates the system's options; throws <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>
-    /// or <see cref="HubConfigurationException"/> naming the full key when a setting is wrong.
+    /// Makes the adapter of one system from its validated options (<see cref="SystemContext.OptionsOf{TOptions}"/>); throws
+    /// <see cref="HubConfigurationException"/> with every wrong setting, each named by its full key.
     /// </summary>
     ISystemAdapter Create(SystemContext context);
 }

@@ -21,14 +21,19 @@ public interface ISystemAdapter
     Task<ChangeBatch> ReadChangesAsync(string? watermark, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Finds a record this hub created earlier, by the correlation key stored in the target system.
-    /// Returns null when there is none. Used after a restart, before creating anything.
+    /// Finds a record this hub created earlier, by the correlation key stored in the target system; null when there is
+    /// none. The engine need not call it before <see cref="CreateAsync"/>, which looks the key up itself; it is for
+    /// checks and tools that ask whether a case has its record in this system.
     /// </summary>
     Task<RecordReference?> FindByCorrelationKeyAsync(string correlationKey, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Creates a record for a case. Idempotent per <see cref="CreateRecordCommand.CorrelationKey"/>:
-    /// a second call with the same key returns the record the first one made.
+    /// Creates a record for a case. Idempotent per <see cref="CreateRecordCommand.CorrelationKey"/>: a second call with the
+    /// same key (a retry after a lost answer, after a restart, after a replay) returns the record the first one made, so
+    /// the caller never looks the key up first. Each adapter finds the earlier record as part of the create, where it
+    /// cannot race another write: TOPdesk searches the external number before its one-attempt POST; Dynamics creates
+    /// with a create-only upsert on the alternate key and reads the existing case on 412; e-mail finds the work order of
+    /// the case for that contractor in its state and sends it only if no mail server took it yet.
     /// </summary>
     Task<RecordReference> CreateAsync(CreateRecordCommand command, CancellationToken cancellationToken);
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.Configuration;
 
 namespace Hub.Abstractions.Adapters;
 
@@ -10,26 +8,8 @@ namespace Hub.Abstractions.Adapters;
 /// </summary>
 public static class PlainTextCredentials
 {
-    /// <summary>The opt-in setting, under <c>Hub:Systems:&lt;name&gt;</c>, the same for every adapter.</summary>
+    /// <summary>The opt-in setting, under <c>Hub:Systems:&lt;name&gt;</c>, the same for every adapter that has it.</summary>
     public const string OptInSetting = "AllowPlainTextCredentials";
-
-    /// <summary>True when the system's settings allow credentials in plain text to any host.</summary>
-    public static bool AreAllowed(SystemContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var value = context.Configuration[OptInSetting];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return false;
-        }
-
-        if (!bool.TryParse(value.Trim(), out var allowed))
-        {
-            throw new HubConfigurationException(context.KeyOf(OptInSetting), "must be true or false (default false).");
-        }
-
-        return allowed;
-    }
 
     /// <summary>localhost, any 127.0.0.0/8 address or ::1.</summary>
     public static bool IsLoopback(string host)
@@ -45,11 +25,9 @@ public static class PlainTextCredentials
     }
 
     /// <summary>The refusal: names the key and the opt-in, never the credential.</summary>
-    public static HubConfigurationException Refusal(SystemContext context, string setting, string problem, string secureChoice)
+    public static void Refuse(SettingProblems problems, string setting, string problem, string secureChoice)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        return new HubConfigurationException(context.KeyOf(setting),
-            string.Format(CultureInfo.InvariantCulture, "{0}; use {1}, or set {2}=true to allow it.",
-                problem, secureChoice, context.KeyOf(OptInSetting)));
+        ArgumentNullException.ThrowIfNull(problems);
+        problems.Add(setting, $"{problem}; use {secureChoice}, or set {problems.KeyOf(OptInSetting)}=true to allow it.");
     }
 }

@@ -1,7 +1,9 @@
 using Hub.Abstractions.Mapping;
 using Hub.Abstractions.Model;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Abstractions.Adapters;
 
@@ -23,4 +25,21 @@ public sealed record SystemContext(
 
     /// <summary>The full configuration key of a setting, for error messages: "Hub:Systems:servicedesk:BaseUrl".</summary>
     public string KeyOf(string setting) => $"{Configuration.Path}:{setting}";
+
+    /// <summary>
+    /// This system's options (the named options registered by <see cref="AdapterRegistration.AddSystemAdapter{TFactory, TOptions, TValidator}"/>),
+    /// validated; throws a <see cref="HubConfigurationException"/> with every problem when they are not.
+    /// </summary>
+    public TOptions OptionsOf<TOptions>()
+        where TOptions : class
+    {
+        try
+        {
+            return Services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(SystemName);
+        }
+        catch (OptionsValidationException refused)
+        {
+            throw HubConfigurationException.From(refused);
+        }
+    }
 }

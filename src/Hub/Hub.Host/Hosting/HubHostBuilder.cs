@@ -1,6 +1,5 @@
 using Hub.Adapters.Dynamics;
 using Hub.Adapters.Email;
-using Hub.Adapters.Email.Ignored;
 using Hub.Adapters.TopDesk;
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
@@ -60,15 +59,15 @@ internal static class HubHostBuilder
         services.AddSingleton<DeadLetters>();
         services.AddSingleton<IDispatchSignal, QuartzDispatchSignal>();
         services.AddHubMappings(mappingsDirectory);
-        services.AddTopDeskAdapter();
-        services.AddDynamicsAdapter();
-        services.AddEmailAdapter();
-        services.AddSingleton<IIgnoredMailJournal, IgnoredMailJournal>();
+        services.AddTopDeskAdapter(configuration.Root);
+        services.AddDynamicsAdapter(configuration.Root);
+        services.AddEmailAdapter(configuration.Root);
+        services.AddSingleton<IIgnoredRecordJournal, IgnoredRecordJournal>();
         services.AddSingleton(provider => SystemAdapterBuilder.Build(provider, systems));
         services.AddHostedService<ParkedChangesOnReload>();
         services.AddHubWebhooks();
         services.AddHubAudit(configuration.Root);
-        services.AddHealthChecks().AddCheck<SystemHealthCheck>("systems"); // "mappings" and "journal" come with their registrations
+        services.AddSystemHealthChecks(systems); // "mappings" and "journal" come with their registrations
 
         services.AddQuartz(quartz =>
         {
@@ -84,6 +83,7 @@ internal static class HubHostBuilder
             }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<ArrivalWatch>(); // after the scheduler, whose poll jobs it triggers
 
         var app = builder.Build();
         app.MapHubHealth();

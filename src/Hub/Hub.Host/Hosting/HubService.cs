@@ -4,6 +4,7 @@ using Hub.Engine.Mapping;
 using Hub.Engine.Persistence;
 using Hub.Engine.Sync;
 using Hub.Host.Configuration;
+using Hub.Host.Health;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Host.Hosting;
@@ -70,12 +71,16 @@ internal static class HubService
         return 0;
     }
 
-    /// <summary>What must hold before anything is scheduled: schema up to date, mappings loaded, every adapter's options valid.</summary>
+    /// <summary>
+    /// What must hold before anything is scheduled: schema up to date, mappings loaded, every adapter's options valid.
+    /// Then each system is asked once whether it can be used; one that cannot is logged, and the hub starts anyway.
+    /// </summary>
     public static async Task StartChecksAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<HubDatabase>().MigrateAsync(cancellationToken);
         _ = services.GetRequiredService<IMappingProvider>().Current;
         _ = services.GetRequiredService<SystemAdapters>();
+        await SystemStartCheck.RunAsync(services, cancellationToken);
     }
 
     private static async Task<int> RefuseAsync(Exception failure)

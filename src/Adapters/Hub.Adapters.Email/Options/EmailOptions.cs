@@ -1,7 +1,10 @@
 namespace Hub.Adapters.Email.Options;
 
-/// <summary>Settings of one contractor mailbox, bound from <c>Hub:Systems:&lt;name&gt;</c>.</summary>
-public sealed class EmailAdapterOptions
+/// <summary>
+/// Settings of one contractor mailbox: named options (the name is the system's) bound from <c>Hub:Systems:&lt;name&gt;</c>,
+/// defaults as written here, checked on start by the adapter's validator, which names the key of every wrong one.
+/// </summary>
+public sealed class EmailOptions
 {
     /// <summary>The hub's sender address, e.g. "hub@facility.example".</summary>
     public string From { get; set; } = string.Empty;
@@ -47,6 +50,9 @@ public sealed class EmailAdapterOptions
 
     /// <summary>Longest wait of one IMAP IDLE (servers drop idle clients after 30 minutes).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(9);
+
+    /// <summary>Allows a password or OAuth2 token over a connection without TLS to a host other than loopback (default false).</summary>
+    public bool AllowPlainTextCredentials { get; set; }
 
     public const string NoSentCopy = "off";
 
