@@ -1,5 +1,3 @@
-using Hub.Benchmarks;
-
 namespace Hub.Benchmarks.Sync;
 
 /// <summary>

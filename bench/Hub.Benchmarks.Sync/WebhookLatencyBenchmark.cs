@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Hub.Benchmarks;
 using Hub.Simulators.Dynamics;
 
 namespace Hub.Benchmarks.Sync;

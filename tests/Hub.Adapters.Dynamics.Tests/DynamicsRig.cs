@@ -1,8 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
-using Hub.Testing;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
-using Hub.Engine.Mapping;
 using Hub.Abstractions.Model;
 using Hub.Simulators.Dynamics;
 using Microsoft.Extensions.Configuration;

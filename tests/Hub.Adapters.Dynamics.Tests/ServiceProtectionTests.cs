@@ -1,5 +1,4 @@
 using Hub.Abstractions.Adapters;
-using Hub.Simulators.Dynamics;
 
 namespace Hub.Adapters.Dynamics.Tests;
 

@@ -1,5 +1,3 @@
-using Hub.Testing;
-using AutoMapper;
 using Hub.Adapters.Dynamics.Mapping;
 using Hub.Abstractions.Adapters;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,3 @@
-using Hub.Abstractions.Adapters;
-
 namespace Hub.Adapters.Dynamics.Tests;
 
 /// <summary>A case row the adapter cannot read is reported as unreadable; the rest of its page is read.</summary>

@@ -1,7 +1,5 @@
-using Hub.Testing;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
-using Hub.Engine.Mapping;
 using Hub.Abstractions.Model;
 using Hub.Simulators.TopDesk;
 using Microsoft.Extensions.Configuration;

@@ -2,7 +2,6 @@ using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
 using Hub.Abstractions.Mapping;
 using Hub.Abstractions.Model;
-using Hub.Engine.Mapping;
 using Hub.Engine.Persistence;
 using Hub.Engine.Sync;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,4 @@
 using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Testing;
 
 /// <summary>A mapping that never changes: for tests and tools that load once.</summary>

@@ -6,7 +6,6 @@ using Hub.Adapters.TopDesk.Reading;
 using Hub.Adapters.TopDesk.Writing;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Http;
-using Microsoft.Extensions.Logging;
 using Refit;
 
 namespace Hub.Adapters.TopDesk;

@@ -1,4 +1,3 @@
-using System.Net.Http;
 using Hub.Adapters.Email.Tests.Support;
 using Hub.Abstractions.Adapters;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using Hub.Testing;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,3 @@
-using Hub.Abstractions.Mapping;
 using Hub.Engine.Mapping;
 
 namespace Hub.Engine.Tests.Mapping;

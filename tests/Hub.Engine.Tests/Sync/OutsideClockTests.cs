@@ -1,5 +1,4 @@
 using Hub.Abstractions.Mapping;
-using Hub.Engine.Mapping;
 
 namespace Hub.Engine.Tests.Sync;
 

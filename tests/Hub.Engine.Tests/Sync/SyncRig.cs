@@ -1,4 +1,3 @@
-using Hub.Abstractions.Mapping;
 using Hub.Engine.Mapping;
 using Hub.Engine.Tests.Mapping;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -9,7 +9,6 @@ using Hub.Host.Health;
 using Hub.Host.Hosting;
 using Hub.Simulators.Dynamics;
 using Hub.Simulators.TopDesk;
-using Hub.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

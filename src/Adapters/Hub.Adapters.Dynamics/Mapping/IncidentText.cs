@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Model;
 

@@ -5,7 +5,6 @@ using Hub.Adapters.Dynamics.Http;
 using Hub.Adapters.Dynamics.Mapping;
 using Hub.Adapters.Dynamics.Rows;
 using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Dynamics.Writing;
 

@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Audit;
 
 /// <summary>How journal entries are written out: one JSON object per line, or CSV with a header row.</summary>

@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Audit;
 
 /// <summary>A case found for a reference, and how it was found ("hub id", "servicedesk number", "facility id").</summary>

@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Audit;
 
 /// <summary>One complaint's whole story: its fields, its records in each system, where it waited, and every journal entry.</summary>

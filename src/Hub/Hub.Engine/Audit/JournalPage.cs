@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Audit;
 
 /// <summary>One page of journal entries, in sequence order; <see cref="HasMore"/> says whether a next page exists.</summary>

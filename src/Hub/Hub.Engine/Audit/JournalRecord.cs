@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Audit;
 
 /// <summary>One journal entry as auditors read and archive it: every field, the hashes included, so an archive can be checked on its own.</summary>

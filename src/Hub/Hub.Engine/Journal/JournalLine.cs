@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Journal;
 
 /// <summary>What the hub wants to record; the journal adds the sequence, the time and the hash chain.</summary>

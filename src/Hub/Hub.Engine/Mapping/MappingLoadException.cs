@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Mapping;
 
 /// <summary>The mappings could not be loaded at start; the message lists every error with file, path and fix.</summary>

@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Persistence;
 
 /// <summary>The hub's own copy of a complaint: the canonical fields as last agreed, with per-field stamps for conflicts.</summary>

@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Persistence;
 
 /// <summary>The PostgreSQL advisory lock keys the hub uses; each is per database, so hubs on other databases never meet.</summary>

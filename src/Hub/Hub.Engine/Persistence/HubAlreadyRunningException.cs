@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Persistence;
 
 /// <summary>Another hub holds this database: a second `hub run` on it must not start (it would send everything twice).</summary>

@@ -1,6 +1,4 @@
-using Hub.Abstractions.Mapping;
 using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

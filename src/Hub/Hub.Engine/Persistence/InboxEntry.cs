@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Persistence;
 
 /// <summary>A change already seen: (system, record, version). The same key again is dropped.</summary>

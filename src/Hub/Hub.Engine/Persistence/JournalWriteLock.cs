@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

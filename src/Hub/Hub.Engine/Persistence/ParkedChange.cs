@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Persistence;
 
 /// <summary>A change that could not be mapped (e.g. a status no value map knows), kept until a mapping reload or replay.</summary>

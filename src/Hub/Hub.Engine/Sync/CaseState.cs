@@ -1,6 +1,4 @@
-using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
-using Hub.Engine.Mapping;
 using System.Globalization;
 using Hub.Abstractions.Model;
 using Hub.Engine.Persistence;

@@ -1,7 +1,5 @@
-using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Model;
 using Hub.Abstractions.Mapping;
-using Hub.Engine.Mapping;
 
 namespace Hub.Engine.Sync;
 

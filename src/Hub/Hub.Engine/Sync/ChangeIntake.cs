@@ -1,8 +1,6 @@
-using Hub.Abstractions.Model;
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
 using Hub.Abstractions.Mapping;
-using Hub.Engine.Mapping;
 using Hub.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

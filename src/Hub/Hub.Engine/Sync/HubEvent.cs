@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Sync;
 
 /// <summary>Journal kinds for what the hub itself did, beside the canonical change kinds.</summary>

@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Sync;
 
 /// <summary>Wakes the dispatcher when commands were queued, so a change does not wait for the next tick.</summary>

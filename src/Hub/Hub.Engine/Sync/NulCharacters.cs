@@ -1,5 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Model;
 using System.Text.RegularExpressions;
 using Hub.Abstractions.Adapters;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
 using Hub.Abstractions.Mapping;
-using Hub.Engine.Mapping;
 using Hub.Abstractions.Model;
 using Hub.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,3 @@
-using Hub.Abstractions.Mapping;
 using System.Text.Json;
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;

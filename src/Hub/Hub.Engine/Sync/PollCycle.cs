@@ -1,5 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Model;
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
 using Hub.Engine.Persistence;

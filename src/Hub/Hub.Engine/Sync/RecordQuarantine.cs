@@ -1,5 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Model;
 using System.Security.Cryptography;
 using System.Text;
 using Hub.Abstractions.Adapters;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
-using Hub.Engine.Mapping;
 using Hub.Abstractions.Model;
 
 namespace Hub.Engine.Sync;

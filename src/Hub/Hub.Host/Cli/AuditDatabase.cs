@@ -2,7 +2,6 @@ using System.CommandLine;
 using Hub.Engine.Persistence;
 using Hub.Host.Configuration;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Host.Cli;
 

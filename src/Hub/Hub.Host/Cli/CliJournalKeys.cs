@@ -4,7 +4,6 @@ using Hub.Engine.Journal;
 using Hub.Host.Audit;
 using Hub.Host.Configuration;
 using Hub.Host.Hosting;
-using Microsoft.Extensions.Configuration;
 
 namespace Hub.Host.Cli;
 

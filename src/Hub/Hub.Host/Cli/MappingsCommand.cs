@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Hub.Abstractions.Mapping;
 using Hub.Engine.Mapping;
 using Hub.Host.Configuration;
 

@@ -1,5 +1,4 @@
 using Hub.Abstractions.Adapters;
-using Microsoft.Extensions.Configuration;
 
 namespace Hub.Host.Configuration;
 

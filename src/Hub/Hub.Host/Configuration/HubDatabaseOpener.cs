@@ -1,7 +1,6 @@
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Persistence;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 
 namespace Hub.Host.Configuration;
 

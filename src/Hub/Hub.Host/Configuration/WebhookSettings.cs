@@ -1,6 +1,5 @@
 using System.Globalization;
 using Hub.Abstractions.Adapters;
-using Microsoft.Extensions.Configuration;
 
 namespace Hub.Host.Configuration;
 

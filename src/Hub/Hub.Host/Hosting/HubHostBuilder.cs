@@ -3,7 +3,6 @@ using Hub.Adapters.Email;
 using Hub.Adapters.TopDesk;
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
-using Hub.Abstractions.Mapping;
 using Hub.Engine.Mapping;
 using Hub.Engine.Persistence;
 using Hub.Engine.Sync;

@@ -1,6 +1,5 @@
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
-using Hub.Engine.Mapping;
 using Hub.Engine.Sync;
 using Hub.Host.Configuration;
 

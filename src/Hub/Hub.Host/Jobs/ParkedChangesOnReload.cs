@@ -1,5 +1,4 @@
 using Hub.Abstractions.Mapping;
-using Hub.Engine.Mapping;
 using Hub.Engine.Sync;
 
 namespace Hub.Host.Jobs;

@@ -1,6 +1,4 @@
 using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Mapping.Loading;
 
 /// <summary>Contractors: unique ids, and no category or subcategory claimed by two contractors (the choice would be arbitrary).</summary>

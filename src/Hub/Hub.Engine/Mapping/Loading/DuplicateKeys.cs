@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Mapping.Loading;
 
 /// <summary>Finds pieces that claim the same key (route name, contractor id, ...), compared without regard to case.</summary>

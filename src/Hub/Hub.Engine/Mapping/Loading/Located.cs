@@ -1,6 +1,3 @@
-using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Mapping.Loading;
 
 /// <summary>A piece of mapping read from a file, with the file and the JSON path it came from.</summary>

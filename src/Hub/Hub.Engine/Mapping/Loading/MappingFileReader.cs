@@ -1,5 +1,4 @@
 using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Model;
 using Newtonsoft.Json.Linq;
 

@@ -1,6 +1,4 @@
 using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Mapping.Loading;
 
 /// <summary>Everything read from the mapping files, each piece with the file and path it came from.</summary>

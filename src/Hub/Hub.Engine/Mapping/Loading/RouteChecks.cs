@@ -1,6 +1,4 @@
 using Hub.Abstractions.Mapping;
-using Hub.Abstractions.Adapters;
-using Hub.Abstractions.Model;
 namespace Hub.Engine.Mapping.Loading;
 
 /// <summary>Routes: unique names, declared systems at both ends, known field names, owners at an end of the route.</summary>
