@@ -8,10 +8,10 @@ namespace Hub.Engine.Tests.Mapping;
 
 public sealed class FileMappingProviderTests : IDisposable
 {
-    private readonly MappingDirectory _mappings = MappingDirectory.CopyOfShipped();
-    private readonly RecordingLogger<FileMappingProvider> _log = new();
+    private readonly MappingDirectory mappings = MappingDirectory.CopyOfShipped();
+    private readonly RecordingLogger<FileMappingProvider> log = new();
 
-    public void Dispose() => _mappings.Dispose();
+    public void Dispose() => mappings.Dispose();
 
     [Fact]
     public async Task A_changed_file_takes_effect_without_a_restart()
@@ -21,7 +21,7 @@ public sealed class FileMappingProviderTests : IDisposable
         var reloaded = new TaskCompletionSource<MappingSet>(TaskCreationOptions.RunContinuationsAsynchronously);
         provider.Reloaded += (_, mappings) => reloaded.TrySetResult(mappings);
 
-        _mappings.Edit("values.servicedesk.json", "\"Spoed\"", "\"Zeer urgent\"");
+        mappings.Edit("values.servicedesk.json", "\"Spoed\"", "\"Zeer urgent\"");
 
         var raised = await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Same(raised, provider.Current);
@@ -41,7 +41,7 @@ public sealed class FileMappingProviderTests : IDisposable
         var reloads = 0;
         provider.Reloaded += (_, _) => Interlocked.Increment(ref reloads);
 
-        _mappings.Edit("routes.json", "\"to\": \"contractor\"", "\"to\": \"contracter\"");
+        mappings.Edit("routes.json", "\"to\": \"contractor\"", "\"to\": \"contracter\"");
 
         await Eventually.True(() => provider.LastErrors.Count > 0, "the broken edit to be reported");
         var error = Assert.Single(provider.LastErrors);
@@ -51,17 +51,17 @@ public sealed class FileMappingProviderTests : IDisposable
         Assert.Same(good, provider.Current);
         Assert.Equal(0, reloads);
         Assert.Equal("contractor", provider.Current.Routes[1].To);
-        Assert.Contains(_log.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("routes.json:33 $.routes[1].to", StringComparison.Ordinal));
+        Assert.Contains(log.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("routes.json:33 $.routes[1].to", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Fixing_a_broken_edit_clears_the_error_and_loads_the_fix()
     {
         using var provider = Start(WatcherOnly());
-        _mappings.Edit("values.contractor.json", "\"canonical\": \"Resolved\"", "\"canonical\": \"Finished\"");
+        mappings.Edit("values.contractor.json", "\"canonical\": \"Resolved\"", "\"canonical\": \"Finished\"");
         await Eventually.True(() => provider.LastErrors.Count > 0, "the unknown status to be reported");
 
-        _mappings.Edit("values.contractor.json", "\"canonical\": \"Finished\"", "\"canonical\": \"Closed\"");
+        mappings.Edit("values.contractor.json", "\"canonical\": \"Finished\"", "\"canonical\": \"Closed\"");
 
         await Eventually.True(() => provider.LastErrors.Count == 0, "the fixed file to be accepted");
         Assert.True(provider.Current.TryMapInbound("contractor", MappedField.Status, "done", out var status));
@@ -74,7 +74,7 @@ public sealed class FileMappingProviderTests : IDisposable
         using var provider = Start(new FileMappingProviderOptions { WatchForChanges = false, PollInterval = TimeSpan.FromMilliseconds(100) });
         var loadedAt = provider.LastReloadAt;
 
-        _mappings.Edit("contractors.json", "\"name\": \"Elektrotechniek Stroom\"", "\"name\": \"Elektrotechniek Spanning\"");
+        mappings.Edit("contractors.json", "\"name\": \"Elektrotechniek Stroom\"", "\"name\": \"Elektrotechniek Spanning\"");
 
         await Eventually.True(() => provider.Current.FindContractorById("elektricien")?.Name == "Elektrotechniek Spanning", "the polled change to load");
         Assert.True(provider.LastReloadAt >= loadedAt);
@@ -84,18 +84,18 @@ public sealed class FileMappingProviderTests : IDisposable
     public void Files_saved_without_a_change_are_not_read_again()
     {
         using var provider = Start(new FileMappingProviderOptions { WatchForChanges = false, PollInterval = TimeSpan.Zero });
-        var logged = _log.Entries.Count;
-        _mappings.Write("systems.json", _mappings.Read("systems.json"));
+        var logged = log.Entries.Count;
+        mappings.Write("systems.json", mappings.Read("systems.json"));
 
         Assert.False(provider.CheckForChanges());
-        Assert.Equal(logged, _log.Entries.Count);
+        Assert.Equal(logged, log.Entries.Count);
     }
 
     [Fact]
     public void A_first_load_that_fails_stops_the_start_with_every_error_listed()
     {
-        _mappings.Edit("values.facility.json", "\"canonical\": \"Scheduled\"", "\"canonical\": \"Planned\"");
-        _mappings.Delete("systems.json");
+        mappings.Edit("values.facility.json", "\"canonical\": \"Scheduled\"", "\"canonical\": \"Planned\"");
+        mappings.Delete("systems.json");
 
         var failure = Assert.Throws<MappingLoadException>(() => Start(new FileMappingProviderOptions()));
 
@@ -108,14 +108,14 @@ public sealed class FileMappingProviderTests : IDisposable
     [Fact]
     public async Task The_registered_provider_is_one_instance_whose_health_shows_a_rejected_edit()
     {
-        var services = new ServiceCollection().AddLogging().AddHubMappings(_mappings.Path, o => o.WatchForChanges = false);
+        var services = new ServiceCollection().AddLogging().AddHubMappings(mappings.Path, o => o.WatchForChanges = false);
         await using var container = services.BuildServiceProvider();
         var provider = container.GetRequiredService<FileMappingProvider>();
         var health = container.GetRequiredService<HealthCheckService>();
         Assert.Same(provider, container.GetRequiredService<IMappingProvider>());
         Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Status);
 
-        _mappings.Write("phrases.json", "{ \"phrases\": [ }");
+        mappings.Write("phrases.json", "{ \"phrases\": [ }");
         Assert.False(provider.CheckForChanges());
 
         var report = await health.CheckHealthAsync();
@@ -124,7 +124,7 @@ public sealed class FileMappingProviderTests : IDisposable
     }
 
     private FileMappingProvider Start(FileMappingProviderOptions options) =>
-        new(_mappings.Path, _log, TimeProvider.System, options);
+        new(mappings.Path, log, TimeProvider.System, options);
 
     private static FileMappingProviderOptions WatcherOnly() => new() { Debounce = TimeSpan.FromMilliseconds(100), PollInterval = TimeSpan.Zero };
 }

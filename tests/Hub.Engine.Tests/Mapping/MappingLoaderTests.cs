@@ -4,9 +4,9 @@ namespace Hub.Engine.Tests.Mapping;
 
 public sealed class MappingLoaderTests : IDisposable
 {
-    private readonly MappingDirectory _mappings = MappingDirectory.CopyOfShipped();
+    private readonly MappingDirectory mappings = MappingDirectory.CopyOfShipped();
 
-    public void Dispose() => _mappings.Dispose();
+    public void Dispose() => mappings.Dispose();
 
     [Fact]
     public void The_shipped_mappings_load_without_errors()
@@ -46,9 +46,9 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void A_file_that_is_not_json_is_reported_with_its_line()
     {
-        _mappings.Edit("routes.json", "\"role\": \"facility\",", "\"role\": \"facility\",,");
+        mappings.Edit("routes.json", "\"role\": \"facility\",", "\"role\": \"facility\",,");
 
-        var error = MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.InvalidJson, "routes.json", "$");
+        var error = MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.InvalidJson, "routes.json", "$");
 
         Assert.Equal(9, error.Line);
         Assert.Contains("line 9", error.Problem, StringComparison.Ordinal);
@@ -57,17 +57,17 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void A_comment_in_a_file_is_invalid_json_as_the_editor_says()
     {
-        _mappings.Edit("systems.json", "\"systems\": [", "// the chain\n  \"systems\": [");
+        mappings.Edit("systems.json", "\"systems\": [", "// the chain\n  \"systems\": [");
 
-        MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.InvalidJson, "systems.json", "$");
+        MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.InvalidJson, "systems.json", "$");
     }
 
     [Fact]
     public void An_unknown_canonical_status_names_the_entry_and_suggests_the_right_one()
     {
-        _mappings.Edit("values.servicedesk.json", "\"canonical\": \"InProgress\"", "\"canonical\": \"InProgres\"");
+        mappings.Edit("values.servicedesk.json", "\"canonical\": \"InProgress\"", "\"canonical\": \"InProgres\"");
 
-        var error = MappingLoader.Load(_mappings.Path)
+        var error = MappingLoader.Load(mappings.Path)
             .SingleError(MappingErrorKind.UnknownCanonicalValue, "values.servicedesk.json", "$.valueMaps[0].values[1].canonical");
 
         Assert.Contains("'InProgres'", error.Problem, StringComparison.Ordinal);
@@ -78,18 +78,18 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void An_unknown_canonical_priority_is_an_error()
     {
-        _mappings.Edit("values.facility.json", "\"canonical\": \"Low\"", "\"canonical\": \"Lowest\"");
+        mappings.Edit("values.facility.json", "\"canonical\": \"Low\"", "\"canonical\": \"Lowest\"");
 
-        MappingLoader.Load(_mappings.Path)
+        MappingLoader.Load(mappings.Path)
             .SingleError(MappingErrorKind.UnknownCanonicalValue, "values.facility.json", "$.valueMaps[1].values[3].canonical");
     }
 
     [Fact]
     public void Canonical_names_in_another_case_are_read_as_the_hub_spells_them()
     {
-        _mappings.Edit("values.contractor.json", "\"canonical\": \"Resolved\"", "\"canonical\": \"resolved\"");
+        mappings.Edit("values.contractor.json", "\"canonical\": \"Resolved\"", "\"canonical\": \"resolved\"");
 
-        var result = MappingLoader.Load(_mappings.Path);
+        var result = MappingLoader.Load(mappings.Path);
 
         Assert.True(result.Succeeded, result.Describe());
         Assert.True(result.Mappings.TryMapInbound("contractor", "status", "done", out var canonical));
@@ -99,9 +99,9 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void A_route_to_an_undeclared_system_is_an_error_that_suggests_the_declared_one()
     {
-        _mappings.Edit("routes.json", "\"to\": \"facility\"", "\"to\": \"facilty\"");
+        mappings.Edit("routes.json", "\"to\": \"facility\"", "\"to\": \"facilty\"");
 
-        var error = MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.UnknownSystem, "routes.json", "$.routes[0].to");
+        var error = MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.UnknownSystem, "routes.json", "$.routes[0].to");
 
         Assert.Contains("'facilty'", error.Problem, StringComparison.Ordinal);
         Assert.Contains("Did you mean 'facility'?", error.Fix, StringComparison.Ordinal);
@@ -110,17 +110,17 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void A_value_map_for_an_undeclared_system_is_an_error()
     {
-        _mappings.Edit("values.contractor.json", "\"system\": \"contractor\"", "\"system\": \"plumber\"");
+        mappings.Edit("values.contractor.json", "\"system\": \"contractor\"", "\"system\": \"plumber\"");
 
-        MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.UnknownSystem, "values.contractor.json", "$.valueMaps[0].system");
+        MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.UnknownSystem, "values.contractor.json", "$.valueMaps[0].system");
     }
 
     [Fact]
     public void A_property_written_twice_in_one_object_is_a_duplicate_key()
     {
-        _mappings.Edit("contractors.json", "\"id\": \"installateur\",", "\"id\": \"installateur\",\n      \"id\": \"verwarming\",");
+        mappings.Edit("contractors.json", "\"id\": \"installateur\",", "\"id\": \"installateur\",\n      \"id\": \"verwarming\",");
 
-        var error = MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.DuplicateProperty, "contractors.json", "$.contractors[1].id");
+        var error = MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.DuplicateProperty, "contractors.json", "$.contractors[1].id");
 
         Assert.NotNull(error.Line);
     }
@@ -128,9 +128,9 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void Two_inbound_entries_for_one_system_value_are_a_duplicate_key()
     {
-        _mappings.Edit("values.contractor.json", "{ \"value\": \"done\", \"canonical\": \"Resolved\" }", "{ \"value\": \"done\", \"canonical\": \"Resolved\" },\n        { \"value\": \"Done\", \"canonical\": \"Closed\" }");
+        mappings.Edit("values.contractor.json", "{ \"value\": \"done\", \"canonical\": \"Resolved\" }", "{ \"value\": \"done\", \"canonical\": \"Resolved\" },\n        { \"value\": \"Done\", \"canonical\": \"Closed\" }");
 
-        var error = MappingLoader.Load(_mappings.Path)
+        var error = MappingLoader.Load(mappings.Path)
             .SingleError(MappingErrorKind.DuplicateInboundValue, "values.contractor.json", "$.valueMaps[0].values[3].value");
 
         Assert.Contains("$.valueMaps[0].values[2]", error.Problem, StringComparison.Ordinal);
@@ -139,7 +139,7 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void Two_outbound_entries_for_one_canonical_value_are_a_duplicate_key_even_across_files()
     {
-        _mappings.Write("values.extra.json", """
+        mappings.Write("values.extra.json", """
             {
               "$schema": "./hub-mappings.schema.json",
               "valueMaps": [
@@ -148,7 +148,7 @@ public sealed class MappingLoaderTests : IDisposable
             }
             """);
 
-        var error = MappingLoader.Load(_mappings.Path)
+        var error = MappingLoader.Load(mappings.Path)
             .SingleError(MappingErrorKind.DuplicateOutboundValue, "values.servicedesk.json", "$.valueMaps[0].values[7].canonical");
 
         Assert.Contains("values.extra.json $.valueMaps[0].values[0]", error.Problem, StringComparison.Ordinal);
@@ -157,33 +157,33 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void Two_routes_with_one_name_are_a_duplicate_key()
     {
-        _mappings.Edit("routes.json", "\"name\": \"facility-to-contractor\"", "\"name\": \"servicedesk-to-facility\"");
+        mappings.Edit("routes.json", "\"name\": \"facility-to-contractor\"", "\"name\": \"servicedesk-to-facility\"");
 
-        MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.DuplicateRoute, "routes.json", "$.routes[1].name");
+        MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.DuplicateRoute, "routes.json", "$.routes[1].name");
     }
 
     [Fact]
     public void Two_contractors_with_one_id_are_a_duplicate_key()
     {
-        _mappings.Edit("contractors.json", "\"id\": \"elektricien\"", "\"id\": \"Loodgieter\"");
+        mappings.Edit("contractors.json", "\"id\": \"elektricien\"", "\"id\": \"Loodgieter\"");
 
-        MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.DuplicateContractor, "contractors.json", "$.contractors[2].id");
+        MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.DuplicateContractor, "contractors.json", "$.contractors[2].id");
     }
 
     [Fact]
     public void Two_contractors_claiming_one_subcategory_are_a_conflict()
     {
-        _mappings.Edit("contractors.json", "\"subcategories\": [ \"Elektra\" ]", "\"subcategories\": [ \"Elektra\", \"Sanitair\" ]");
+        mappings.Edit("contractors.json", "\"subcategories\": [ \"Elektra\" ]", "\"subcategories\": [ \"Elektra\", \"Sanitair\" ]");
 
-        MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.ContractorConflict, "contractors.json", "$.contractors[2].subcategories[1]");
+        MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.ContractorConflict, "contractors.json", "$.contractors[2].subcategories[1]");
     }
 
     [Fact]
     public void A_missing_required_field_is_named()
     {
-        _mappings.Edit("routes.json", "\"to\": \"contractor\",", string.Empty);
+        mappings.Edit("routes.json", "\"to\": \"contractor\",", string.Empty);
 
-        var error = MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.MissingRequiredField, "routes.json", "$.routes[1].to");
+        var error = MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.MissingRequiredField, "routes.json", "$.routes[1].to");
 
         Assert.Contains("'to'", error.Problem, StringComparison.Ordinal);
         Assert.Contains("$.routes[1]", error.Fix, StringComparison.Ordinal);
@@ -192,9 +192,9 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void A_value_outside_the_schema_lists_what_is_allowed()
     {
-        _mappings.Edit("routes.json", "\"status\": { \"direction\": \"up\", \"owner\": \"facility\" }", "\"status\": { \"direction\": \"upwards\", \"owner\": \"facility\" }");
+        mappings.Edit("routes.json", "\"status\": { \"direction\": \"up\", \"owner\": \"facility\" }", "\"status\": { \"direction\": \"upwards\", \"owner\": \"facility\" }");
 
-        var error = MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.SchemaViolation, "routes.json", "$.routes[0].fields.status.direction");
+        var error = MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.SchemaViolation, "routes.json", "$.routes[0].fields.status.direction");
 
         Assert.Contains("'upwards'", error.Problem, StringComparison.Ordinal);
         Assert.Contains("down, up, both, none", error.Fix, StringComparison.Ordinal);
@@ -203,9 +203,9 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void A_mistyped_property_is_unknown_and_the_known_one_is_suggested()
     {
-        _mappings.Edit("routes.json", "\"contractorBy\"", "\"contractorby\"");
+        mappings.Edit("routes.json", "\"contractorBy\"", "\"contractorby\"");
 
-        var error = MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.UnknownProperty, "routes.json", "$.routes[1].contractorby");
+        var error = MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.UnknownProperty, "routes.json", "$.routes[1].contractorby");
 
         Assert.Contains("Did you mean 'contractorBy'?", error.Fix, StringComparison.Ordinal);
     }
@@ -213,17 +213,17 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void Text_where_a_list_belongs_is_a_schema_violation()
     {
-        _mappings.Edit("contractors.json", "\"senders\": [ \"loodgieter@contractor.example\" ]", "\"senders\": \"loodgieter@contractor.example\"");
+        mappings.Edit("contractors.json", "\"senders\": [ \"loodgieter@contractor.example\" ]", "\"senders\": \"loodgieter@contractor.example\"");
 
-        MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.SchemaViolation, "contractors.json", "$.contractors[0].senders");
+        MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.SchemaViolation, "contractors.json", "$.contractors[0].senders");
     }
 
     [Fact]
     public void A_route_field_the_hub_does_not_know_is_an_error()
     {
-        _mappings.Edit("routes.json", "\"resolution\": { \"direction\": \"up\", \"owner\": \"contractor\" }", "\"solution\": { \"direction\": \"up\", \"owner\": \"contractor\" }");
+        mappings.Edit("routes.json", "\"resolution\": { \"direction\": \"up\", \"owner\": \"contractor\" }", "\"solution\": { \"direction\": \"up\", \"owner\": \"contractor\" }");
 
-        var error = MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.UnknownRouteField, "routes.json", "$.routes[1].fields.solution");
+        var error = MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.UnknownRouteField, "routes.json", "$.routes[1].fields.solution");
 
         Assert.Contains("Did you mean 'resolution'?", error.Fix, StringComparison.Ordinal);
     }
@@ -231,9 +231,9 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void An_owner_that_is_neither_end_of_the_route_is_an_error()
     {
-        _mappings.Edit("routes.json", "\"appointment\": { \"direction\": \"up\", \"owner\": \"facility\" }", "\"appointment\": { \"direction\": \"up\", \"owner\": \"contractor\" }");
+        mappings.Edit("routes.json", "\"appointment\": { \"direction\": \"up\", \"owner\": \"facility\" }", "\"appointment\": { \"direction\": \"up\", \"owner\": \"contractor\" }");
 
-        var error = MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.OwnerNotOnRoute, "routes.json", "$.routes[0].fields.appointment.owner");
+        var error = MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.OwnerNotOnRoute, "routes.json", "$.routes[0].fields.appointment.owner");
 
         Assert.Contains("\"servicedesk\" or \"facility\"", error.Fix, StringComparison.Ordinal);
     }
@@ -241,34 +241,34 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void A_status_map_may_not_pass_unknown_values_through()
     {
-        _mappings.Edit("values.contractor.json", "\"field\": \"status\",", "\"field\": \"status\",\n      \"unmapped\": \"passThrough\",");
+        mappings.Edit("values.contractor.json", "\"field\": \"status\",", "\"field\": \"status\",\n      \"unmapped\": \"passThrough\",");
 
-        MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.PassThroughNotAllowed, "values.contractor.json", "$.valueMaps[0].unmapped");
+        MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.PassThroughNotAllowed, "values.contractor.json", "$.valueMaps[0].unmapped");
     }
 
     [Fact]
     public void A_template_placeholder_the_hub_does_not_fill_is_an_error()
     {
-        _mappings.Edit("templates.json", "\"Waar: {{location}}\"", "\"Waar: {{locatie}}\"");
+        mappings.Edit("templates.json", "\"Waar: {{location}}\"", "\"Waar: {{locatie}}\"");
 
-        MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.UnknownPlaceholder, "templates.json", "$.templates[0].body");
+        MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.UnknownPlaceholder, "templates.json", "$.templates[0].body");
     }
 
     [Fact]
     public void A_template_subject_without_the_order_token_is_an_error()
     {
-        _mappings.Edit("templates.json", "\"Work order [{{token}}]: {{title}}\"", "\"Work order: {{title}}\"");
+        mappings.Edit("templates.json", "\"Work order [{{token}}]: {{title}}\"", "\"Work order: {{title}}\"");
 
-        MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.TokenMissingFromSubject, "templates.json", "$.templates[1].subject");
+        MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.TokenMissingFromSubject, "templates.json", "$.templates[1].subject");
     }
 
     [Fact]
     public void Errors_in_several_files_are_all_reported_at_once()
     {
-        _mappings.Edit("routes.json", "\"from\": \"facility\"", "\"from\": 7");
-        _mappings.Write("phrases.json", "{ \"phrases\": [ ");
+        mappings.Edit("routes.json", "\"from\": \"facility\"", "\"from\": 7");
+        mappings.Write("phrases.json", "{ \"phrases\": [ ");
 
-        var result = MappingLoader.Load(_mappings.Path);
+        var result = MappingLoader.Load(mappings.Path);
 
         Assert.Equal(["phrases.json", "routes.json"], result.Errors.Select(e => e.File).Order(StringComparer.Ordinal));
     }
@@ -276,9 +276,9 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void An_error_reads_as_file_line_path_problem_and_fix()
     {
-        _mappings.Edit("routes.json", "\"to\": \"facility\"", "\"to\": \"facilty\"");
+        mappings.Edit("routes.json", "\"to\": \"facility\"", "\"to\": \"facilty\"");
 
-        var text = MappingLoader.Load(_mappings.Path).Errors.Single().ToString();
+        var text = MappingLoader.Load(mappings.Path).Errors.Single().ToString();
 
         Assert.StartsWith("routes.json:8 $.routes[0].to: Route target 'facilty' is not declared", text, StringComparison.Ordinal);
         Assert.Contains(" Fix: Declare it under \"systems\"", text, StringComparison.Ordinal);
@@ -287,9 +287,9 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void A_file_that_is_a_list_instead_of_an_object_is_a_schema_violation()
     {
-        _mappings.Write("routes.json", "[ { \"name\": \"servicedesk-to-facility\" } ]");
+        mappings.Write("routes.json", "[ { \"name\": \"servicedesk-to-facility\" } ]");
 
-        var error = MappingLoader.Load(_mappings.Path).SingleError(MappingErrorKind.SchemaViolation, "routes.json", "$");
+        var error = MappingLoader.Load(mappings.Path).SingleError(MappingErrorKind.SchemaViolation, "routes.json", "$");
 
         Assert.Contains("found a list", error.Problem, StringComparison.Ordinal);
     }
@@ -308,7 +308,7 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void A_missing_directory_is_reported()
     {
-        var error = Assert.Single(MappingLoader.Load(Path.Combine(_mappings.Path, "nowhere")).Errors);
+        var error = Assert.Single(MappingLoader.Load(Path.Combine(mappings.Path, "nowhere")).Errors);
 
         Assert.Equal(MappingErrorKind.DirectoryNotFound, error.Kind);
     }
@@ -316,12 +316,12 @@ public sealed class MappingLoaderTests : IDisposable
     [Fact]
     public void The_version_follows_the_content_not_the_layout()
     {
-        var original = MappingLoader.Load(_mappings.Path).Mappings!.Version;
+        var original = MappingLoader.Load(mappings.Path).Mappings!.Version;
 
-        _mappings.Edit("systems.json", "\"role\": \"servicedesk\",", "\"role\":    \"servicedesk\"   ,");
-        var reformatted = MappingLoader.Load(_mappings.Path).Mappings!.Version;
-        _mappings.Edit("systems.json", "\"role\":    \"servicedesk\"", "\"role\": \"helpdesk\"");
-        var changed = MappingLoader.Load(_mappings.Path).Mappings!.Version;
+        mappings.Edit("systems.json", "\"role\": \"servicedesk\",", "\"role\":    \"servicedesk\"   ,");
+        var reformatted = MappingLoader.Load(mappings.Path).Mappings!.Version;
+        mappings.Edit("systems.json", "\"role\":    \"servicedesk\"", "\"role\": \"helpdesk\"");
+        var changed = MappingLoader.Load(mappings.Path).Mappings!.Version;
 
         Assert.Equal(original, reformatted);
         Assert.NotEqual(original, changed);

@@ -13,62 +13,62 @@ namespace Hub.Engine.Mapping;
 /// </summary>
 public sealed class FileMappingProvider : IMappingProvider, IDisposable
 {
-    private readonly ILogger<FileMappingProvider> _logger;
-    private readonly TimeProvider _time;
-    private readonly FileMappingProviderOptions _options;
-    private readonly Lock _reloadGate = new();
-    private readonly FileSystemWatcher? _watcher;
-    private readonly ITimer _debounce;
-    private readonly ITimer? _poll;
-    private MappingSet _current;
-    private string _lastSeenContent;
-    private volatile ReloadState _state;
-    private bool _disposed;
+    private readonly ILogger<FileMappingProvider> logger;
+    private readonly TimeProvider time;
+    private readonly FileMappingProviderOptions options;
+    private readonly Lock reloadGate = new();
+    private readonly FileSystemWatcher? watcher;
+    private readonly ITimer debounce;
+    private readonly ITimer? poll;
+    private MappingSet current;
+    private string lastSeenContent;
+    private volatile ReloadState state;
+    private bool disposed;
 
     /// <exception cref="MappingLoadException">The directory's mappings have errors; the message lists them.</exception>
     public FileMappingProvider(string directory, ILogger<FileMappingProvider> logger, TimeProvider timeProvider, FileMappingProviderOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         Directory = Path.GetFullPath(directory);
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _options = options ?? new FileMappingProviderOptions();
+        this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        this.options = options ?? new FileMappingProviderOptions();
 
-        _lastSeenContent = ContentStamp();
+        lastSeenContent = ContentStamp();
         var first = MappingLoader.Load(Directory);
         if (!first.Succeeded)
         {
             throw new MappingLoadException(Directory, first.Errors);
         }
 
-        _current = first.Mappings;
-        _state = new ReloadState(_time.GetUtcNow(), []);
-        _logger.LogInformation("Mappings version {MappingVersion} loaded from {MappingDirectory} ({MappingFiles})", _current.Version, Directory, string.Join(", ", first.Files));
+        current = first.Mappings;
+        state = new ReloadState(time.GetUtcNow(), []);
+        logger.LogInformation("Mappings version {MappingVersion} loaded from {MappingDirectory} ({MappingFiles})", current.Version, Directory, string.Join(", ", first.Files));
 
-        _debounce = _time.CreateTimer(_ => CheckInBackground(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        if (_options.PollInterval > TimeSpan.Zero)
+        debounce = time.CreateTimer(_ => CheckInBackground(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        if (this.options.PollInterval > TimeSpan.Zero)
         {
-            _poll = _time.CreateTimer(_ => CheckInBackground(), null, _options.PollInterval, _options.PollInterval);
+            poll = time.CreateTimer(_ => CheckInBackground(), null, this.options.PollInterval, this.options.PollInterval);
         }
 
-        if (_options.WatchForChanges)
+        if (this.options.WatchForChanges)
         {
-            _watcher = StartWatching();
+            watcher = StartWatching();
         }
     }
 
     public string Directory { get; }
 
-    public MappingSet Current => Volatile.Read(ref _current);
+    public MappingSet Current => Volatile.Read(ref current);
 
     /// <summary>When the mapping in force was loaded.</summary>
-    public DateTimeOffset LastReloadAt => _state.LoadedAt;
+    public DateTimeOffset LastReloadAt => state.LoadedAt;
 
     /// <summary>The errors of the last rejected edit; empty when the files on disk are the ones in force.</summary>
-    public IReadOnlyList<MappingError> LastErrors => _state.Errors;
+    public IReadOnlyList<MappingError> LastErrors => state.Errors;
 
     /// <summary>The errors of the last rejected edit as one text, or null when there are none.</summary>
-    public string? LastError => _state.Errors.Count == 0 ? null : string.Join(Environment.NewLine, _state.Errors);
+    public string? LastError => state.Errors.Count == 0 ? null : string.Join(Environment.NewLine, state.Errors);
 
     /// <summary>Raised on a background thread after a good reload, with the new mapping; keep handlers short.</summary>
     public event EventHandler<MappingSet>? Reloaded;
@@ -76,34 +76,34 @@ public sealed class FileMappingProvider : IMappingProvider, IDisposable
     /// <summary>Reads the files now if their content changed since the last attempt; true when a new mapping took effect.</summary>
     public bool CheckForChanges()
     {
-        lock (_reloadGate)
+        lock (reloadGate)
         {
-            if (_disposed)
+            if (disposed)
             {
                 return false;
             }
 
             var content = ContentStamp();
-            if (content == _lastSeenContent)
+            if (content == lastSeenContent)
             {
                 return false;
             }
 
-            _lastSeenContent = content;
+            lastSeenContent = content;
             return Reload();
         }
     }
 
     public void Dispose()
     {
-        lock (_reloadGate)
+        lock (reloadGate)
         {
-            _disposed = true;
+            disposed = true;
         }
 
-        _watcher?.Dispose();
-        _debounce.Dispose();
-        _poll?.Dispose();
+        watcher?.Dispose();
+        debounce.Dispose();
+        poll?.Dispose();
     }
 
     /// <summary>Timer callbacks must not throw (it would end the process); a failing Reloaded handler is logged instead.</summary>
@@ -117,7 +117,7 @@ public sealed class FileMappingProvider : IMappingProvider, IDisposable
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            _logger.LogError(e, "Checking the mappings in {MappingDirectory} for changes failed", Directory);
+            logger.LogError(e, "Checking the mappings in {MappingDirectory} for changes failed", Directory);
         }
     }
 
@@ -126,7 +126,7 @@ public sealed class FileMappingProvider : IMappingProvider, IDisposable
         var result = MappingLoader.Load(Directory);
         if (!result.Succeeded)
         {
-            _logger.LogError(
+            logger.LogError(
                 "Mapping change in {MappingDirectory} rejected; version {MappingVersion} stays in force. {ErrorCount} error(s):{NewLine}{MappingErrors}",
                 Directory,
                 Current.Version,
@@ -135,21 +135,21 @@ public sealed class FileMappingProvider : IMappingProvider, IDisposable
                 result.Describe());
 
             // Published after the log line, so whoever sees the errors here finds them in the log too.
-            _state = _state with { Errors = result.Errors };
+            state = state with { Errors = result.Errors };
             return false;
         }
 
         var previous = Current;
         if (result.Mappings.Version == previous.Version)
         {
-            _state = _state with { Errors = [] };
-            _logger.LogInformation("Mapping files in {MappingDirectory} are valid again; version {MappingVersion} stays in force", Directory, previous.Version);
+            state = state with { Errors = [] };
+            logger.LogInformation("Mapping files in {MappingDirectory} are valid again; version {MappingVersion} stays in force", Directory, previous.Version);
             return false;
         }
 
-        Volatile.Write(ref _current, result.Mappings);
-        _state = new ReloadState(_time.GetUtcNow(), []);
-        _logger.LogInformation("Mappings reloaded from {MappingDirectory}: version {PreviousVersion} → {MappingVersion}", Directory, previous.Version, result.Mappings.Version);
+        Volatile.Write(ref current, result.Mappings);
+        state = new ReloadState(time.GetUtcNow(), []);
+        logger.LogInformation("Mappings reloaded from {MappingDirectory}: version {PreviousVersion} → {MappingVersion}", Directory, previous.Version, result.Mappings.Version);
         Reloaded?.Invoke(this, result.Mappings);
         return true;
     }
@@ -163,7 +163,7 @@ public sealed class FileMappingProvider : IMappingProvider, IDisposable
         watcher.Renamed += (_, _) => ScheduleCheck();
         watcher.Error += (_, e) =>
         {
-            _logger.LogWarning(e.GetException(), "Watching {MappingDirectory} failed; relying on the periodic check", Directory);
+            logger.LogWarning(e.GetException(), "Watching {MappingDirectory} failed; relying on the periodic check", Directory);
             ScheduleCheck();
         };
         try
@@ -174,13 +174,13 @@ public sealed class FileMappingProvider : IMappingProvider, IDisposable
         catch (Exception e) when (e is IOException or PlatformNotSupportedException or UnauthorizedAccessException)
         {
             // E.g. the inotify instance limit is reached: the hub still runs and notices edits by the periodic check.
-            _logger.LogWarning(e, "Cannot watch {MappingDirectory} for changes; edits are noticed by the periodic check every {PollInterval}", Directory, _options.PollInterval);
+            logger.LogWarning(e, "Cannot watch {MappingDirectory} for changes; edits are noticed by the periodic check every {PollInterval}", Directory, options.PollInterval);
             watcher.Dispose();
             return null;
         }
     }
 
-    private void ScheduleCheck() => _debounce.Change(_options.Debounce, Timeout.InfiniteTimeSpan);
+    private void ScheduleCheck() => debounce.Change(options.Debounce, Timeout.InfiniteTimeSpan);
 
     /// <summary>A hash of the mapping files' names and bytes: cheap for a few small files, and blind to timestamps that lie.</summary>
     private string ContentStamp()

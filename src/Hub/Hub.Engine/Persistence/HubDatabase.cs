@@ -7,7 +7,7 @@ namespace Hub.Engine.Persistence;
 
 /// <summary>
 /// Opens contexts on the configured provider and brings the schema up to date at start.
-/// A relative SQLite path is resolved against <paramref name="baseDirectory"/> (where the configuration lives).
+/// A relative SQLite path is resolved against the base directory it is given (where the configuration lives).
 /// </summary>
 public sealed class HubDatabase
 {
