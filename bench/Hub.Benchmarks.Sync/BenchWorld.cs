@@ -65,8 +65,8 @@ internal sealed class BenchWorld : IAsyncDisposable
     {
         hub = HubProcess.Start(Folder, "run", "--config", WriteConfiguration());
         using var http = new HttpClient { BaseAddress = ApiUrl, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(90);
+        while (TimeProvider.System.GetUtcNow() < deadline)
         {
             if (hub.HasExited)
             {
@@ -87,7 +87,7 @@ internal sealed class BenchWorld : IAsyncDisposable
     /// <summary>POST /hooks/servicedesk signed with the system's secret and a fresh timestamp, a body of its own each time (the hub refuses a replay).</summary>
     public async Task<HttpResponseMessage> PostWebhookAsync(HttpClient http, string system, CancellationToken cancellationToken)
     {
-        using var request = WebhookCall.Signed(ApiUrl, system, WebhookSecret, DateTimeOffset.UtcNow, WebhookCall.NewBody());
+        using var request = WebhookCall.Signed(ApiUrl, system, WebhookSecret, TimeProvider.System.GetUtcNow(), WebhookCall.NewBody());
         return await http.SendAsync(request, cancellationToken);
     }
 

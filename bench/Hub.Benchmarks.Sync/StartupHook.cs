@@ -64,7 +64,7 @@ internal static class StartupHook
         var gc = GC.GetGCMemoryInfo();
         var (anonymous, fileBacked, shared) = ResidentKinds();
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()},{Environment.WorkingSet},{GC.GetTotalMemory(false)},{gc.HeapSizeBytes},{gc.TotalCommittedBytes},{anonymous},{fileBacked},{shared},{(System.Runtime.GCSettings.IsServerGC ? 1 : 0)}\n");
+            $"{TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()},{Environment.WorkingSet},{GC.GetTotalMemory(false)},{gc.HeapSizeBytes},{gc.TotalCommittedBytes},{anonymous},{fileBacked},{shared},{(System.Runtime.GCSettings.IsServerGC ? 1 : 0)}\n");
         try
         {
             File.AppendAllText(file, line);

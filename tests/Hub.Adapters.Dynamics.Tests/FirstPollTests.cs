@@ -10,7 +10,7 @@ namespace Hub.Adapters.Dynamics.Tests;
 /// </summary>
 public sealed class FirstPollTests : IDisposable
 {
-    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider clock = new(TimeProvider.System.GetUtcNow());
     private readonly DynamicsRig rig;
     private readonly List<Guid> oldCases = [];
     private readonly List<Guid> recentCases = [];

@@ -11,7 +11,7 @@ namespace Hub.Adapters.TopDesk.Tests;
 /// </summary>
 public sealed class CatchUpTests : IDisposable
 {
-    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider clock = new(TimeProvider.System.GetUtcNow());
     private readonly TopDeskTestbed testbed;
 
     public CatchUpTests()

@@ -16,7 +16,7 @@ namespace Hub.Adapters.TopDesk.Tests;
 public sealed class OutboxRetryTests : IDisposable
 {
     private static readonly Dictionary<string, string?> NoHttpRetries = new() { ["Http:MaxRetries"] = "0" };
-    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider clock = new(TimeProvider.System.GetUtcNow());
     private readonly TopDeskTestbed testbed;
     private readonly OutboxRetryRig outbox;
     private readonly SimulatedIncident incident;

@@ -75,7 +75,7 @@ public sealed class PollingTests : IDisposable
     {
         LogToiletComplaint();
         var adapter = testbed.CreateAdapter(new Dictionary<string, string?> { ["PollOverlap"] = "00:00:00" });
-        var later = DateTimeOffset.UtcNow.AddMinutes(5).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var later = TimeProvider.System.GetUtcNow().AddMinutes(5).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         Simulator.ClearRequestLog();
 
         var batch = await adapter.ReadChangesAsync(later, TopDeskTestbed.Timeout);

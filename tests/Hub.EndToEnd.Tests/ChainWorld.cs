@@ -168,11 +168,11 @@ internal sealed class ChainWorld : IAsyncDisposable
     public async Task WaitUntilListeningAsync()
     {
         using var http = new HttpClient { BaseAddress = ApiUrl, Timeout = TimeSpan.FromSeconds(5) };
-        await EventuallyAsync(() =>
+        await EventuallyAsync(async () =>
         {
             try
             {
-                using var probe = http.GetAsync(new Uri("health", UriKind.Relative)).GetAwaiter().GetResult();
+                using var probe = await http.GetAsync(new Uri("health", UriKind.Relative));
                 return true;
             }
             catch (Exception notYet) when (notYet is HttpRequestException or TaskCanceledException)
@@ -183,12 +183,16 @@ internal sealed class ChainWorld : IAsyncDisposable
     }
 
     /// <summary>Waits until the condition holds; fails with the hub's output when it does not in time.</summary>
-    public async Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, string what)
+    public Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, string what) =>
+        EventuallyAsync(() => Task.FromResult(condition()), timeout, what);
+
+    /// <summary>Waits until the condition, which asks a peer, holds; fails with the hub's output when it does not in time.</summary>
+    public async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
+        while (TimeProvider.System.GetUtcNow() < deadline)
         {
-            if (condition())
+            if (await condition())
             {
                 return;
             }

@@ -18,8 +18,8 @@ public sealed class HostLifecycleTests(ITestOutputHelper log) : IDisposable
         var config = Configure(new { MappingsPath = Mappings, Api = new { Urls = "http://127.0.0.1:0" }, Systems = new { } });
         await using var hub = HubProcess.Start(folder, "run", "--config", config);
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!hub.Output.Contains("Hub starting with 0 systems", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !hub.HasExited)
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
+        while (!hub.Output.Contains("Hub starting with 0 systems", StringComparison.Ordinal) && TimeProvider.System.GetUtcNow() < deadline && !hub.HasExited)
         {
             await Task.Delay(100);
         }

@@ -32,7 +32,7 @@ public sealed class JournalAcrossRestartTests(ITestOutputHelper log)
         Execute(world, $"DELETE FROM journal WHERE Sequence > {head - 3}"); // someone with the database cuts the newest entries
         var second = world.StartHub();
         JsonElement journal = default;
-        await world.EventuallyAsync(() => (journal = JournalCheck(world)).ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(60), "the journal check after the restart");
+        await world.EventuallyAsync(async () => (journal = await JournalCheckAsync(world)).ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(60), "the journal check after the restart");
         var verify = await world.RunHubCommandAsync("verify");
 
         Assert.Equal(0, signed.ExitCode);
@@ -45,15 +45,15 @@ public sealed class JournalAcrossRestartTests(ITestOutputHelper log)
     }
 
     /// <summary>The `journal` check of /health as the auditor reads it, once the restarted hub has verified; default until then.</summary>
-    private static JsonElement JournalCheck(ChainWorld world)
+    private static async Task<JsonElement> JournalCheckAsync(ChainWorld world)
     {
         try
         {
             using var http = new HttpClient { BaseAddress = world.ApiUrl };
             using var request = new HttpRequestMessage(HttpMethod.Get, "health");
             request.Headers.Add("X-Api-Key", ChainWorld.ApiKey);
-            using var response = http.SendAsync(request).GetAwaiter().GetResult();
-            var body = JsonDocument.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult()).RootElement;
+            using var response = await http.SendAsync(request);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
             var check = body.GetProperty("checks").GetProperty("journal");
             return check.GetProperty("description").GetString()!.Contains("not verified yet", StringComparison.Ordinal) ? default : check.Clone();
         }

@@ -21,10 +21,10 @@ internal sealed class MailboxContractor(MailServers servers, TestMailbox mailbox
         {
             foreach (var order in await NewOrdersAsync(cancellationToken))
             {
-                foreach (var answer in new[] { ContractorAnswer.Accepted, ContractorAnswer.Scheduled(DateTimeOffset.UtcNow, zone), ContractorAnswer.Done })
+                foreach (var answer in new[] { ContractorAnswer.Accepted, ContractorAnswer.Scheduled(TimeProvider.System.GetUtcNow(), zone), ContractorAnswer.Done })
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-                    await servers.SendAsync(ContractorReplyMail.Build(order, answer, "Jan de Vries, Loodgietersbedrijf De Vries", DateTimeOffset.UtcNow), cancellationToken);
+                    await servers.SendAsync(ContractorReplyMail.Build(order, answer, "Jan de Vries, Loodgietersbedrijf De Vries", TimeProvider.System.GetUtcNow()), cancellationToken);
                 }
             }
 

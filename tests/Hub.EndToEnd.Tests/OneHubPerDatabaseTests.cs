@@ -102,7 +102,7 @@ public sealed class OneHubPerSqliteDatabaseTests(ITestOutputHelper log)
         world.Dynamics.FailNextRequests(int.MaxValue, 400); // the building manager refuses everything: the case's create is a dead letter
         var incident = Complaints.BlockedToilet(world.TopDesk);
         var store = new HubDatabase(new DatabaseOptions { ConnectionString = $"Data Source={world.DatabaseFile}" }, world.Folder);
-        await world.EventuallyAsync(() => DeadLettersAsync(store).GetAwaiter().GetResult().Count == 1, TimeSpan.FromSeconds(60), "the create at the building manager dead-lettered");
+        await world.EventuallyAsync(async () => (await DeadLettersAsync(store)).Count == 1, TimeSpan.FromSeconds(60), "the create at the building manager dead-lettered");
         world.Dynamics.ClearFaults(); // the admin fixed the cause
 
         var id = Assert.Single(await DeadLettersAsync(store));

@@ -56,7 +56,7 @@ public sealed class RealMailChainTests(ITestOutputHelper log) : IAsyncLifetime, 
         await Task.Delay(TimeSpan.FromSeconds(3)); // the poll at start is long done, the next one is an hour away
 
         var sent = System.Diagnostics.Stopwatch.StartNew();
-        await servers.SendAsync(ContractorReplyMail.Build(order, ContractorAnswer.Accepted, "Jan de Vries, Loodgietersbedrijf De Vries", DateTimeOffset.UtcNow), waiting.Token);
+        await servers.SendAsync(ContractorReplyMail.Build(order, ContractorAnswer.Accepted, "Jan de Vries, Loodgietersbedrijf De Vries", TimeProvider.System.GetUtcNow()), waiting.Token);
         await world.EventuallyAsync(() => world.Dynamics.Notes.Any(n => n.NoteText?.Contains("Akkoord", StringComparison.Ordinal) == true), TimeSpan.FromSeconds(10),
             "the plumber's reply, read without waiting for the hourly poll, as a note on the case");
 
@@ -85,9 +85,9 @@ public sealed class RealMailChainTests(ITestOutputHelper log) : IAsyncLifetime, 
         world.StartHub();
 
         var orders = new List<string>();
-        await world.EventuallyAsync(() =>
+        await world.EventuallyAsync(async () =>
         {
-            orders = WorkOrderIdsAsync(plumber).GetAwaiter().GetResult();
+            orders = await WorkOrderIdsAsync(plumber);
             return orders.Distinct(StringComparer.Ordinal).Count() >= 40;
         }, TimeSpan.FromSeconds(150), "forty work orders in the plumber's mailbox");
         await Task.Delay(TimeSpan.FromSeconds(5));

@@ -30,7 +30,7 @@ public sealed class WebhookAndHealthTests(ITestOutputHelper log)
         Assert.Empty(world.Dynamics.Cases); // the hourly poll has not come round, and nothing else polled
 
         var body = WebhookCall.NewBody();
-        var signedAt = DateTimeOffset.UtcNow;
+        var signedAt = TimeProvider.System.GetUtcNow();
         using var signed = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, signedAt, body);
         using var accepted = await http.SendAsync(signed);
         using var replay = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, signedAt, body); // the captured call, sent again
@@ -73,15 +73,15 @@ public sealed class WebhookAndHealthTests(ITestOutputHelper log)
         await world.WaitUntilListeningAsync();
         using var http = new HttpClient { BaseAddress = world.ApiUrl };
 
-        using var old = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(-6), WebhookCall.NewBody());
+        using var old = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, TimeProvider.System.GetUtcNow().AddMinutes(-6), WebhookCall.NewBody());
         using var stale = await http.SendAsync(old);
         var staleAnswer = await stale.Content.ReadAsStringAsync();
         var answers = new List<HttpStatusCode>();
-        using var good = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, DateTimeOffset.UtcNow, WebhookCall.NewBody());
+        using var good = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, TimeProvider.System.GetUtcNow(), WebhookCall.NewBody());
         var hex = good.Headers.GetValues("X-Hub-Signature-256").Single()["sha256=".Length..];
         foreach (var signature in new[] { "sha256=" + hex[..62], "sha256=" + hex + "00", "sha256=" + hex[..62] + "zz", hex, "sha512=" + hex })
         {
-            using var malformed = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, DateTimeOffset.UtcNow, WebhookCall.NewBody());
+            using var malformed = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, TimeProvider.System.GetUtcNow(), WebhookCall.NewBody());
             malformed.Headers.Remove("X-Hub-Signature-256");
             malformed.Headers.Add("X-Hub-Signature-256", signature);
             using var answer = await http.SendAsync(malformed);
@@ -164,7 +164,7 @@ public sealed class WebhookAndHealthTests(ITestOutputHelper log)
     /// <summary>A fresh timestamp and a well-formed signature (of a body the call will not have): the size must refuse it first.</summary>
     private static (string, string)[] SignedHeaders()
     {
-        var timestamp = WebhookCall.Timestamp(DateTimeOffset.UtcNow);
+        var timestamp = WebhookCall.Timestamp(TimeProvider.System.GetUtcNow());
         return [("Content-Type", "application/json"), ("X-Hub-Timestamp", timestamp), ("X-Hub-Signature-256", WebhookCall.Signature(ChainWorld.WebhookSecret, timestamp, []))];
     }
 
@@ -178,15 +178,15 @@ public sealed class WebhookAndHealthTests(ITestOutputHelper log)
 
         JsonElement servicedesk = default;
         var status = HttpStatusCode.OK;
-        await world.EventuallyAsync(() =>
+        await world.EventuallyAsync(async () =>
         {
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, "health");
                 request.Headers.Add("X-Api-Key", ChainWorld.ApiKey);
-                using var response = http.SendAsync(request).GetAwaiter().GetResult();
+                using var response = await http.SendAsync(request);
                 status = response.StatusCode;
-                var json = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+                var json = await response.Content.ReadAsStringAsync();
                 servicedesk = JsonDocument.Parse(json).RootElement.GetProperty("checks").GetProperty("systems").GetProperty("data").GetProperty("servicedesk").Clone();
                 return servicedesk.GetProperty("lastError").ValueKind == JsonValueKind.String;
             }

@@ -92,8 +92,8 @@ public sealed class HubProcess : IAsyncDisposable
     /// <summary>Waits until the hub has logged its start ("Hub starting with …"); false when it exited or did not in time.</summary>
     public async Task<bool> WaitUntilStartedAsync(TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!Output.Contains("Hub starting with", StringComparison.Ordinal) && !HasExited && DateTime.UtcNow < deadline)
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
+        while (!Output.Contains("Hub starting with", StringComparison.Ordinal) && !HasExited && TimeProvider.System.GetUtcNow() < deadline)
         {
             await Task.Delay(100);
         }

@@ -75,10 +75,10 @@ public sealed partial class SandboxProcess : IAsyncDisposable
     /// <summary>Waits until the output holds the text; fails with the output when it does not in time or the sandbox ended.</summary>
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
         while (!Output.Contains(text, StringComparison.Ordinal))
         {
-            if (process.HasExited || DateTime.UtcNow > deadline)
+            if (process.HasExited || TimeProvider.System.GetUtcNow() > deadline)
             {
                 Assert.Fail($"hub-sandbox did not print \"{text}\" within {timeout.TotalSeconds:0} s. Its output:\n{Output}");
             }

@@ -65,7 +65,7 @@ internal static class SandboxCommand
 
             using var running = CancellationTokenSource.CreateLinkedTokenSource(signals.Token, child.Exited);
             var result = await api.WaitUntilAnsweringAsync(StartTimeout, running.Token)
-                ? await new SandboxDemo(world, new SandboxNarrator(api, output), api, output).RunAsync(once, timeout, running.Token)
+                ? await new SandboxDemo(world, new SandboxNarrator(api, output), api, output, TimeProvider.System).RunAsync(once, timeout, running.Token)
                 : await NotAnsweringAsync(output, running.Token);
 
             if (!signals.Token.IsCancellationRequested && child.Exited.IsCancellationRequested)

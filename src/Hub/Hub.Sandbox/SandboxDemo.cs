@@ -7,7 +7,7 @@ namespace Hub.Sandbox;
 /// The demo complaint: an employee reports a blocked toilet at the service desk; the hub opens a case at the
 /// building manager, which sends a work order to the plumber; the plumber's answers travel back up.
 /// </summary>
-internal sealed class SandboxDemo(SandboxWorld world, SandboxNarrator narrator, HubApi hub, TextWriter output)
+internal sealed class SandboxDemo(SandboxWorld world, SandboxNarrator narrator, HubApi hub, TextWriter output, TimeProvider time)
 {
     /// <summary>0 when the round trip is done (with --once: as soon as it is); 1 when it was not within the timeout or the sandbox was stopped first.</summary>
     public async Task<int> RunAsync(bool once, TimeSpan timeout, CancellationToken stopping)
@@ -24,7 +24,7 @@ internal sealed class SandboxDemo(SandboxWorld world, SandboxNarrator narrator, 
         });
         await output.WriteLineAsync($"\nEva Jansen reports in TOPdesk: {incident.Number} \"{incident.BriefDescription}\"\n");
 
-        var deadline = DateTimeOffset.UtcNow + timeout;
+        var deadline = time.GetUtcNow() + timeout;
         var done = false;
         while (!stopping.IsCancellationRequested)
         {
@@ -42,7 +42,7 @@ internal sealed class SandboxDemo(SandboxWorld world, SandboxNarrator narrator, 
                 await output.WriteLineAsync($"\nThe round trip is done. The complaint's journey in a browser: {hub.ChainPage(incident.Number).AbsoluteUri}\nThe hub keeps running (Ctrl+C stops it).");
             }
 
-            if (once && DateTimeOffset.UtcNow > deadline)
+            if (once && time.GetUtcNow() > deadline)
             {
                 await output.WriteLineAsync($"\nThe demo complaint did not make its round trip within {timeout.TotalSeconds:0} s.{await SummaryAsync(incident.Id, stopping)}");
                 return 1;
@@ -50,7 +50,7 @@ internal sealed class SandboxDemo(SandboxWorld world, SandboxNarrator narrator, 
 
             try
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(250), stopping);
+                await Task.Delay(TimeSpan.FromMilliseconds(250), time, stopping);
             }
             catch (OperationCanceledException)
             {

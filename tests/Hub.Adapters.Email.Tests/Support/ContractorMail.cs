@@ -19,7 +19,7 @@ internal static class ContractorMail
             reply.References.Add(order.MessageId!);
         }
 
-        reply.Date = DateTimeOffset.UtcNow;
+        reply.Date = TimeProvider.System.GetUtcNow();
         reply.Body = new TextPart("plain")
         {
             Text = $"{text}\n\nMet vriendelijke groet,\nJan de Vries\n\nOp 22 nov. 2026 schreef hub:\n> {order.TextBody?.Split('\n')[0]}\n",

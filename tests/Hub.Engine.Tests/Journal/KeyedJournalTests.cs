@@ -83,7 +83,7 @@ public abstract class KeyedJournalTests(IDatabaseSource databases)
         await using var temp = await databases.CreateAsync();
         await SeedAsync(temp.Database, 5, JournalKeyRing.None); // the hub before a key was configured
         var before = await VerifyAsync(temp, Signing);
-        var sealedHead = new KeptHead(VerifiedHead.Create(before.HeadSequence, before.HeadHash!, DateTimeOffset.UtcNow, Signing), VerifiedHeads.InDatabase);
+        var sealedHead = new KeptHead(VerifiedHead.Create(before.HeadSequence, before.HeadHash!, TimeProvider.System.GetUtcNow(), Signing), VerifiedHeads.InDatabase);
         await SeedAsync(temp.Database, 5, Signing);
 
         await ChainRewrite.RewriteFromAsync(temp.Database, 6, e => e.After = "nothing happened", dropKeyIds: true);

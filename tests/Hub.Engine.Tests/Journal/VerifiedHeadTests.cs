@@ -27,7 +27,7 @@ public abstract class VerifiedHeadTests(IDatabaseSource databases) : IDisposable
         await using var db = database.CreateContext();
         var verdict = await JournalVerifier.VerifyAsync(db, new JournalEvidence { Keys = Keys }, CancellationToken.None);
         Assert.True(verdict.IsIntact, verdict.ToString());
-        var head = VerifiedHead.Create(verdict.HeadSequence, verdict.HeadHash!, DateTimeOffset.UtcNow, Keys);
+        var head = VerifiedHead.Create(verdict.HeadSequence, verdict.HeadHash!, TimeProvider.System.GetUtcNow(), Keys);
         await VerifiedHeads.RecordAsync(db, head, CancellationToken.None);
         if (file is not null)
         {

@@ -5,10 +5,10 @@ internal static class Eventually
 {
     public static async Task True(Func<bool> condition, string what, TimeSpan? deadline = null)
     {
-        var until = DateTimeOffset.UtcNow + (deadline ?? TimeSpan.FromSeconds(15));
+        var until = TimeProvider.System.GetUtcNow() + (deadline ?? TimeSpan.FromSeconds(15));
         while (!condition())
         {
-            if (DateTimeOffset.UtcNow > until)
+            if (TimeProvider.System.GetUtcNow() > until)
             {
                 Assert.Fail($"Gave up waiting: {what}.");
             }

@@ -7,7 +7,7 @@ public abstract class HubInstanceLockTests(IDatabaseSource databases)
     public async Task A_second_hub_on_the_same_database_is_refused_naming_the_first_by_pid_host_and_since()
     {
         await using var temp = await databases.CreateAsync();
-        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var before = TimeProvider.System.GetUtcNow().AddSeconds(-1);
         await using var first = await HubInstanceLock.AcquireAsync(temp.Database, TimeProvider.System, CancellationToken.None);
 
         var refused = await Assert.ThrowsAsync<HubAlreadyRunningException>(() => HubInstanceLock.AcquireAsync(temp.StartAgain(), TimeProvider.System, CancellationToken.None));
@@ -15,7 +15,7 @@ public abstract class HubInstanceLockTests(IDatabaseSource databases)
         Assert.Equal(Environment.ProcessId, refused.Holder.ProcessId);
         Assert.Equal(Environment.MachineName, refused.Holder.Host);
         Assert.NotNull(refused.Holder.Since);
-        Assert.InRange(refused.Holder.Since.Value, before, DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.InRange(refused.Holder.Since.Value, before, TimeProvider.System.GetUtcNow().AddSeconds(1));
         Assert.StartsWith($"another hub (pid {Environment.ProcessId}, host {Environment.MachineName}) holds this database since 20", refused.Message, StringComparison.Ordinal);
         Assert.Contains(temp.Database.DataSource, refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Password", refused.Message, StringComparison.OrdinalIgnoreCase);

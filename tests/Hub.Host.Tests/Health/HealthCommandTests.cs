@@ -49,12 +49,12 @@ public sealed partial class HealthCommandTests : IDisposable
         await using var hub = await ProbedHub.StartAsync();
         hub.Delay = TimeSpan.FromSeconds(30);
 
-        var started = DateTime.UtcNow;
+        var started = TimeProvider.System.GetUtcNow();
         var result = await RunAsync("health", "--url", $"http://127.0.0.1:{hub.Port}", "--timeout", "1");
 
         Assert.Equal(1, result.Exit);
         Assert.Equal($"hub: http://127.0.0.1:{hub.Port}/health did not answer within 1 s", result.Error.Trim());
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(15), "the probe waited for the hub instead of its timeout");
+        Assert.True(TimeProvider.System.GetUtcNow() - started < TimeSpan.FromSeconds(15), "the probe waited for the hub instead of its timeout");
     }
 
     [Theory]

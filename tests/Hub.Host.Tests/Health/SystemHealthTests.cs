@@ -62,7 +62,7 @@ public sealed class SystemHealthTests
     [Fact]
     public async Task A_probe_within_half_a_minute_gets_the_last_answer_without_asking_the_system_again()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         using var systems = new SystemsUnderCheck(alive: true, clock);
         int SignInChecks() => systems.TopDesk.Requests.Count(r => r.Path.EndsWith("/operators/current", StringComparison.Ordinal));
 

@@ -30,14 +30,14 @@ public sealed class WebhookGateTests
     public async Task An_unknown_system_is_answered_like_a_wrong_signature_without_its_body_being_read()
     {
         await using var host = await WebhookWebHost.StartAsync(Settings());
-        using var wrong = WebhookCall.Signed(host.Address, "servicedesk", "not-the-secret-at-all", DateTimeOffset.UtcNow, WebhookCall.NewBody());
+        using var wrong = WebhookCall.Signed(host.Address, "servicedesk", "not-the-secret-at-all", TimeProvider.System.GetUtcNow(), WebhookCall.NewBody());
         using var wrongAnswer = await host.Client.SendAsync(wrong);
         var expected = Problem(await wrongAnswer.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, wrongAnswer.StatusCode);
 
         foreach (var system in new[] { "nosuchsystem", "contractor" })
         {
-            var timestamp = WebhookCall.Timestamp(DateTimeOffset.UtcNow);
+            var timestamp = WebhookCall.Timestamp(TimeProvider.System.GetUtcNow());
             var signed = await AnnounceBodyAsync(host.Address, system, 1000,
                 ("X-Hub-Timestamp", timestamp), ("X-Hub-Signature-256", WebhookCall.Signature(ServiceDeskSecret, timestamp, new byte[1000])));
             var plain = await AnnounceBodyAsync(host.Address, system, 1000, ("X-Hub-Secret", ServiceDeskSecret));
@@ -54,10 +54,10 @@ public sealed class WebhookGateTests
     [Fact]
     public async Task The_hubs_clock_decides_whether_a_timestamp_is_fresh()
     {
-        var hubClock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(1));
+        var hubClock = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(1));
         await using var host = await WebhookWebHost.StartAsync(Settings(), hubClock);
 
-        using var byMachine = WebhookCall.Signed(host.Address, "servicedesk", ServiceDeskSecret, DateTimeOffset.UtcNow, WebhookCall.NewBody());
+        using var byMachine = WebhookCall.Signed(host.Address, "servicedesk", ServiceDeskSecret, TimeProvider.System.GetUtcNow(), WebhookCall.NewBody());
         using var refused = await host.Client.SendAsync(byMachine);
         using var byHub = WebhookCall.Signed(host.Address, "servicedesk", ServiceDeskSecret, hubClock.GetUtcNow(), WebhookCall.NewBody());
         using var accepted = await host.Client.SendAsync(byHub);
@@ -77,7 +77,7 @@ public sealed class WebhookGateTests
     {
         await using var host = await WebhookWebHost.StartAsync(Settings());
 
-        using var call = WebhookCall.Signed(host.Address, "servicedesk", ServiceDeskSecret, DateTimeOffset.UtcNow.AddSeconds(secondsFromNow), WebhookCall.NewBody());
+        using var call = WebhookCall.Signed(host.Address, "servicedesk", ServiceDeskSecret, TimeProvider.System.GetUtcNow().AddSeconds(secondsFromNow), WebhookCall.NewBody());
         using var answer = await host.Client.SendAsync(call);
 
         Assert.Equal(expected, answer.StatusCode);
@@ -89,9 +89,9 @@ public sealed class WebhookGateTests
         await using var host = await WebhookWebHost.StartAsync(Settings());
         var body = Encoding.UTF8.GetBytes($$"""{"context":"{{new string('x', 100 * 1024)}}"}""");
 
-        using var toFacility = WebhookCall.Signed(host.Address, "facility", FacilitySecret, DateTimeOffset.UtcNow, body);
+        using var toFacility = WebhookCall.Signed(host.Address, "facility", FacilitySecret, TimeProvider.System.GetUtcNow(), body);
         using var taken = await host.Client.SendAsync(toFacility);
-        using var toServiceDesk = TooLarge(WebhookCall.Signed(host.Address, "servicedesk", ServiceDeskSecret, DateTimeOffset.UtcNow, body));
+        using var toServiceDesk = TooLarge(WebhookCall.Signed(host.Address, "servicedesk", ServiceDeskSecret, TimeProvider.System.GetUtcNow(), body));
         using var refused = await host.Client.SendAsync(toServiceDesk);
 
         Assert.Equal(HttpStatusCode.Accepted, taken.StatusCode);
@@ -102,7 +102,7 @@ public sealed class WebhookGateTests
     public async Task Refusals_are_logged_with_their_reason_and_never_with_a_secret_or_signature()
     {
         await using var host = await WebhookWebHost.StartAsync(Settings());
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         var sent = new List<HttpRequestMessage>
         {
             WebhookCall.Signed(host.Address, "servicedesk", "not-the-secret-at-all", now, WebhookCall.NewBody()),

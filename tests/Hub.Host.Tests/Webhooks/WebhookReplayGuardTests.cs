@@ -10,7 +10,7 @@ public sealed class WebhookReplayGuardTests
     [Fact]
     public void A_signature_is_taken_once_and_forgotten_once_its_timestamp_is_past_the_window()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         var guard = new WebhookReplayGuard(clock);
         var signedAt = clock.GetUtcNow();
         var signatures = Enumerable.Range(0, 100).Select(_ => RandomNumberGenerator.GetBytes(32)).ToList();
@@ -28,7 +28,7 @@ public sealed class WebhookReplayGuardTests
     [Fact]
     public void When_its_memory_is_full_new_calls_are_refused_rather_than_an_old_one_forgotten()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         var guard = new WebhookReplayGuard(clock);
         var first = RandomNumberGenerator.GetBytes(32);
         Assert.Equal(WebhookReplayGuard.Outcome.FirstUse, guard.Remember("servicedesk", first, clock.GetUtcNow()));

@@ -91,7 +91,7 @@ internal sealed class WebhookWebHost : IAsyncDisposable
         /// <summary>Waits until <paramref name="system"/> has been polled <paramref name="times"/> times; false when not within 10 s.</summary>
         public async Task<bool> ReachAsync(string system, int times)
         {
-            for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(20))
+            for (var deadline = TimeProvider.System.GetUtcNow().AddSeconds(10); TimeProvider.System.GetUtcNow() < deadline; await Task.Delay(20))
             {
                 if (Of(system) >= times)
                 {

@@ -35,6 +35,9 @@ internal static class MappingSchema
         }
     }
 
-    // The schema has no external references, so parsing it does no I/O and completes synchronously.
+    // The schema has no external references, so parsing it does no I/O and completes synchronously: blocking on it
+    // (in a Lazy, which cannot await) cannot deadlock.
+#pragma warning disable RS0030
     private static JsonSchema Read() => JsonSchema.FromJsonAsync(Text).GetAwaiter().GetResult();
+#pragma warning restore RS0030
 }
