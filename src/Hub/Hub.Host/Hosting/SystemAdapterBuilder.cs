@@ -1,3 +1,6 @@
+using Hub.Adapters.Dynamics;
+using Hub.Adapters.Email;
+using Hub.Adapters.TopDesk;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
 using Hub.Engine.Sync;
@@ -8,20 +11,23 @@ namespace Hub.Host.Hosting;
 /// <summary>Makes one adapter per configured system through the factory its Adapter key names; options are validated here, at start.</summary>
 internal static class SystemAdapterBuilder
 {
-    public static SystemAdapters Build(IServiceProvider services, IReadOnlyList<SystemSettings> systems)
-    {
-        var registry = services.GetRequiredService<AdapterRegistry>();
-        var adapters = systems.Select(system =>
-            registry.Get(system.Adapter, $"{system.Section.Path}:Adapter").Create(new SystemContext(
-                system.Name,
-                system.Section,
-                services,
-                services.GetRequiredService<ILoggerFactory>(),
-                services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<IMappingProvider>())
-            {
-                TextZone = services.GetRequiredService<SyncOptions>().Zone(),
-            }));
-        return new SystemAdapters(adapters.ToList());
-    }
+    /// <summary>The adapters the hub ships (TOPdesk, Dynamics 365, e-mail), with the options of every system configured for each.</summary>
+    public static IServiceCollection AddShippedAdapters(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddTopDeskAdapter(configuration).AddDynamicsAdapter(configuration).AddEmailAdapter(configuration);
+
+    public static SystemAdapters Build(IServiceProvider services, IReadOnlyList<SystemSettings> systems) =>
+        new([.. systems.Select(system => Create(services, system))]);
+
+    /// <summary>The adapter of one configured system, as the service makes it.</summary>
+    public static ISystemAdapter Create(IServiceProvider services, SystemSettings system) =>
+        services.GetRequiredService<AdapterRegistry>().Get(system.Adapter, $"{system.Section.Path}:Adapter").Create(new SystemContext(
+            system.Name,
+            system.Section,
+            services,
+            services.GetRequiredService<ILoggerFactory>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IMappingProvider>())
+        {
+            TextZone = services.GetRequiredService<SyncOptions>().Zone(),
+        });
 }
