@@ -168,7 +168,7 @@ internal sealed class ToyTicketDesk : IDisposable
             ["status"] = status,
             ["by"] = byHub ? "hub" : "Petra (servicedesk)",
             ["hub"] = byHub,
-            ["at"] = DateTimeOffset.UtcNow,
+            ["at"] = TimeProvider.System.GetUtcNow(),
         };
         events.Add(e);
         return e;
