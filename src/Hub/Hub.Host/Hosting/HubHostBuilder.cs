@@ -12,6 +12,7 @@ using Hub.Host.Configuration;
 using Hub.Host.Health;
 using Hub.Host.Journal;
 using Hub.Host.Jobs;
+using Hub.Host.Telemetry;
 using Hub.Host.Webhooks;
 using Quartz;
 
@@ -45,25 +46,9 @@ internal static class HubHostBuilder
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(database);
-        services.AddSingleton(sync);
-        services.AddSingleton(systems);
-        services.AddSingleton<IAdapterStateStore, DatabaseAdapterStateStore>();
-        services.AddSingleton<HubJournal>();
-        services.AddSingleton<HubWriteGate>();
-        services.AddSingleton<CasePlanner>();
-        services.AddSingleton<ChangeIntake>();
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddSingleton<PollCycle>();
-        services.AddSingleton<DeadLetters>();
+        services.AddHubEngine(configuration, database, sync, systems, mappingsDirectory);
         services.AddSingleton<IDispatchSignal, QuartzDispatchSignal>();
-        services.AddHubMappings(mappingsDirectory);
-        services.AddTopDeskAdapter(configuration.Root);
-        services.AddDynamicsAdapter(configuration.Root);
-        services.AddEmailAdapter(configuration.Root);
-        services.AddSingleton<IIgnoredRecordJournal, IgnoredRecordJournal>();
-        services.AddSingleton(provider => SystemAdapterBuilder.Build(provider, systems));
+        services.AddHubTelemetry(TelemetryExport.FromEnvironment(configuration.Root));
         services.AddHostedService<ParkedChangesOnReload>();
         services.AddHubWebhooks();
         services.AddHubAudit(configuration.Root);
