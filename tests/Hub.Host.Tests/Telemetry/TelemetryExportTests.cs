@@ -1,4 +1,5 @@
 using Hub.Engine.Persistence;
+using Hub.Engine.Sync;
 using Hub.Host.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ public sealed class TelemetryExportTests
     public void An_OTLP_endpoint_turns_on_traces_and_metrics()
     {
         var export = TelemetryExport.FromEnvironment(Environment(("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318")));
-        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System)
+        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddSingleton(new SystemAdapters([]))
             .AddSingleton(new HubDatabase(new DatabaseOptions { ConnectionString = "Data Source=:memory:" }, Path.GetTempPath())); // the outbox gauges read it
 
         using var provider = services.AddHubTelemetry(export).BuildServiceProvider();

@@ -9,8 +9,9 @@ namespace Hub.Engine.Telemetry;
 /// <summary>
 /// The outbox as an operator watches it, read from the database when the metrics are collected (once per export, never
 /// when telemetry is off): the commands waiting per target system (<c>hub.outbox.pending</c>) and how long the oldest of
-/// them has waited (<c>hub.outbox.oldest_pending_age</c>). One grouped query on the outbox's (system, status) index
-/// serves both gauges of one collection.
+/// them has waited (<c>hub.outbox.oldest_pending_age</c>), 0 for a configured system with nothing waiting, so an empty
+/// queue shows as 0 and not as no data. One grouped query on the outbox's (system, status) index serves both gauges of
+/// one collection.
 /// </summary>
 public sealed class OutboxGauges : IDisposable
 {
@@ -18,14 +19,17 @@ public sealed class OutboxGauges : IDisposable
 
     private readonly HubDatabase database;
     private readonly TimeProvider time;
+    private readonly IReadOnlyCollection<string> systems;
     private readonly Meter meter = new(HubTelemetry.Name);
     private readonly Lock gate = new();
     private (DateTimeOffset At, IReadOnlyList<Waiting> Rows)? last;
 
-    public OutboxGauges(HubDatabase database, TimeProvider time)
+    public OutboxGauges(HubDatabase database, SystemAdapters adapters, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(adapters);
         this.database = database;
         this.time = time;
+        systems = adapters.Names;
         meter.CreateObservableGauge("hub.outbox.pending", () => Read().Select(w => Measure((long)w.Count, w.System)),
             "{command}", "Outbox commands waiting to be sent, by target system (dead letters not included)");
         meter.CreateObservableGauge("hub.outbox.oldest_pending_age", () => Read().Select(w => Measure(Math.Max(0, (time.GetUtcNow() - w.Oldest).TotalSeconds), w.System)),
@@ -45,10 +49,16 @@ public sealed class OutboxGauges : IDisposable
                 return reading.Rows;
             }
 
-            var rows = Query();
+            var rows = WithIdleSystems(Query(), now);
             last = (now, rows);
             return rows;
         }
+    }
+
+    private List<Waiting> WithIdleSystems(List<Waiting> waiting, DateTimeOffset now)
+    {
+        var idle = systems.Where(s => !waiting.Any(w => string.Equals(w.System, s, StringComparison.OrdinalIgnoreCase)));
+        return [.. waiting, .. idle.Select(s => new Waiting(s, 0, now))];
     }
 
     /// <summary>Nothing to tell when the database cannot be read: health and the logs tell that, the gauges skip a beat.</summary>
