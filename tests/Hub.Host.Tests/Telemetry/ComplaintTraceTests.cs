@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hub.Abstractions.Telemetry;
+using Hub.Simulators.Contractor;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Host.Tests.Telemetry;
@@ -96,6 +97,37 @@ public sealed class ComplaintTraceTests(MailServers servers)
         Assert.Equal(default, toFacility.ParentSpanId);
         Assert.NotEqual(intake.TraceId, toFacility.TraceId);
         Assert.Equal("sent", toFacility.GetTagItem(HubAttributes.Outcome));
+    }
+
+    [Fact]
+    public async Task The_plumbers_reply_read_over_IMAP_is_traced_under_its_own_poll_linked_to_the_trace_the_complaint_began_in()
+    {
+        await using var hub = await TracedHub.CreateAsync(servers);
+        Complaints.BlockedToilet(hub.TopDesk);
+        await using var started = await hub.StartAsync();
+        await started.Poll.PollAsync("servicedesk", CancellationToken.None);
+        await started.DispatchAllAsync(Patience);
+        using var waiting = new CancellationTokenSource(Patience);
+        var order = await servers.WaitForMailAsync(hub.Plumber, "INBOX", m => m.Headers["X-Hub-Mail-Kind"] == "work-order", waiting.Token);
+
+        await servers.SendAsync(ContractorReplyMail.Build(order, ContractorAnswer.Accepted, "Jan de Vries, Loodgietersbedrijf De Vries", DateTimeOffset.UtcNow), waiting.Token);
+        Activity? reply = null;
+        while (reply is null && !waiting.IsCancellationRequested)
+        {
+            await started.Poll.PollAsync("contractor", CancellationToken.None);
+            reply = hub.Spans.ToArray().FirstOrDefault(s => s.OperationName == HubSpans.Intake && Equals(s.GetTagItem(HubAttributes.System), "contractor")
+                && Equals(s.GetTagItem(HubAttributes.IntakeResult), "Updated"));
+            await Task.Delay(200);
+        }
+
+        Assert.NotNull(reply);
+        var opening = OpeningIntake(hub);
+        Assert.NotEqual(opening.TraceId, reply.TraceId);
+        Assert.Equal(opening.GetTagItem(HubAttributes.CaseId), reply.GetTagItem(HubAttributes.CaseId));
+        Assert.Contains(reply.Links, link => link.Context.TraceId == opening.TraceId);
+        var poll = Assert.Single(hub.Spans.ToArray(), s => s.SpanId == reply.ParentSpanId);
+        Assert.Equal(HubSpans.Poll, poll.OperationName);
+        Assert.Contains(hub.Spans.ToArray(), s => s.OperationName == HubSpans.ImapOpen && s.ParentSpanId == poll.SpanId);
     }
 
     /// <summary>The intake span that opened the complaint's case.</summary>

@@ -1,16 +1,7 @@
-using Hub.Adapters.Dynamics;
-using Hub.Adapters.Email;
-using Hub.Adapters.TopDesk;
-using Hub.Abstractions.Adapters;
-using Hub.Engine.Journal;
-using Hub.Abstractions.Mapping;
-using Hub.Engine.Mapping;
-using Hub.Engine.Persistence;
 using Hub.Engine.Sync;
 using Hub.Host.Audit;
 using Hub.Host.Configuration;
 using Hub.Host.Health;
-using Hub.Host.Journal;
 using Hub.Host.Jobs;
 using Hub.Host.Telemetry;
 using Hub.Host.Webhooks;
@@ -20,8 +11,8 @@ namespace Hub.Host.Hosting;
 
 /// <summary>
 /// Composes the hub: configuration checked at start, the correlation log, mappings with hot reload, one adapter
-/// per configured system, the engine, Quartz jobs (a poll job per system, one dispatcher), health, webhooks and
-/// the auditor's API. Runs as a Windows service, under systemd, or in a console.
+/// per configured system, the engine (<see cref="HubEngineServices"/>), Quartz jobs (a poll job per system, one
+/// dispatcher), health, webhooks, the auditor's API and, when OTEL_* asks for it, telemetry. Runs as a Windows service, under systemd, or in a console.
 /// </summary>
 internal static class HubHostBuilder
 {
