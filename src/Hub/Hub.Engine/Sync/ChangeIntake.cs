@@ -33,7 +33,17 @@ public sealed class ChangeIntake(
         ArgumentNullException.ThrowIfNull(change);
         using var span = EngineSpans.Intake(system, change.Kind.ToString());
         change = NulCharacters.MadeVisible(change);
-        var result = await TakeInAsync(system, change, cancellationToken).ConfigureAwait(false);
+        IntakeResult result;
+        try
+        {
+            result = await TakeInAsync(system, change, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (span is not null && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            EngineSpans.Failed(span, $"the change could not be taken in ({failure.GetType().Name})");
+            throw;
+        }
+
         span?.SetTag(HubAttributes.IntakeResult, result.ToString());
         IntakeMetrics.Count(system, change, result, time.GetUtcNow());
         return result;
