@@ -135,10 +135,11 @@ internal sealed class ChainWorld : IAsyncDisposable
         return section;
     }
 
-    public HubProcess StartHub()
+    /// <param name="environment">Variables of the hub's process beside the configuration file (OTEL_EXPORTER_OTLP_ENDPOINT=…).</param>
+    public HubProcess StartHub(IReadOnlyDictionary<string, string>? environment = null)
     {
         var config = WriteConfiguration();
-        var hub = HubProcess.Start(Folder, "run", "--config", config);
+        var hub = HubProcess.StartWith(Folder, environment ?? new Dictionary<string, string>(), "run", "--config", config);
         hubs.Add(hub);
         return hub;
     }

@@ -40,7 +40,7 @@ internal sealed class DynamicsAdapterFactory : IAdapterFactory, IDisposable
             new ServiceProtectionHandler(session.Gate, context.SystemName, context.Time),
         };
 #pragma warning disable CA2000 // The adapter owns and disposes the client, which owns the handlers.
-        var http = SystemHttpClient.Create(options.ApiUrl, options.Http, context.Time, session.Circuit, handlers,
+        var http = SystemHttpClient.Create(context.SystemName, options.ApiUrl, options.Http, context.Time, session.Circuit, handlers,
             new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
 #pragma warning restore CA2000
         var api = RestService.For<IDataverseApi>(http);

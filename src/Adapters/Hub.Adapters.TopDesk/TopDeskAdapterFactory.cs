@@ -27,7 +27,7 @@ internal sealed class TopDeskAdapterFactory : IAdapterFactory
         var options = context.OptionsOf<TopDeskOptions>();
         var circuit = new SystemCircuit();
 #pragma warning disable CA2000 // The HttpClient owns the handler; the adapter owns and disposes the HttpClient.
-        var client = SystemHttpClient.Create(ApiAddressOf(options.BaseUrl), options.Http, context.Time, circuit,
+        var client = SystemHttpClient.Create(context.SystemName, ApiAddressOf(options.BaseUrl), options.Http, context.Time, circuit,
             [new BasicAuthenticationHandler(options.Username, options.ApplicationPassword)]);
 #pragma warning restore CA2000
         var api = RestService.For<ITopDeskApi>(client, new RefitSettings(new SystemTextJsonContentSerializer(TopDeskJson.Options)));

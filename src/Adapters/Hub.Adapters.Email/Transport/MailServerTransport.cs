@@ -1,3 +1,4 @@
+using Hub.Abstractions.Telemetry;
 using Hub.Adapters.Email.Options;
 using Hub.Abstractions.Adapters;
 using MailKit;
@@ -25,18 +26,18 @@ internal sealed class MailServerTransport(string systemName, EmailOptions option
             return SentEvidence.NoEvidence;
         }
 
-        return await MailFailure.GuardAsync(systemName, ImapName, async () =>
+        return await MailSpan.TraceAsync(HubSpans.ImapFindSent, systemName, "imap", options.Imap, () => MailFailure.GuardAsync(systemName, ImapName, async () =>
         {
             using var client = new ImapClient();
             await signIn.ConnectAsync(client, options.Imap, cancellationToken);
             var found = await new SentCopySearch(client, options, time).WaitForAsync(messageId, cancellationToken);
             await client.DisconnectAsync(quit: true, cancellationToken);
             return found ? SentEvidence.Found : SentEvidence.NotFound;
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     public Task<IInboxSession> OpenInboxAsync(CancellationToken cancellationToken) =>
-        MailFailure.GuardAsync<IInboxSession>(systemName, ImapName, async () =>
+        MailSpan.TraceAsync(HubSpans.ImapOpen, systemName, "imap", options.Imap, () => MailFailure.GuardAsync<IInboxSession>(systemName, ImapName, async () =>
         {
             var client = new ImapClient();
             try
@@ -54,7 +55,7 @@ internal sealed class MailServerTransport(string systemName, EmailOptions option
                 client.Dispose();
                 throw;
             }
-        }, cancellationToken);
+        }, cancellationToken));
 
     /// <summary>
     /// IMAP IDLE on the reply folder until mail arrives there. Mail that arrived since the last wait began (while the

@@ -1,3 +1,4 @@
+using Hub.Abstractions.Telemetry;
 using Hub.Adapters.Email.Options;
 using MailKit.Net.Smtp;
 using MimeKit;
@@ -12,7 +13,14 @@ internal sealed class SmtpOutbox(string systemName, MailServerOptions server, Ma
 {
     private string ServerName => $"SMTP server {server.Host}:{server.Port}";
 
-    public async Task SendAsync(MimeMessage message, Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken)
+    public Task SendAsync(MimeMessage message, Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken) =>
+        MailSpan.TraceAsync(HubSpans.SmtpSend, systemName, "smtp", server, async () =>
+        {
+            await HandOverAsync(message, handingOver, cancellationToken);
+            return true;
+        });
+
+    private async Task HandOverAsync(MimeMessage message, Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient();
         await MailFailure.GuardAsync(systemName, ServerName, async () =>

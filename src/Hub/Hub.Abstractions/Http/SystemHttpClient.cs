@@ -21,7 +21,9 @@ public static class SystemHttpClient
 
     private static readonly HttpRequestOptionsKey<bool> SingleAttempt = new(SingleAttemptOption);
 
+    /// <param name="systemName">The configured system, for the hub's metrics (its 429 answers).</param>
     public static HttpClient Create(
+        string systemName,
         Uri baseAddress,
         SystemHttpOptions options,
         TimeProvider time,
@@ -34,7 +36,12 @@ public static class SystemHttpClient
         ArgumentNullException.ThrowIfNull(handlers);
         var pipeline = BuildPipeline(options, time, circuit);
 
-        HttpMessageHandler inner = primary ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+#pragma warning disable CA2000 // The HttpClient owns and disposes the handler chain.
+        HttpMessageHandler inner = new ThrottleCounter(systemName, time)
+        {
+            InnerHandler = primary ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+        };
+#pragma warning restore CA2000
         foreach (var handler in handlers.Reverse())
         {
             handler.InnerHandler = inner;

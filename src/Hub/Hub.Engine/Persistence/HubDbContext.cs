@@ -86,6 +86,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(o => new { o.Status, o.NextAttemptAt });
             e.HasIndex(o => new { o.CaseId, o.Id });
             e.HasIndex(o => new { o.TargetSystem, o.Status });
+            e.Property(o => o.TraceParent).HasMaxLength(TraceParentLength);
         });
 
         modelBuilder.Entity<ParkedChange>(e =>
@@ -114,6 +115,9 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.Property(c => c.Year).ValueGeneratedNever();
         });
     }
+
+    /// <summary>Room for a W3C traceparent ("00-" + 32 + "-" + 16 + "-" + 2 hex digits is 55) and a later version's few more.</summary>
+    private const int TraceParentLength = 64;
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.UtcTicks,

@@ -24,6 +24,12 @@ public sealed class OutboxCommand
     public DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The W3C traceparent of the intake that queued the command, so its dispatch (later, maybe after a restart)
+    /// continues the complaint's trace. Null when tracing was off, and for rows queued before the hub kept it.
+    /// </summary>
+    public string? TraceParent { get; set; }
 }
 
 public enum OutboxStatus

@@ -1,3 +1,5 @@
+using Hub.Abstractions.Telemetry;
+using Hub.Engine.Telemetry;
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
 using Hub.Abstractions.Mapping;
@@ -27,7 +29,26 @@ public sealed class ChangeIntake(
     public async Task<IntakeResult> AcceptAsync(string system, ObservedChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
+        using var span = EngineSpans.Intake(system, change.Kind.ToString());
         change = NulCharacters.MadeVisible(change);
+        IntakeResult result;
+        try
+        {
+            result = await TakeInAsync(system, change, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (span is not null && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            EngineSpans.Failed(span, $"the change could not be taken in ({failure.GetType().Name})");
+            throw;
+        }
+
+        span?.SetTag(HubAttributes.IntakeResult, result.ToString());
+        IntakeMetrics.Count(system, change, result, time.GetUtcNow());
+        return result;
+    }
+
+    private async Task<IntakeResult> TakeInAsync(string system, ObservedChange change, CancellationToken cancellationToken)
+    {
         IntakeResult result;
         using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -141,6 +162,12 @@ public sealed class ChangeIntake(
             link = await CaseLinks.RecoveredAsync(db, journal, own.Id, system, change, map, now, cancellationToken).ConfigureAwait(false);
         }
 
+        if (link is not null)
+        {
+            EngineSpans.AboutCase(link.CaseId);
+            await CaseTraceLink.AddAsync(db, link.CaseId, cancellationToken).ConfigureAwait(false);
+        }
+
         var view = RecordView.Of(change);
         var memory = link is null || view.Count == 0 ? null : CaseLinks.MemoryOf(link);
         var changedByOthers = change.WrittenByHub && memory is not null ? memory.ChangedByOthers(view) : [];
@@ -218,6 +245,7 @@ public sealed class ChangeIntake(
             var opened = await planner.OpenCaseAsync(db, system, change, fields, map, now, cancellationToken).ConfigureAwait(false);
             if (opened.Origin is { } origin)
             {
+                EngineSpans.AboutCase(origin.CaseId);
                 await JournalClampAsync(db, origin.CaseId, system, sourceRecord, stated, stampedAt, map, cancellationToken).ConfigureAwait(false);
             }
 

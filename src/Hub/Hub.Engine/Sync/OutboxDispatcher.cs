@@ -1,3 +1,4 @@
+using Hub.Engine.Telemetry;
 using System.Collections.Concurrent;
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
@@ -82,6 +83,7 @@ public sealed class OutboxDispatcher(
     {
         var map = mappings.Current;
         OutboxIntent? intent = null;
+        using var span = EngineSpans.Dispatch(command);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CaseId"] = command.CaseId, ["System"] = command.TargetSystem });
         try
         {
@@ -187,6 +189,7 @@ public sealed class OutboxDispatcher(
                     MappingVersion = MappingVersionOf(intent, map), Attempt = row.Attempts, Detail = DetailOf(intent),
                 }, cancellationToken).ConfigureAwait(false);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                CommandMetrics.Sent(command);
             }
         }
     }
@@ -225,6 +228,7 @@ public sealed class OutboxDispatcher(
                     Detail = dead ? $"dead letter {row.Id}: fix the cause, then 'hub deadletters replay {row.Id}'" : $"next attempt at {row.NextAttemptAt:O}",
                 }, cancellationToken).ConfigureAwait(false);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                CommandMetrics.Failed(command, dead, error);
                 if (dead)
                 {
                     logger.LogError("Dead-lettered {Kind} to {System} for {CaseId}: {Error}", command.Kind, command.TargetSystem, command.CaseId, error);

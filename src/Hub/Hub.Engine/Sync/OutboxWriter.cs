@@ -1,3 +1,4 @@
+using Hub.Engine.Telemetry;
 using Hub.Engine.Persistence;
 
 namespace Hub.Engine.Sync;
@@ -19,6 +20,7 @@ public static class OutboxWriter
             Status = OutboxStatus.Pending,
             CreatedAt = now,
             NextAttemptAt = now,
+            TraceParent = TraceParent.Current(),
         });
     }
 }

@@ -1,3 +1,4 @@
+using Hub.Engine.Telemetry;
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
 using Hub.Engine.Persistence;
@@ -25,6 +26,7 @@ public sealed class PollCycle(
     public async Task<PollOutcome> PollAsync(string systemName, CancellationToken cancellationToken)
     {
         var adapter = adapters.Get(systemName);
+        using var span = EngineSpans.Poll(systemName);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["System"] = systemName });
         var outcome = new PollOutcome();
         try
@@ -62,11 +64,13 @@ public sealed class PollCycle(
         catch (AdapterException failure)
         {
             logger.LogWarning("Polling {System} failed: {Error}", systemName, failure.Message);
+            EngineSpans.Failed(span, failure.Message);
             return await FailedAsync(systemName, failure.Message, outcome).ConfigureAwait(false);
         }
         catch (Exception failure) when (DatabaseOutage.Is(failure))
         {
             logger.LogError(failure, "Polling {System} stopped: the hub's database failed; the watermark stays", systemName);
+            EngineSpans.Failed(span, "the hub's database failed");
             return await FailedAsync(systemName, $"the hub's database failed while polling {systemName}: {DatabaseOutage.Describe(failure)}", outcome).ConfigureAwait(false);
         }
     }

@@ -1,13 +1,9 @@
-using Hub.Abstractions.Adapters;
-using Hub.Engine.Journal;
-using Hub.Engine.Mapping;
-using Hub.Engine.Persistence;
 using Hub.Engine.Sync;
 using Hub.Host.Audit;
 using Hub.Host.Configuration;
 using Hub.Host.Health;
-using Hub.Host.Journal;
 using Hub.Host.Jobs;
+using Hub.Host.Telemetry;
 using Hub.Host.Webhooks;
 using Quartz;
 
@@ -15,8 +11,8 @@ namespace Hub.Host.Hosting;
 
 /// <summary>
 /// Composes the hub: configuration checked at start, the correlation log, mappings with hot reload, one adapter
-/// per configured system, the engine, Quartz jobs (a poll job per system, one dispatcher), health, webhooks and
-/// the auditor's API. Runs as a Windows service, under systemd, or in a console.
+/// per configured system, the engine (<see cref="HubEngineServices"/>), Quartz jobs (a poll job per system, one
+/// dispatcher), health, webhooks, the auditor's API and, when OTEL_* asks for it, telemetry. Runs as a Windows service, under systemd, or in a console.
 /// </summary>
 internal static class HubHostBuilder
 {
@@ -41,23 +37,9 @@ internal static class HubHostBuilder
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(database);
-        services.AddSingleton(sync);
-        services.AddSingleton(systems);
-        services.AddSingleton<IAdapterStateStore, DatabaseAdapterStateStore>();
-        services.AddSingleton<HubJournal>();
-        services.AddSingleton<HubWriteGate>();
-        services.AddSingleton<CasePlanner>();
-        services.AddSingleton<ChangeIntake>();
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddSingleton<PollCycle>();
-        services.AddSingleton<DeadLetters>();
+        services.AddHubEngine(configuration, database, sync, systems, mappingsDirectory);
         services.AddSingleton<IDispatchSignal, QuartzDispatchSignal>();
-        services.AddHubMappings(mappingsDirectory);
-        services.AddShippedAdapters(configuration.Root);
-        services.AddSingleton<IIgnoredRecordJournal, IgnoredRecordJournal>();
-        services.AddSingleton(provider => SystemAdapterBuilder.Build(provider, systems));
+        services.AddHubTelemetry(TelemetryExport.FromEnvironment(configuration.Root));
         services.AddHostedService<ParkedChangesOnReload>();
         services.AddHubWebhooks();
         services.AddHubAudit(configuration.Root);

@@ -1,0 +1,40 @@
+using Hub.Abstractions.Adapters;
+using Hub.Engine.Journal;
+using Hub.Engine.Mapping;
+using Hub.Engine.Persistence;
+using Hub.Engine.Sync;
+using Hub.Host.Configuration;
+using Hub.Host.Journal;
+
+namespace Hub.Host.Hosting;
+
+/// <summary>
+/// The engine with its adapters, as the service runs it: the correlation log, the journal, intake, planner, dispatcher,
+/// poll cycle, dead letters, the mappings and one adapter per configured system. The host adds what drives it (the
+/// jobs and their dispatch signal), health, webhooks, the API and telemetry.
+/// </summary>
+internal static class HubEngineServices
+{
+    public static IServiceCollection AddHubEngine(this IServiceCollection services, HubConfiguration configuration, HubDatabase database,
+        SyncOptions sync, IReadOnlyList<SystemSettings> systems, string mappingsDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddSingleton(sync);
+        services.AddSingleton(systems);
+        services.AddSingleton<IAdapterStateStore, DatabaseAdapterStateStore>();
+        services.AddSingleton<HubJournal>();
+        services.AddSingleton<HubWriteGate>();
+        services.AddSingleton<CasePlanner>();
+        services.AddSingleton<ChangeIntake>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<PollCycle>();
+        services.AddSingleton<DeadLetters>();
+        services.AddHubMappings(mappingsDirectory);
+        services.AddShippedAdapters(configuration.Root);
+        services.AddSingleton<IIgnoredRecordJournal, IgnoredRecordJournal>();
+        services.AddSingleton(provider => SystemAdapterBuilder.Build(provider, systems));
+        return services;
+    }
+}
