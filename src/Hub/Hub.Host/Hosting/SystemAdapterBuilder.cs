@@ -6,23 +6,36 @@ using Hub.Host.Configuration;
 
 namespace Hub.Host.Hosting;
 
-/// <summary>Makes one adapter per configured system through the factory its Adapter key names; options are validated here, at start.</summary>
+/// <summary>Makes one adapter per configured system through the factory its Adapter key names; options are validated here, at start, every system's.</summary>
 internal static class SystemAdapterBuilder
 {
+    /// <summary>Every system's adapter; when some cannot be made, one <see cref="HubConfigurationException"/> names every problem of every system.</summary>
     public static SystemAdapters Build(IServiceProvider services, IReadOnlyList<SystemSettings> systems)
     {
         var registry = services.GetRequiredService<AdapterRegistry>();
-        var adapters = systems.Select(system =>
-            registry.Get(system.Adapter, $"{system.Section.Path}:Adapter").Create(new SystemContext(
-                system.Name,
-                system.Section,
-                services,
-                services.GetRequiredService<ILoggerFactory>(),
-                services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<IMappingProvider>())
+        var adapters = new List<ISystemAdapter>();
+        var problems = new List<string>();
+        foreach (var system in systems)
+        {
+            try
             {
-                TextZone = services.GetRequiredService<SyncOptions>().Zone(),
-            }));
-        return new SystemAdapters(adapters.ToList());
+                adapters.Add(registry.Get(system.Adapter, $"{system.Section.Path}:Adapter").Create(new SystemContext(
+                    system.Name,
+                    system.Section,
+                    services,
+                    services.GetRequiredService<ILoggerFactory>(),
+                    services.GetRequiredService<TimeProvider>(),
+                    services.GetRequiredService<IMappingProvider>())
+                {
+                    TextZone = services.GetRequiredService<SyncOptions>().Zone(),
+                }));
+            }
+            catch (HubConfigurationException refused)
+            {
+                problems.AddRange(refused.Problems);
+            }
+        }
+
+        return problems.Count == 0 ? new SystemAdapters(adapters) : throw new HubConfigurationException(problems);
     }
 }
