@@ -30,7 +30,7 @@ internal static class MappedValueCheck
         var missing = used.Where(v => !present.Contains(v)).ToList();
         if (missing.Count == 0)
         {
-            return SystemCheck.Pass(name, $"all {used.Count} exist in {systemName}");
+            return SystemCheck.Pass(name, $"{used.Count} in use, all known to {systemName}");
         }
 
         var shown = string.Join(", ", known.Order(StringComparer.OrdinalIgnoreCase).Take(ShownKnownValues).Select(v => $"'{v}'"));
