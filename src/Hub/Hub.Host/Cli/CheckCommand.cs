@@ -19,6 +19,10 @@ internal sealed class CheckCommand : IHubCommandFactory
 {
     public const int SomeChecksFail = 1;
 
+    /// <summary>What the parts log while they are checked goes to standard error: standard output is the check lines alone.</summary>
+    private static readonly KeyValuePair<string, string?>[] LogsToStandardError =
+        [new("Logging:Console:LogToStandardErrorThreshold", "Trace")];
+
     public Command Create()
     {
         var command = new Command("check", "Check the configuration and every system: reachable, signed in, permissions, the mapping's values exist.");
@@ -28,7 +32,7 @@ internal sealed class CheckCommand : IHubCommandFactory
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var configuration = CliConfiguration.From(parse);
+        var configuration = HubConfiguration.Load(parse.GetValue(CommonOptions.Config), LogsToStandardError);
         var output = parse.InvocationConfiguration.Output;
         if (ConfigurationProblems.Find(configuration) is { Count: > 0 } problems)
         {
