@@ -7,7 +7,7 @@ namespace Hub.Adapters.Dynamics.Readiness;
 /// <summary>
 /// Whether a Dynamics 365 org is ready for the hub: the application user signs in (WhoAmI), its security roles grant
 /// what the hub does to cases and notes (RetrieveUserPrivileges), the Case table tracks changes (the hub polls with
-/// delta links) and has the active alternate key the hub creates cases by.
+/// delta links; without them on modifiedon, at more cost and blind to deletions) and has the active alternate key the hub creates cases by.
 /// </summary>
 internal sealed class DynamicsReadiness(DataverseConnection connection, AlternateKeyCheck keyCheck, string keyPrefix)
 {
@@ -71,7 +71,7 @@ internal sealed class DynamicsReadiness(DataverseConnection connection, Alternat
             var definition = await connection.ReadAsync<IncidentDefinitionRow>(response, action, cancellationToken);
             return definition.ChangeTrackingEnabled
                 ? SystemCheck.Pass(name, "the Case table tracks changes")
-                : SystemCheck.Fail(name, "the Case (incident) table does not track changes, so the hub cannot poll it with delta links",
+                : SystemCheck.Fail(name, "the Case (incident) table does not track changes: the hub falls back to polling on modifiedon, which reads more and does not see deleted cases",
                     "in Power Apps (make.powerapps.com) open Tables > Case > Properties > Advanced options and tick 'Track changes', then save and publish");
         }
         catch (AdapterException failure)
