@@ -1,5 +1,7 @@
 using Hub.Adapters.Compliance;
+using System.Globalization;
 using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 
 namespace Hub.Adapters.Dynamics.Tests;
 
@@ -36,9 +38,38 @@ public sealed class DynamicsComplianceTests : AdapterComplianceTests
             return Task.CompletedTask;
         }
 
+        /// <summary>Cancelled with the standard reason 6; the peer shows state and reason as "statecode/statuscode".</summary>
+        public (ApplyChangeCommand Change, string Shown) SampleStatusChange(string externalId) => (new ApplyChangeCommand
+        {
+            CaseId = "HUB-2026-000042",
+            ExternalId = externalId,
+            Kind = ChangeKind.StatusChanged,
+            Fields = new CaseFields { Status = CaseStatus.Cancelled },
+            TargetValues = new Dictionary<string, string> { [MappedField.Status] = "6" },
+        }, "2/6");
+
+        public Task<string?> StatusOfAsync(string externalId, CancellationToken cancellationToken) =>
+            Task.FromResult(rig.Simulator.FindCase(Guid.Parse(externalId)) is { } found
+                ? string.Create(CultureInfo.InvariantCulture, $"{found.StateCode}/{found.StatusCode}")
+                : null);
+
+        public string UnknownExternalId { get; } = Guid.NewGuid().ToString();
+
         public Task MakePeerFailAsync(CancellationToken cancellationToken)
         {
             rig.Simulator.FailNextRequests(int.MaxValue);
+            return Task.CompletedTask;
+        }
+
+        public Task<TimeSpan?> MakePeerThrottleAsync(TimeSpan retryAfter, CancellationToken cancellationToken)
+        {
+            rig.Simulator.ThrottleBurst(int.MaxValue, retryAfter);
+            return Task.FromResult<TimeSpan?>(retryAfter);
+        }
+
+        public Task MakePeerRefuseAsync(CancellationToken cancellationToken)
+        {
+            rig.Simulator.FailNextRequests(int.MaxValue, 403);
             return Task.CompletedTask;
         }
 

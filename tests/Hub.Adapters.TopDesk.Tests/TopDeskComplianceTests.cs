@@ -1,5 +1,6 @@
 using Hub.Adapters.Compliance;
 using Hub.Abstractions.Adapters;
+using Hub.Abstractions.Model;
 using Hub.Simulators.TopDesk;
 
 namespace Hub.Adapters.TopDesk.Tests;
@@ -32,15 +33,50 @@ public sealed class TopDeskComplianceTests : AdapterComplianceTests
         public Task<int> CountRecordsWithCorrelationKeyAsync(string correlationKey, CancellationToken cancellationToken) =>
             Task.FromResult(testbed.Simulator.Incidents.Count(i => i.ExternalNumber == correlationKey));
 
-        public Task PersonCommentsAsync(string externalId, string text, CancellationToken cancellationToken)
+        /// <summary>
+        /// TOPdesk keeps modification dates to the second and the watermark is the latest one seen: the person writes in
+        /// the next second, as a person typing after the hub's last read does, so the watermark can show the change.
+        /// </summary>
+        public async Task PersonCommentsAsync(string externalId, string text, CancellationToken cancellationToken)
         {
+            var second = testbed.Time.GetUtcNow().Ticks / TimeSpan.TicksPerSecond;
+            while (testbed.Time.GetUtcNow().Ticks / TimeSpan.TicksPerSecond == second)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), testbed.Time, cancellationToken); // a timer may fire a little early
+            }
+
             testbed.Simulator.AddAction(externalId, text);
-            return Task.CompletedTask;
         }
+
+        public (ApplyChangeCommand Change, string Shown) SampleStatusChange(string externalId) => (new ApplyChangeCommand
+        {
+            CaseId = "HUB-2026-000042",
+            ExternalId = externalId,
+            Kind = ChangeKind.StatusChanged,
+            Fields = new CaseFields { Status = CaseStatus.InProgress },
+            TargetValues = new Dictionary<string, string> { [MappedField.Status] = "In behandeling" },
+        }, "In behandeling");
+
+        public Task<string?> StatusOfAsync(string externalId, CancellationToken cancellationToken) =>
+            Task.FromResult(testbed.Simulator.Incidents.FirstOrDefault(i => i.Id == externalId)?.ProcessingStatus?.Name);
+
+        public string UnknownExternalId { get; } = Guid.NewGuid().ToString();
 
         public Task MakePeerFailAsync(CancellationToken cancellationToken)
         {
             testbed.Simulator.MakeUnavailable();
+            return Task.CompletedTask;
+        }
+
+        public Task<TimeSpan?> MakePeerThrottleAsync(TimeSpan retryAfter, CancellationToken cancellationToken)
+        {
+            testbed.Simulator.ThrottleNextRequests(int.MaxValue, retryAfter);
+            return Task.FromResult<TimeSpan?>(retryAfter);
+        }
+
+        public Task MakePeerRefuseAsync(CancellationToken cancellationToken)
+        {
+            testbed.Simulator.FailNextRequests(int.MaxValue, 400, message: "externalNumber: the value is not allowed");
             return Task.CompletedTask;
         }
 

@@ -98,7 +98,7 @@ internal static class MailServerConfig
         smtpd_sasl_path = inet:127.0.0.1:{authPort}
         smtpd_client_restrictions = check_client_access cidr:{root}/postfix/conf/border_verdicts.cidr
         smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject
-        smtpd_recipient_restrictions = permit_mynetworks, permit_sasl_authenticated, reject
+        smtpd_recipient_restrictions = check_recipient_access regexp:{root}/postfix/conf/recipient_verdicts.regexp, permit_mynetworks, permit_sasl_authenticated, reject
         maillog_file = {root}/postfix/maillog
         maillog_file_prefixes = {root}
         smtputf8_enable = no

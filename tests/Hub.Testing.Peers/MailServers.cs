@@ -82,6 +82,7 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
         await File.WriteAllTextAsync(Path.Combine(root, "postfix/conf/main.cf"), MailServerConfig.PostfixMain(root, lmtpPort, authPort, certificatePath, keyPath));
         await File.WriteAllTextAsync(Path.Combine(root, "postfix/conf/master.cf"), MailServerConfig.PostfixMaster(SmtpPort, SmtpsPort));
         await File.WriteAllTextAsync(Path.Combine(root, "postfix/conf/border_verdicts.cidr"), BorderVerdicts.ClientTable());
+        await File.WriteAllTextAsync(Path.Combine(root, "postfix/conf/recipient_verdicts.regexp"), RecipientVerdicts.Table());
         await RunAsync("chown", $"mail:mail {root}/mail");
         await RunAsync("chown", $"postfix {root}/postfix/data");
 
@@ -232,6 +233,22 @@ public sealed class MailServers : IAsyncLifetime, IDisposable
             await folder.CloseAsync(expunge: false, cancellationToken);
             await Task.Delay(200, cancellationToken);
         }
+    }
+
+    /// <summary>The mails in one folder of a mailbox, now, oldest first.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> MessagesInAsync(TestMailbox mailbox, string folderName, CancellationToken cancellationToken)
+    {
+        using var client = await SignInAsync(mailbox, cancellationToken);
+        var folder = await FolderAsync(client, folderName, cancellationToken);
+        await folder.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
+        var messages = new List<MimeMessage>();
+        for (var i = 0; i < folder.Count; i++)
+        {
+            messages.Add(await folder.GetMessageAsync(i, cancellationToken));
+        }
+
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        return messages;
     }
 
     /// <summary>The Message-IDs in one folder of a mailbox, now.</summary>

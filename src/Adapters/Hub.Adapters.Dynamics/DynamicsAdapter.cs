@@ -32,6 +32,9 @@ internal sealed class DynamicsAdapter(
         return new ChangeBatch(changes, next.ToString(), more) { Unreadable = unreadable };
     }
 
+    public async Task<ObservedChange?> ReadRecordAsync(string record, CancellationToken cancellationToken) =>
+        await caseReader.ReadOneAsync(record, await connection.AppUserIdAsync(cancellationToken), cancellationToken);
+
     public Task<RecordReference?> FindByCorrelationKeyAsync(string correlationKey, CancellationToken cancellationToken) =>
         creator.FindAsync(correlationKey, cancellationToken);
 

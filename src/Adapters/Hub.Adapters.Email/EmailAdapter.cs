@@ -20,6 +20,11 @@ internal sealed class EmailAdapter(
 {
     public string SystemName => systemName;
 
+    /// <summary>A contractor's mailbox holds replies to the hub's work orders, never a case of its own to read or start from.</summary>
+    public Task<ObservedChange?> ReadRecordAsync(string record, CancellationToken cancellationToken) =>
+        throw new NotSupportedException(
+            $"system '{systemName}' is a contractor's mailbox: it starts no cases, it only answers the hub's work orders. Test a record of the system the case comes from.");
+
     public async Task<ChangeBatch> ReadChangesAsync(string? watermark, CancellationToken cancellationToken)
     {
         await using var session = await transport.OpenInboxAsync(cancellationToken);

@@ -25,6 +25,9 @@ internal sealed class TopDeskAdapter(
     public Task<ChangeBatch> ReadChangesAsync(string? watermark, CancellationToken cancellationToken) =>
         reader.ReadAsync(watermark, cancellationToken);
 
+    public Task<ObservedChange?> ReadRecordAsync(string record, CancellationToken cancellationToken) =>
+        reader.ReadOneAsync(record, cancellationToken);
+
     public Task<RecordReference?> FindByCorrelationKeyAsync(string correlationKey, CancellationToken cancellationToken) =>
         finder.FindAsync(correlationKey, cancellationToken);
 

@@ -2,6 +2,7 @@ using Hub.Adapters.Compliance;
 
 namespace Hub.Adapters.Email.Tests.Compliance;
 
+/// <summary>The shared adapter compliance suite over pickup folders (the directory transport).</summary>
 public sealed class EmailAdapterComplianceTests : AdapterComplianceTests
 {
     protected override Task<IAdapterComplianceHarness> StartHarnessAsync() =>

@@ -35,6 +35,27 @@ internal sealed class CaseChangeReader(DataverseConnection connection, ChangeTra
             : await TrackAsync(state, appUserId, unreadable, cancellationToken);
     }
 
+    /// <summary>
+    /// One case as it is now, by its incidentid or its ticket number, as the change a poll makes of it (same columns);
+    /// null when the org has no such case.
+    /// </summary>
+    public async Task<ObservedChange?> ReadOneAsync(string record, Guid appUserId, CancellationToken cancellationToken)
+    {
+        var action = $"read case {record}";
+        if (Guid.TryParse(record, out var id))
+        {
+            using var response = await connection.SendAsync((api, ct) => api.GetIncidentAsync(id.ToString(), Select, ct), action, cancellationToken);
+            return response.StatusCode == HttpStatusCode.NotFound
+                ? null
+                : translator.FromCase(await connection.ReadAsync<IncidentRow>(response, action, cancellationToken), appUserId);
+        }
+
+        var filter = $"ticketnumber eq '{record.Replace("'", "''", StringComparison.Ordinal)}'";
+        using var found = await connection.SendAsync((api, ct) => api.QueryIncidentsAsync(Select, filter, "modifiedon asc,incidentid asc", Prefer(track: false), ct), action, cancellationToken);
+        var page = await connection.ReadAsync<ODataPage<IncidentRow>>(found, action, cancellationToken);
+        return page.Value.FirstOrDefault() is { } row ? translator.FromCase(row, appUserId) : null;
+    }
+
     private async Task<(List<ObservedChange>, DynamicsWatermark)> TrackAsync(DynamicsWatermark state, Guid appUserId, List<UnreadableRecord> unreadable, CancellationToken cancellationToken)
     {
         using var response = state.CaseLink is { } link

@@ -43,6 +43,9 @@ internal interface ITopDeskApi
     [Get("/incidents/id/{id}")]
     Task<IApiResponse<TopDeskIncident>> GetIncidentAsync(string id, CancellationToken cancellationToken);
 
+    [Get("/incidents/number/{number}")]
+    Task<IApiResponse<TopDeskIncident>> GetIncidentByNumberAsync(string number, CancellationToken cancellationToken);
+
     /// <summary>Creates an incident: one attempt only, a lost answer must not become a second incident.</summary>
     [Post("/incidents")]
     Task<IApiResponse<TopDeskIncident>> CreateIncidentAsync(

@@ -6,6 +6,7 @@ using Hub.Adapters.TopDesk.Lookups;
 using Hub.Adapters.TopDesk.Mapping;
 using Hub.Abstractions.Adapters;
 using Microsoft.Extensions.Logging;
+using Refit;
 
 namespace Hub.Adapters.TopDesk.Reading;
 
@@ -61,6 +62,28 @@ internal sealed class IncidentChangeReader(
         return status == HttpStatusCode.PartialContent && listed.Count > 0
             ? new ChangeBatch(changes, new PollWatermark(latest, since, at.After(listed)).ToString(), HasMore: true) { Unreadable = unreadable }
             : new ChangeBatch(changes, new PollWatermark(latest).ToString()) { Unreadable = unreadable };
+    }
+
+    /// <summary>
+    /// One incident as it is now, by its id (a UUID) or its number ("I 2026 042"), as the snapshot a poll makes of it;
+    /// null when TOPdesk knows no such incident (404). Its progress entries are not read: they are changes of their own.
+    /// </summary>
+    public async Task<ObservedChange?> ReadOneAsync(string record, CancellationToken cancellationToken)
+    {
+        TopDeskIncident incident;
+        try
+        {
+            (incident, _) = await calls.SendAsync($"reading incident {record}", () => Guid.TryParse(record, out _)
+                ? api.GetIncidentAsync(record, cancellationToken)
+                : api.GetIncidentByNumberAsync(record, cancellationToken));
+        }
+        catch (AdapterException missing) when (missing.InnerException is ApiException { StatusCode: HttpStatusCode.NotFound })
+        {
+            return null;
+        }
+
+        var hubOperatorId = (await lookups.HubOperatorAsync(cancellationToken)).Id;
+        return SnapshotOf(incident, hubOperatorId);
     }
 
     /// <summary>

@@ -21,6 +21,15 @@ public interface ISystemAdapter
     Task<ChangeBatch> ReadChangesAsync(string? watermark, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Reads one record as it is now, in the shape <see cref="ReadChangesAsync"/> gives a record's snapshot, for tools that
+    /// show what a record would do (<c>hub mappings test</c>); null when the system has no such record. <paramref name="record"/>
+    /// is the system's id or the number people use. Reads only. A system whose records are not cases of their own (a
+    /// contractor's mailbox) throws <see cref="NotSupportedException"/> saying so.
+    /// </summary>
+    Task<ObservedChange?> ReadRecordAsync(string record, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"system '{SystemName}' cannot read one record on request.");
+
+    /// <summary>
     /// Finds a record this hub created earlier, by the correlation key stored in the target system; null when there is
     /// none. The engine need not call it before <see cref="CreateAsync"/>, which looks the key up itself; it is for
     /// checks and tools that ask whether a case has its record in this system.

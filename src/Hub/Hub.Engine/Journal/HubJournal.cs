@@ -16,6 +16,14 @@ namespace Hub.Engine.Journal;
 public sealed class HubJournal(TimeProvider time, JournalKeyRing? keys = null)
 {
     private readonly JournalKey? signing = keys?.Signing;
+    private bool rehearsal;
+
+    /// <summary>
+    /// A journal for a rehearsal (<see cref="Sync.ChangeIntake.PlanAsync"/>), whose unit of work is never saved: it takes
+    /// no write lock and opens no transaction, so it reads a read-only database and never waits for, or holds back, the
+    /// running hub; its entries chain from the genesis hash and are only shown.
+    /// </summary>
+    public static HubJournal ForRehearsal(TimeProvider time) => new(time) { rehearsal = true };
 
     public async Task<JournalEntry> AppendAsync(HubDbContext db, JournalLine line, CancellationToken cancellationToken)
     {
@@ -25,8 +33,8 @@ public sealed class HubJournal(TimeProvider time, JournalKeyRing? keys = null)
         var pending = db.Journal.Local
             .Where(e => db.Entry(e).State == EntityState.Added)
             .MaxBy(e => e.Sequence);
-        var (lastSequence, lastHash) = pending is not null
-            ? (pending.Sequence, pending.Hash)
+        var (lastSequence, lastHash) = pending is not null ? (pending.Sequence, pending.Hash)
+            : rehearsal ? (0, JournalHash.Genesis)
             : await LastAsync(db, cancellationToken).ConfigureAwait(false);
 
         var entry = new JournalEntry

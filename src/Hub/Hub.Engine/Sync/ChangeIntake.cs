@@ -63,6 +63,32 @@ public sealed class ChangeIntake(
         return result;
     }
 
+    /// <summary>
+    /// What the change would do, decided by the same code <see cref="AcceptAsync"/> runs (links, claims, echo, value maps,
+    /// owner and later-wins rules, routes and chain), on a unit of work that is never saved: nothing reaches the journal,
+    /// the outbox, the links, the parked changes or the inbox, and no command is dispatched. The inbox is not asked, so a
+    /// record read before is planned as if read now. Built with <see cref="HubJournal.ForRehearsal"/>, it takes no write
+    /// lock and reads a read-only database.
+    /// </summary>
+    public async Task<IntakePlan> PlanAsync(string system, ObservedChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        change = NulCharacters.MadeVisible(change);
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            var result = await HandleAsync(db, system, change, parked: null, cancellationToken).ConfigureAwait(false);
+            var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+            var link = db.Links.Local.FirstOrDefault(l => l.SystemName == system && l.ExternalId == change.ExternalId);
+            return new IntakePlan(
+                result,
+                [.. added.OfType<OutboxCommand>().Select(OutboxPayload.Read)],
+                [.. added.OfType<JournalEntry>().OrderBy(e => e.Sequence)],
+                added.OfType<ParkedChange>().FirstOrDefault()?.Reason,
+                link?.CaseId);
+        }
+    }
+
     /// <summary>Tries every parked change again with the mapping in force now (after a reload or on request).</summary>
     public async Task<int> ReleaseParkedAsync(CancellationToken cancellationToken)
     {

@@ -37,9 +37,13 @@ internal static class AuditDatabase
         }
     }
 
-    private static async Task<HubDbContext> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
+    private static async Task<HubDbContext> OpenAsync(ParseResult parse, CancellationToken cancellationToken) =>
+        (await OpenAsync(CliConfiguration.From(parse), cancellationToken).ConfigureAwait(false)).CreateContext();
+
+    /// <summary>The hub database of the configuration, opened read-only; <see cref="AuditDatabaseUnavailableException"/> when there is none to read.</summary>
+    public static async Task<HubDatabase> OpenAsync(HubConfiguration configuration, CancellationToken cancellationToken)
     {
-        var database = HubDatabaseOpener.OpenReadOnly(CliConfiguration.From(parse));
+        var database = HubDatabaseOpener.OpenReadOnly(configuration);
         if (database.Provider == DatabaseProvider.Sqlite && database.DataSource != ":memory:" && !File.Exists(database.DataSource))
         {
             throw new AuditDatabaseUnavailableException($"no hub database at {database.DataSource}. 'hub run' creates it; check Hub:Database:ConnectionString in the configuration given with --config.");
@@ -66,7 +70,7 @@ internal static class AuditDatabase
                 $"{database.DataSource} is not a hub database of this version: {pending.Count} of the hub's migrations are not applied (first missing: {pending[0]}). 'hub run' creates or brings it up to date; audit commands never change it.");
         }
 
-        return database.CreateContext();
+        return database;
     }
 
     private static async Task<bool> CanConnectAsync(HubDatabase database, CancellationToken cancellationToken)

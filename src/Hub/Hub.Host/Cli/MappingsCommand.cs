@@ -5,7 +5,10 @@ using Hub.Host.Configuration;
 
 namespace Hub.Host.Cli;
 
-/// <summary>`hub mappings validate [dir]`: checks the mapping files; every error names file, JSON path, problem and fix.</summary>
+/// <summary>
+/// `hub mappings validate [dir]`: checks the mapping files; every error names file, JSON path, problem and fix.
+/// `hub mappings test &lt;system&gt; &lt;record&gt;`: a dry run of one record (<see cref="MappingsTestCommand"/>).
+/// </summary>
 internal sealed class MappingsCommand : IHubCommandFactory
 {
     public Command Create()
@@ -33,6 +36,6 @@ internal sealed class MappingsCommand : IHubCommandFactory
             return 1;
         });
 
-        return new Command("mappings", "Work with the admin's mapping files.") { validate };
+        return new Command("mappings", "Work with the admin's mapping files.") { validate, MappingsTestCommand.Create() };
     }
 }

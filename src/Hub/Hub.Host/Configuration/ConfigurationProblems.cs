@@ -1,10 +1,8 @@
-using Hub.Adapters.Dynamics;
-using Hub.Adapters.Email;
-using Hub.Adapters.TopDesk;
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Mapping;
 using Hub.Engine.Sync;
 using Hub.Host.Audit;
+using Hub.Host.Hosting;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -46,9 +44,7 @@ internal static class ConfigurationProblems
         using var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
-            .AddTopDeskAdapter(configuration.Root)
-            .AddDynamicsAdapter(configuration.Root)
-            .AddEmailAdapter(configuration.Root)
+            .AddShippedAdapters(configuration.Root)
             .BuildServiceProvider();
         var known = services.GetRequiredService<AdapterRegistry>().KnownTypes;
         var problems = configuration.Root.GetSection("Hub:Systems").GetChildren()

@@ -1,6 +1,3 @@
-using Hub.Adapters.Dynamics;
-using Hub.Adapters.Email;
-using Hub.Adapters.TopDesk;
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
 using Hub.Abstractions.Mapping;
@@ -59,9 +56,7 @@ internal static class HubHostBuilder
         services.AddSingleton<DeadLetters>();
         services.AddSingleton<IDispatchSignal, QuartzDispatchSignal>();
         services.AddHubMappings(mappingsDirectory);
-        services.AddTopDeskAdapter(configuration.Root);
-        services.AddDynamicsAdapter(configuration.Root);
-        services.AddEmailAdapter(configuration.Root);
+        services.AddShippedAdapters(configuration.Root);
         services.AddSingleton<IIgnoredRecordJournal, IgnoredRecordJournal>();
         services.AddSingleton(provider => SystemAdapterBuilder.Build(provider, systems));
         services.AddHostedService<ParkedChangesOnReload>();

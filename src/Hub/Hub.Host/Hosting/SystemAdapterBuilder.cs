@@ -1,6 +1,8 @@
+using Hub.Adapters.Dynamics;
+using Hub.Adapters.Email;
+using Hub.Adapters.TopDesk;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
-using Hub.Engine.Mapping;
 using Hub.Engine.Sync;
 using Hub.Host.Configuration;
 
@@ -9,26 +11,20 @@ namespace Hub.Host.Hosting;
 /// <summary>Makes one adapter per configured system through the factory its Adapter key names; options are validated here, at start, every system's.</summary>
 internal static class SystemAdapterBuilder
 {
+    /// <summary>The adapters the hub ships (TOPdesk, Dynamics 365, e-mail), with the options of every system configured for each.</summary>
+    public static IServiceCollection AddShippedAdapters(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddTopDeskAdapter(configuration).AddDynamicsAdapter(configuration).AddEmailAdapter(configuration);
+
     /// <summary>Every system's adapter; when some cannot be made, one <see cref="HubConfigurationException"/> names every problem of every system.</summary>
     public static SystemAdapters Build(IServiceProvider services, IReadOnlyList<SystemSettings> systems)
     {
-        var registry = services.GetRequiredService<AdapterRegistry>();
         var adapters = new List<ISystemAdapter>();
         var problems = new List<string>();
         foreach (var system in systems)
         {
             try
             {
-                adapters.Add(registry.Get(system.Adapter, $"{system.Section.Path}:Adapter").Create(new SystemContext(
-                    system.Name,
-                    system.Section,
-                    services,
-                    services.GetRequiredService<ILoggerFactory>(),
-                    services.GetRequiredService<TimeProvider>(),
-                    services.GetRequiredService<IMappingProvider>())
-                {
-                    TextZone = services.GetRequiredService<SyncOptions>().Zone(),
-                }));
+                adapters.Add(Create(services, system));
             }
             catch (HubConfigurationException refused)
             {
@@ -38,4 +34,17 @@ internal static class SystemAdapterBuilder
 
         return problems.Count == 0 ? new SystemAdapters(adapters) : throw new HubConfigurationException(problems);
     }
+
+    /// <summary>The adapter of one configured system, as the service makes it.</summary>
+    public static ISystemAdapter Create(IServiceProvider services, SystemSettings system) =>
+        services.GetRequiredService<AdapterRegistry>().Get(system.Adapter, $"{system.Section.Path}:Adapter").Create(new SystemContext(
+            system.Name,
+            system.Section,
+            services,
+            services.GetRequiredService<ILoggerFactory>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IMappingProvider>())
+        {
+            TextZone = services.GetRequiredService<SyncOptions>().Zone(),
+        });
 }

@@ -155,6 +155,7 @@ internal sealed class TopDeskApi(TopDeskTenant tenant, TopDeskFaults faults, str
             ("GET", ["incidents"]) => ListIncidents(query),
             ("POST", ["incidents"]) => CreateIncident(body),
             ("GET", ["incidents", "id", var id]) => TopDeskReply.Json(200, TopDeskIncidentJson.Incident(tenant.Get(id), false, null)),
+            ("GET", ["incidents", "number", var number]) => TopDeskReply.Json(200, TopDeskIncidentJson.Incident(tenant.GetByNumber(Uri.UnescapeDataString(number)), false, null)),
             ("PATCH" or "PUT", ["incidents", "id", var id]) => UpdateIncident(id, body),
             ("GET", ["incidents", "id", var id, "actions"]) => ListActions(id, query),
             ("GET", ["incidents", "statuses"]) => TopDeskReply.Json(200, new JsonArray([.. tenant.Lookups.Statuses.Select(Status)])),

@@ -48,6 +48,10 @@ internal sealed class TopDeskTenant(TimeProvider time, string hubLoginName)
         incidents.FirstOrDefault(i => string.Equals(i.Id, id, StringComparison.OrdinalIgnoreCase))
         ?? throw new TopDeskApiError(404, $"Incident with id {id} not found.");
 
+    public SimulatedIncident GetByNumber(string number) =>
+        incidents.FirstOrDefault(i => string.Equals(i.Number, number, StringComparison.Ordinal))
+        ?? throw new TopDeskApiError(404, $"Incident with number {number} not found.");
+
     public SimulatedAction AddAction(SimulatedIncident incident, string html, bool invisibleForCaller, SimulatedRef by)
     {
         var now = Now;
