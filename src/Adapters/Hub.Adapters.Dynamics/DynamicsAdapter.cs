@@ -1,4 +1,5 @@
 using Hub.Adapters.Dynamics.Http;
+using Hub.Adapters.Dynamics.Readiness;
 using Hub.Adapters.Dynamics.Reading;
 using Hub.Adapters.Dynamics.Writing;
 using Hub.Abstractions.Adapters;
@@ -13,7 +14,8 @@ internal sealed class DynamicsAdapter(
     CaseCreator creator,
     CaseUpdater updater,
     AlternateKeyCheck keyCheck,
-    HttpClient http) : ISystemAdapter, IDisposable
+    DynamicsReadiness readiness,
+    HttpClient http) : ISystemAdapter, ISystemReadiness, IDisposable
 {
     public string SystemName => connection.SystemName;
 
@@ -71,6 +73,15 @@ internal sealed class DynamicsAdapter(
             return AdapterHealth.Unhealthy(e.Message);
         }
     }
+
+    public async Task<IReadOnlyList<SystemCheck>> CheckReadinessAsync(CancellationToken cancellationToken) =>
+        connection.Circuit.IsOpen
+            ? [SystemCheck.Fail("signed in", $"calls to Dynamics are paused after repeated failures (circuit {connection.Circuit.State})", "see the hub's log for the failures; calls resume by themselves")]
+            : await readiness.CheckAsync(cancellationToken);
+
+    /// <summary>Dynamics' statuses and priorities are option values the hub does not list yet: the mapping's values are not checked here.</summary>
+    public Task<IReadOnlyCollection<string>?> ListValuesAsync(string field, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<string>?>(null);
 
     public void Dispose() => http.Dispose();
 }

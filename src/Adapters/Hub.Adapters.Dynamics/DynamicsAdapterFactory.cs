@@ -5,6 +5,7 @@ using System.Text;
 using Hub.Adapters.Dynamics.Auth;
 using Hub.Adapters.Dynamics.Http;
 using Hub.Adapters.Dynamics.Mapping;
+using Hub.Adapters.Dynamics.Readiness;
 using Hub.Adapters.Dynamics.Reading;
 using Hub.Adapters.Dynamics.Writing;
 using Hub.Abstractions.Adapters;
@@ -47,13 +48,15 @@ internal sealed class DynamicsAdapterFactory : IAdapterFactory, IDisposable
         var connection = new DataverseConnection(api, http, session, options, context.SystemName, context.Time);
         var mapper = AdapterMapper.CreateConfiguration(context, new DynamicsProfile(options)).CreateMapper();
         var translator = new ChangeTranslator(mapper, context.Time);
+        var keyCheck = new AlternateKeyCheck(connection, context.KeyOf(nameof(options.CorrelationKeyColumn)));
         return new DynamicsAdapter(
             connection,
             new CaseChangeReader(connection, translator, logger),
             new NoteChangeReader(connection, translator),
             new CaseCreator(connection, mapper),
             new CaseUpdater(connection, mapper, context.AppointmentSentence, logger),
-            new AlternateKeyCheck(connection, context.KeyOf(nameof(options.CorrelationKeyColumn))),
+            keyCheck,
+            new DynamicsReadiness(connection, keyCheck, context.Configuration.Path),
             http);
     }
 

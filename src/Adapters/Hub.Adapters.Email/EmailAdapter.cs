@@ -16,7 +16,7 @@ internal sealed class EmailAdapter(
     IMailTransport transport,
     WorkOrderStore store,
     WorkOrderOutbox outbox,
-    ReplyIntake intake) : ISystemAdapter, IArrivalWaiter
+    ReplyIntake intake) : ISystemAdapter, ISystemReadiness, IArrivalWaiter
 {
     public string SystemName => systemName;
 
@@ -76,6 +76,12 @@ internal sealed class EmailAdapter(
         await transport.FindProblemAsync(cancellationToken) is { } problem
             ? AdapterHealth.Unhealthy(problem)
             : AdapterHealth.Healthy("mail can be sent and read");
+
+    public Task<IReadOnlyList<SystemCheck>> CheckReadinessAsync(CancellationToken cancellationToken) => transport.CheckReadinessAsync(cancellationToken);
+
+    /// <summary>A contractor's mailbox has no look-up lists: the mapping's values for it are not checked.</summary>
+    public Task<IReadOnlyCollection<string>?> ListValuesAsync(string field, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<string>?>(null);
 
     /// <summary>IMAP IDLE on the reply folder (a plain wait where the server offers no IDLE), or a watch on the pickup folder.</summary>
     public Task<bool> WaitForArrivalAsync(TimeSpan maxWait, CancellationToken cancellationToken) =>

@@ -32,7 +32,7 @@ internal sealed class EmailAdapterFactory : IAdapterFactory
         var replyTo = string.IsNullOrWhiteSpace(options.ReplyTo) ? from : MailboxAddress.Parse(options.ReplyTo);
         IMailTransport transport = options.Transport == MailTransportKind.Directory
             ? new DirectoryTransport(context.SystemName, options.Directory, context.Time)
-            : new MailServerTransport(context.SystemName, options, new MailSignIn(options, context.Services.GetService<IMsalHttpClientFactory>()), context.Time);
+            : new MailServerTransport(context.SystemName, options, new MailSignIn(options, context.Services.GetService<IMsalHttpClientFactory>()), context.Time, context.Configuration.Path);
         var store = new WorkOrderStore(state, context.SystemName);
         var mapper = AdapterMapper.CreateConfiguration<WorkOrderProfile>(context).CreateMapper();
         var outbox = new WorkOrderOutbox(context.SystemName, store, new WorkOrderMail(from, replyTo, context.Time), transport, context.Mappings, mapper, context.Time,

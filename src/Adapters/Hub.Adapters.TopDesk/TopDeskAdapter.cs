@@ -1,4 +1,5 @@
 using Hub.Adapters.TopDesk.Api;
+using Hub.Adapters.TopDesk.Readiness;
 using Hub.Adapters.TopDesk.Reading;
 using Hub.Adapters.TopDesk.Writing;
 using Hub.Abstractions.Adapters;
@@ -16,7 +17,8 @@ internal sealed class TopDeskAdapter(
     IncidentChangeReader reader,
     IncidentFinder finder,
     IncidentCreator creator,
-    IncidentUpdater updater) : ISystemAdapter, IDisposable
+    IncidentUpdater updater,
+    TopDeskReadiness readiness) : ISystemAdapter, ISystemReadiness, IDisposable
 {
     public string SystemName => systemName;
 
@@ -52,6 +54,14 @@ internal sealed class TopDeskAdapter(
             return AdapterHealth.Unhealthy(ex.Message);
         }
     }
+
+    public async Task<IReadOnlyList<SystemCheck>> CheckReadinessAsync(CancellationToken cancellationToken) =>
+        circuit.IsOpen
+            ? [SystemCheck.Fail("reachable", $"calls to TOPdesk are paused after repeated failures (circuit {circuit.State})", "see the hub's log for the failures; calls resume by themselves")]
+            : await readiness.CheckAsync(cancellationToken);
+
+    public Task<IReadOnlyCollection<string>?> ListValuesAsync(string field, CancellationToken cancellationToken) =>
+        readiness.ListValuesAsync(field, cancellationToken);
 
     public void Dispose() => httpClient.Dispose();
 }

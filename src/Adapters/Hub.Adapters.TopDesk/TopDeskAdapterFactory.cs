@@ -2,6 +2,7 @@ using AutoMapper;
 using Hub.Adapters.TopDesk.Api;
 using Hub.Adapters.TopDesk.Lookups;
 using Hub.Adapters.TopDesk.Mapping;
+using Hub.Adapters.TopDesk.Readiness;
 using Hub.Adapters.TopDesk.Reading;
 using Hub.Adapters.TopDesk.Writing;
 using Hub.Abstractions.Adapters;
@@ -46,7 +47,8 @@ internal sealed class TopDeskAdapterFactory : IAdapterFactory
             new IncidentChangeReader(api, calls, lookups, mapper, options, context.Time, logger),
             finder,
             new IncidentCreator(api, calls, lookups, finder, mapper, options, logger),
-            new IncidentUpdater(api, calls, lookups, new ProgressEntryGuard(api, calls, lookups, context.Time), context.AppointmentSentence, logger));
+            new IncidentUpdater(api, calls, lookups, new ProgressEntryGuard(api, calls, lookups, context.Time), context.AppointmentSentence, logger),
+            new TopDeskReadiness(context.SystemName, api, calls, lookups, options, context.Mappings, context.Configuration.Path));
     }
 
     /// <summary>https://acme.topdesk.net (or …/tas/api, with or without a slash) → https://acme.topdesk.net/tas/api.</summary>

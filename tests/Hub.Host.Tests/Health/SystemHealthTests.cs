@@ -74,8 +74,8 @@ public sealed class SystemHealthTests
         clock.AdjustTime(clock.Start + TimeSpan.FromSeconds(40));
         await systems.CheckAsync();
 
-        Assert.Equal(1, first);
-        Assert.Equal(1, within);
-        Assert.Equal(2, SignInChecks());
+        Assert.True(first > 0, "the first probe did not sign in");
+        Assert.Equal(first, within);
+        Assert.Equal(2 * first, SignInChecks());
     }
 }

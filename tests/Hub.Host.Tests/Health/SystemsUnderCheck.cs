@@ -31,26 +31,13 @@ internal sealed class SystemsUnderCheck : IDisposable
         TopDesk = new TopDeskSimulator();
         Dynamics = new DynamicsSimulator();
         Directory.CreateDirectory(folder);
-        var certificate = Path.Combine(folder, "token-endpoint.cer");
-        File.WriteAllBytes(certificate, Dynamics.TokenEndpointCertificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Cert));
-        var settings = new Dictionary<string, string?>(TopDesk.SettingsFor("servicedesk").Concat(Dynamics.SettingsFor("facility")))
+        var settings = ThreeSystemsSettings.For(TopDesk, Dynamics, folder);
+        if (alive)
         {
-            ["Hub:Systems:facility:TokenEndpointCertificateFile"] = certificate,
-            ["Hub:Systems:servicedesk:Http:MaxRetries"] = "0",
-            ["Hub:Systems:facility:Http:MaxRetries"] = "0",
-            ["Hub:Systems:contractor:Adapter"] = "Email",
-            ["Hub:Systems:contractor:Transport"] = "Directory",
-            ["Hub:Systems:contractor:From"] = "hub@facility.example",
-        };
-        foreach (var name in new[] { "Outbox", "Inbox", "Processed", "Quarantine" })
-        {
-            var path = Path.Combine(folder, name);
-            if (alive)
+            foreach (var name in ThreeSystemsSettings.MailFolders)
             {
-                Directory.CreateDirectory(path);
+                Directory.CreateDirectory(Path.Combine(folder, name));
             }
-
-            settings[$"Hub:Systems:contractor:Directory:{name}"] = path;
         }
 
         if (!alive)

@@ -12,6 +12,14 @@ internal interface IDataverseApi
     [Get("/WhoAmI")]
     Task<HttpResponseMessage> WhoAmIAsync(CancellationToken cancellationToken);
 
+    /// <summary>The incident table's definition, e.g. <c>$select=ChangeTrackingEnabled</c>.</summary>
+    [Get("/EntityDefinitions(LogicalName='incident')")]
+    Task<HttpResponseMessage> IncidentDefinitionAsync([AliasAs("$select")] string select, CancellationToken cancellationToken);
+
+    /// <summary>The privileges a user's security roles grant (the RetrieveUserPrivileges function).</summary>
+    [Get("/systemusers({userId})/Microsoft.Dynamics.CRM.RetrieveUserPrivileges()")]
+    Task<HttpResponseMessage> UserPrivilegesAsync(Guid userId, CancellationToken cancellationToken);
+
     [Get("/incidents({**key})")]
     [Headers("Prefer: odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"")]
     Task<HttpResponseMessage> GetIncidentAsync(string key, [AliasAs("$select")] string select, CancellationToken cancellationToken);

@@ -58,6 +58,15 @@ internal sealed class DirectoryTransport(string systemName, DirectoryTransportOp
         return await Task.WhenAny(arrived.Task, waited) == arrived.Task;
     }
 
+    public Task<IReadOnlyList<SystemCheck>> CheckReadinessAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SystemCheck>>(
+        [
+            .. new[] { ("Outbox", folders.Outbox), ("Inbox", folders.Inbox), ("Processed", folders.Processed), ("Quarantine", folders.Quarantine) }
+                .Select(f => Directory.Exists(f.Item2)
+                    ? SystemCheck.Pass($"folder Directory:{f.Item1}", $"'{f.Item2}' exists")
+                    : SystemCheck.Fail($"folder Directory:{f.Item1}", $"'{f.Item2}' does not exist", $"create it and give the hub's account read and write access to it")),
+        ]);
+
     public Task<string?> FindProblemAsync(CancellationToken cancellationToken)
     {
         var missing = new[] { folders.Outbox, folders.Inbox, folders.Processed, folders.Quarantine }.Where(f => !Directory.Exists(f)).ToList();

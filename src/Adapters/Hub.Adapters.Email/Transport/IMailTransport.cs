@@ -25,4 +25,7 @@ internal interface IMailTransport
 
     /// <summary>Checks that mail can be sent and read; never throws for a peer that is down.</summary>
     Task<string?> FindProblemAsync(CancellationToken cancellationToken);
+
+    /// <summary>Each readiness check of the transport (sign-ins, folders), passed or failed with a fix; never throws for a peer that is down.</summary>
+    Task<IReadOnlyList<Hub.Abstractions.Adapters.SystemCheck>> CheckReadinessAsync(CancellationToken cancellationToken);
 }

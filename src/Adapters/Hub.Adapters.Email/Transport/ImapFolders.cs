@@ -3,10 +3,17 @@ using MailKit.Net.Imap;
 
 namespace Hub.Adapters.Email.Transport;
 
-/// <summary>Finds a folder by its configured path ("Hub/Processed"), creating the missing parts under the personal namespace.</summary>
+/// <summary>Finds a folder by its configured path ("Hub/Processed") under the personal namespace, creating missing parts or not.</summary>
 internal static class ImapFolders
 {
-    public static async Task<IMailFolder> GetOrCreateAsync(ImapClient client, string path, CancellationToken cancellationToken)
+    public static async Task<IMailFolder> GetOrCreateAsync(ImapClient client, string path, CancellationToken cancellationToken) =>
+        (await WalkAsync(client, path, create: true, cancellationToken))!;
+
+    /// <summary>The folder, or null when it (or a folder above it) does not exist; creates nothing.</summary>
+    public static Task<IMailFolder?> FindAsync(ImapClient client, string path, CancellationToken cancellationToken) =>
+        WalkAsync(client, path, create: false, cancellationToken);
+
+    private static async Task<IMailFolder?> WalkAsync(ImapClient client, string path, bool create, CancellationToken cancellationToken)
     {
         if (string.Equals(path, "INBOX", StringComparison.OrdinalIgnoreCase))
         {
@@ -20,6 +27,10 @@ internal static class ImapFolders
             try
             {
                 current = await current.GetSubfolderAsync(name, cancellationToken);
+            }
+            catch (FolderNotFoundException) when (!create)
+            {
+                return null;
             }
             catch (FolderNotFoundException)
             {

@@ -8,7 +8,7 @@ using MimeKit;
 namespace Hub.Adapters.Email.Transport;
 
 /// <summary>Work orders out through SMTP, replies in through IMAP (IDLE where offered, otherwise the host polls).</summary>
-internal sealed class MailServerTransport(string systemName, EmailOptions options, MailSignIn signIn, TimeProvider time) : IMailTransport
+internal sealed class MailServerTransport(string systemName, EmailOptions options, MailSignIn signIn, TimeProvider time, string keyPrefix) : IMailTransport
 {
     private SmtpOutbox Outbox => new(systemName, options.Smtp, signIn, options.SentCopyAddress);
     private string ImapName => $"IMAP server {options.Imap.Host}:{options.Imap.Port}";
@@ -97,6 +97,9 @@ internal sealed class MailServerTransport(string systemName, EmailOptions option
 
         return smtpProblem;
     }
+
+    public Task<IReadOnlyList<SystemCheck>> CheckReadinessAsync(CancellationToken cancellationToken) =>
+        new MailboxReadiness(systemName, options, signIn, keyPrefix).CheckAsync(Outbox, cancellationToken);
 
     /// <summary>
     /// Idles until the folder holds more mail than it did a moment before. The count is followed through expunges (the

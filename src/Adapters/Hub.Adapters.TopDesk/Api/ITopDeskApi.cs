@@ -36,6 +36,10 @@ internal interface ITopDeskApi
         string? all,
         CancellationToken cancellationToken);
 
+    /// <summary>The first incidents the operator may see, ids only: whether it may read incidents at all.</summary>
+    [Get("/incidents")]
+    Task<IApiResponse<List<TopDeskIncident>>> SampleIncidentsAsync(int pageSize, string fields, CancellationToken cancellationToken);
+
     [Get("/incidents/id/{id}")]
     Task<IApiResponse<TopDeskIncident>> GetIncidentAsync(string id, CancellationToken cancellationToken);
 
@@ -81,6 +85,9 @@ internal interface ITopDeskApi
         int start,
         [AliasAs("page_size")] int pageSize,
         CancellationToken cancellationToken);
+
+    [Get("/version")]
+    Task<IApiResponse<TopDeskVersion>> GetVersionAsync(CancellationToken cancellationToken);
 
     [Get("/operators/current")]
     Task<IApiResponse<TopDeskOperator>> GetCurrentOperatorAsync(CancellationToken cancellationToken);

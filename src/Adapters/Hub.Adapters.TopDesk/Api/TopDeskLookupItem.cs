@@ -27,4 +27,16 @@ internal sealed class TopDeskOperator
 {
     public string Id { get; set; } = string.Empty;
     public string? DynamicName { get; set; }
+
+    /// <summary>The operator's task "1st line call operator": may create and change first-line incidents.</summary>
+    public bool FirstLineCallOperator { get; set; }
+
+    /// <summary>The operator's task "2nd line call operator": may create and change second-line incidents.</summary>
+    public bool SecondLineCallOperator { get; set; }
+}
+
+/// <summary>The answer of <c>GET /version</c>: the TOPdesk REST API's version.</summary>
+internal sealed class TopDeskVersion
+{
+    public string? Version { get; set; }
 }

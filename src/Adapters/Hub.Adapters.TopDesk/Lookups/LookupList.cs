@@ -28,6 +28,10 @@ internal sealed class LookupList(string systemName, string what, string endpoint
                 "Add it in TOPdesk or correct the value map.");
     }
 
+    /// <summary>The names on the list as TOPdesk has them now (read again, and kept).</summary>
+    public async Task<IReadOnlyCollection<string>> NamesAsync(CancellationToken cancellationToken) =>
+        [.. (await ReloadAsync(cancellationToken)).Select(e => e.Name)];
+
     private async Task<IReadOnlyList<LookupEntry>> ReloadAsync(CancellationToken cancellationToken)
     {
         var loaded = await load(cancellationToken);

@@ -11,7 +11,7 @@ public static class AdapterRegistration
     /// <summary>
     /// Registers the adapter's one factory and its options validator, and for every system configured with
     /// <c>Hub:Systems:&lt;name&gt;:Adapter</c> = <paramref name="adapterType"/> its named options (name = the system's name),
-    /// bound from <c>Hub:Systems:&lt;name&gt;</c> and validated on start. Registering twice changes nothing.
+    /// bound from <c>Hub:Systems:&lt;name&gt;</c> and validated on start, and an <see cref="AdapterSettingsCheck"/> for them. Registering twice changes nothing.
     /// </summary>
     public static IServiceCollection AddSystemAdapter<TFactory, TOptions, TValidator>(
         this IServiceCollection services, IConfiguration configuration, string adapterType)
@@ -37,6 +37,8 @@ public static class AdapterRegistration
             services.AddOptions<TOptions>(system.Key)
                 .Configure(options => forms.Bound(system.Key, SettingForms.Bind(system, options)))
                 .ValidateOnStart();
+            var name = system.Key;
+            services.AddSingleton(new AdapterSettingsCheck(name, provider => _ = provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)));
         }
 
         return services;

@@ -2,7 +2,8 @@ using System.CommandLine;
 
 namespace Hub.Host.Cli;
 
-/// <summary>The `hub` command line: run (default), mappings, trace, log, verify, deadletters, status, apikey, archive.</summary>
+/// <summary>The `hub` command line: run (default), check, mappings, trace, log, verify, deadletters, status, apikey, archive. A bad configuration is
+/// refused the same way by every command (<see cref="ConfigurationRefusal"/>).</summary>
 internal static class HubCli
 {
     public static RootCommand Build()
@@ -18,6 +19,7 @@ internal static class HubCli
         }
 
         root.SetAction((parse, ct) => RunCommand.RunAsync(parse, ct));
+        ConfigurationRefusal.GuardAll(root);
         return root;
     }
 }

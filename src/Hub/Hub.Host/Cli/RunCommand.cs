@@ -16,6 +16,6 @@ internal static class RunCommand
     public static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var configuration = CliConfiguration.From(parse);
-        return await HubService.RunAsync(configuration, cancellationToken).ConfigureAwait(false);
+        return await HubService.RunAsync(configuration, parse.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
     }
 }

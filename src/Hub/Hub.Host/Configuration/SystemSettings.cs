@@ -8,30 +8,42 @@ internal sealed record SystemSettings(string Name, string Adapter, TimeSpan Poll
 {
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMinutes(1);
 
-    /// <summary>Reads every configured system; a missing adapter, a bad interval or bad webhook settings stop the start with the key named.</summary>
+    /// <summary>
+    /// Reads every configured system. A missing adapter, a bad interval or bad webhook settings stop the start: every
+    /// one of every system is named by its key, in one <see cref="HubConfigurationException"/>.
+    /// </summary>
     public static IReadOnlyList<SystemSettings> ReadAll(IConfiguration configuration)
     {
         var systems = new List<SystemSettings>();
+        var problems = new List<string>();
         foreach (var section in configuration.GetSection("Hub:Systems").GetChildren())
         {
             var adapter = section["Adapter"];
             if (string.IsNullOrWhiteSpace(adapter))
             {
-                throw new HubConfigurationException($"{section.Path}:Adapter", "is required: TopDesk, Dynamics or Email.");
+                problems.Add(SettingProblems.Format($"{section.Path}:Adapter", "is required: TopDesk, Dynamics or Email."));
             }
 
             var interval = DefaultPollInterval;
-            if (section["PollInterval"] is { Length: > 0 } text)
+            if (section["PollInterval"] is { Length: > 0 } text
+                && (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out interval) || interval <= TimeSpan.Zero))
             {
-                if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out interval) || interval <= TimeSpan.Zero)
-                {
-                    throw new HubConfigurationException($"{section.Path}:PollInterval", $"'{text}' is not a positive time span; write it as hh:mm:ss, e.g. \"00:01:00\".");
-                }
+                problems.Add(SettingProblems.Format($"{section.Path}:PollInterval", $"'{text}' is not a positive time span; write it as hh:mm:ss, e.g. \"00:01:00\"."));
             }
 
-            systems.Add(new SystemSettings(section.Key, adapter, interval, WebhookSettings.Read(section), section));
+            WebhookSettings? webhook = null;
+            try
+            {
+                webhook = WebhookSettings.Read(section);
+            }
+            catch (HubConfigurationException refused)
+            {
+                problems.AddRange(refused.Problems);
+            }
+
+            systems.Add(new SystemSettings(section.Key, adapter ?? string.Empty, interval, webhook, section));
         }
 
-        return systems;
+        return problems.Count == 0 ? systems : throw new HubConfigurationException(problems);
     }
 }

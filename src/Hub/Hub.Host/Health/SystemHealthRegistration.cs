@@ -1,3 +1,4 @@
+using Hub.Abstractions.Mapping;
 using Hub.Engine.Sync;
 using Hub.Host.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -27,7 +28,8 @@ internal static class SystemHealthRegistration
         {
             checks.Add(new HealthCheckRegistration(
                 Prefix + system.Name,
-                provider => new SystemProbeCheck(system.Name, system.Adapter, provider.GetRequiredService<SystemAdapters>(), provider.GetRequiredService<SystemProbes>()),
+                provider => new SystemProbeCheck(system.Name, system.Adapter, provider.GetRequiredService<SystemAdapters>(),
+                    provider.GetRequiredService<IMappingProvider>(), provider.GetRequiredService<SystemProbes>()),
                 HealthStatus.Unhealthy,
                 [Tag],
                 Timeout));

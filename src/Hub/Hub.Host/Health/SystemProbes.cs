@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
-using Hub.Abstractions.Adapters;
+using Hub.Engine.Readiness;
 
 namespace Hub.Host.Health;
 
-/// <summary>The last answer of each system's adapter to a health probe, and when it came (the hub's clock).</summary>
+/// <summary>The last readiness of each system (its adapter's health and checks), and when it came (the hub's clock).</summary>
 internal sealed class SystemProbes(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Probe> last = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The last answer while it is younger than <paramref name="freshness"/>; otherwise asks again and keeps the answer.</summary>
-    public async Task<Probe> GetAsync(string systemName, TimeSpan freshness, Func<Task<AdapterHealth>> probe)
+    public async Task<Probe> GetAsync(string systemName, TimeSpan freshness, Func<Task<SystemReadiness>> probe)
     {
         ArgumentNullException.ThrowIfNull(probe);
         var now = time.GetUtcNow();
@@ -23,5 +23,8 @@ internal sealed class SystemProbes(TimeProvider time)
         return fresh;
     }
 
-    public sealed record Probe(AdapterHealth Health, DateTimeOffset At);
+    /// <summary>The last answer of a system, however old; null before its first probe.</summary>
+    public Probe? Last(string systemName) => last.TryGetValue(systemName, out var known) ? known : null;
+
+    public sealed record Probe(SystemReadiness Readiness, DateTimeOffset At);
 }

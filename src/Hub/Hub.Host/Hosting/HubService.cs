@@ -3,6 +3,7 @@ using Hub.Abstractions.Mapping;
 using Hub.Engine.Mapping;
 using Hub.Engine.Persistence;
 using Hub.Engine.Sync;
+using Hub.Host.Cli;
 using Hub.Host.Configuration;
 using Hub.Host.Health;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Hub.Host.Hosting;
 
 /// <summary>
-/// Runs the hub until it is told to stop (Ctrl+C, SIGTERM, the service manager). A bad setting stops the start
-/// with a message naming the key and exit code 2. Another hub holding the same database stops it with a message naming
+/// Runs the hub until it is told to stop (Ctrl+C, SIGTERM, the service manager). Bad settings stop the start with
+/// exit code 2 and every problem named by its key, all at once (<see cref="ConfigurationProblems"/>). Another hub holding the same database stops it with a message naming
 /// that hub and exit code 3: one hub per database, held from before the schema is touched until after the last job.
 /// </summary>
 internal static class HubService
@@ -21,9 +22,16 @@ internal static class HubService
     /// <summary>Not a configuration error: the same configuration works once the other hub is stopped.</summary>
     public const int ExitAnotherHubHoldsTheDatabase = 3;
 
-    public static async Task<int> RunAsync(HubConfiguration configuration, CancellationToken cancellationToken)
+    /// <param name="error">Where a refusal is written (standard error).</param>
+    public static async Task<int> RunAsync(HubConfiguration configuration, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(error);
+        if (ConfigurationProblems.Find(configuration) is { Count: > 0 } problems)
+        {
+            return await ConfigurationRefusal.WriteAsync(error, problems);
+        }
+
         WebApplication app;
         try
         {
@@ -31,7 +39,7 @@ internal static class HubService
         }
         catch (Exception failure) when (IsConfigurationFailure(failure))
         {
-            return await RefuseAsync(failure);
+            return await RefuseAsync(error, failure);
         }
 
         HubInstanceLock instance;
@@ -42,7 +50,7 @@ internal static class HubService
         catch (HubAlreadyRunningException held)
         {
             await app.DisposeAsync();
-            await Console.Error.WriteLineAsync($"hub: {held.Message}");
+            await error.WriteLineAsync($"hub: {held.Message}");
             return ExitAnotherHubHoldsTheDatabase;
         }
 
@@ -62,7 +70,7 @@ internal static class HubService
             }
             catch (Exception failure) when (IsConfigurationFailure(failure))
             {
-                return await RefuseAsync(failure);
+                return await RefuseAsync(error, failure);
             }
 
             await app.WaitForShutdownAsync(cancellationToken);
@@ -83,11 +91,10 @@ internal static class HubService
         await SystemStartCheck.RunAsync(services, cancellationToken);
     }
 
-    private static async Task<int> RefuseAsync(Exception failure)
-    {
-        await Console.Error.WriteLineAsync($"hub: configuration error: {failure.Message}");
-        return ExitConfiguration;
-    }
+    private static Task<int> RefuseAsync(TextWriter error, Exception failure) =>
+        ConfigurationRefusal.WriteAsync(error, (failure as HubConfigurationException ?? failure.InnerException as HubConfigurationException)?.Problems
+            ?? (failure as OptionsValidationException ?? failure.InnerException as OptionsValidationException)?.Failures.ToList()
+            ?? [failure.Message]);
 
     private static bool IsConfigurationFailure(Exception failure) =>
         failure is HubConfigurationException or OptionsValidationException or MappingLoadException

@@ -8,15 +8,32 @@ using Hub.Host.Configuration;
 
 namespace Hub.Host.Hosting;
 
-/// <summary>Makes one adapter per configured system through the factory its Adapter key names; options are validated here, at start.</summary>
+/// <summary>Makes one adapter per configured system through the factory its Adapter key names; options are validated here, at start, every system's.</summary>
 internal static class SystemAdapterBuilder
 {
     /// <summary>The adapters the hub ships (TOPdesk, Dynamics 365, e-mail), with the options of every system configured for each.</summary>
     public static IServiceCollection AddShippedAdapters(this IServiceCollection services, IConfiguration configuration) =>
         services.AddTopDeskAdapter(configuration).AddDynamicsAdapter(configuration).AddEmailAdapter(configuration);
 
-    public static SystemAdapters Build(IServiceProvider services, IReadOnlyList<SystemSettings> systems) =>
-        new([.. systems.Select(system => Create(services, system))]);
+    /// <summary>Every system's adapter; when some cannot be made, one <see cref="HubConfigurationException"/> names every problem of every system.</summary>
+    public static SystemAdapters Build(IServiceProvider services, IReadOnlyList<SystemSettings> systems)
+    {
+        var adapters = new List<ISystemAdapter>();
+        var problems = new List<string>();
+        foreach (var system in systems)
+        {
+            try
+            {
+                adapters.Add(Create(services, system));
+            }
+            catch (HubConfigurationException refused)
+            {
+                problems.AddRange(refused.Problems);
+            }
+        }
+
+        return problems.Count == 0 ? new SystemAdapters(adapters) : throw new HubConfigurationException(problems);
+    }
 
     /// <summary>The adapter of one configured system, as the service makes it.</summary>
     public static ISystemAdapter Create(IServiceProvider services, SystemSettings system) =>

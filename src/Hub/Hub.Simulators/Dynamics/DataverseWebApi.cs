@@ -25,6 +25,11 @@ internal sealed partial class DataverseWebApi(DataverseStore store, DataverseRow
     {
         var path = request.Path;
         var keyed = KeyedPath().Match(path);
+        if (Metadata(request) is { } metadata)
+        {
+            return metadata;
+        }
+
         return (request.Method, path) switch
         {
             ("GET", "WhoAmI") => WhoAmI(),

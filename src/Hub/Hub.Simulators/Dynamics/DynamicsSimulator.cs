@@ -248,6 +248,9 @@ public sealed partial class DynamicsSimulator : IDisposable
     /// <summary>The incident table stops tracking changes: the track-changes preference is ignored.</summary>
     public void DisableChangeTracking() => tracking.Enabled = false;
 
+    /// <summary>The application user's security roles no longer grant this privilege (e.g. "prvWriteIncident").</summary>
+    public void WithdrawPrivilege(string privilege) => org.AppUserPrivileges.Remove(privilege);
+
     /// <summary>The alternate key on the correlation column is missing (or, with a status, not yet Active).</summary>
     public void RemoveAlternateKey(string? status = null)
     {

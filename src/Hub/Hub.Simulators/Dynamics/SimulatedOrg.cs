@@ -12,6 +12,13 @@ internal sealed class SimulatedOrg
     public string AlternateKeyStatus { get; set; } = "Active";
     public Guid AlternateKeyId { get; } = Guid.NewGuid();
 
+    /// <summary>What the application user's security roles grant (RetrieveUserPrivileges): cases and notes, read to append.</summary>
+    public HashSet<string> AppUserPrivileges { get; } = new(StringComparer.Ordinal)
+    {
+        "prvReadIncident", "prvCreateIncident", "prvWriteIncident", "prvAppendIncident", "prvAppendToIncident",
+        "prvReadNote", "prvCreateNote", "prvWriteNote", "prvAppendNote",
+    };
+
     public string NameOf(Guid user) =>
         user == AppUser.Id ? AppUser.FullName : user == Person.Id ? Person.FullName : "Unknown user";
 }

@@ -145,6 +145,11 @@ internal sealed class TopDeskApi(TopDeskTenant tenant, TopDeskFaults faults, str
         }
 
         var segments = path[Prefix.Length..].Trim('/').Split('/');
+        if (segments[0] == "incidents" && !tenant.HubOperatorHasIncidentRights)
+        {
+            throw new TopDeskApiError(403, "No permission to access the data.");
+        }
+
         return (method, segments) switch
         {
             ("GET", ["incidents"]) => ListIncidents(query),
@@ -301,8 +306,8 @@ internal sealed class TopDeskApi(TopDeskTenant tenant, TopDeskFaults faults, str
         ["loginPermission"] = true,
         ["apiAccount"] = true,
         ["hasApplicationPasswords"] = true,
-        ["firstLineCallOperator"] = true,
-        ["secondLineCallOperator"] = true,
+        ["firstLineCallOperator"] = tenant.HubOperatorHasIncidentRights,
+        ["secondLineCallOperator"] = tenant.HubOperatorHasIncidentRights,
     };
 
     private static JsonNode Status(TopDeskProcessingStatus s) => new JsonObject

@@ -171,6 +171,18 @@ public sealed class TopDeskSimulator : IDisposable
         }
     }
 
+    /// <summary>
+    /// An admin takes the incident rights from the hub's operator: no call-operator tasks, and every incident endpoint
+    /// answers 403 "No permission to access the data" (as TOPdesk does for an operator whose permission group lacks them).
+    /// </summary>
+    public void WithdrawIncidentRights()
+    {
+        lock (tenant.Gate)
+        {
+            tenant.HubOperatorHasIncidentRights = false;
+        }
+    }
+
     /// <summary>An employee archives an incident: it leaves the default list and refuses changes (403).</summary>
     public void Archive(string incidentId)
     {

@@ -21,6 +21,9 @@ internal sealed class TopDeskTenant(TimeProvider time, string hubLoginName)
 
     public string HubLoginName { get; } = hubLoginName;
 
+    /// <summary>Whether the hub's operator has the incident rights (read, write, create; 1st and 2nd line call operator).</summary>
+    public bool HubOperatorHasIncidentRights { get; set; } = true;
+
     public IReadOnlyList<SimulatedIncident> Incidents => incidents;
 
     public DateTimeOffset Now => time.GetUtcNow();
