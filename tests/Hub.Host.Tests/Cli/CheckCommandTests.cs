@@ -164,6 +164,23 @@ public sealed class CheckCommandTests : IDisposable
             Lines(error.ToString()));
     }
 
+    [Fact]
+    public async Task An_unknown_time_zone_and_engine_numbers_below_one_are_named_instead_of_falling_back_to_UTC()
+    {
+        site.Overrides["Hub:Sync:TimeZone"] = "Europe/Amsterdm";
+        site.Overrides["Hub:Sync:DispatchConcurrency"] = "0";
+        site.Overrides["Hub:Sync:MaxAttempts"] = "0";
+
+        var result = await site.CheckAsync();
+
+        Assert.Equal(2, result.ExitCode);
+        var problems = Lines(result.Error).Where(l => l.StartsWith("hub: configuration error: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, p => p.StartsWith("hub: configuration error: Hub:Sync:TimeZone: 'Europe/Amsterdm' is not a time zone this machine knows", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("hub: configuration error: Hub:Sync:DispatchConcurrency: must be 1 or more", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("hub: configuration error: Hub:Sync:MaxAttempts: must be 1 or more", StringComparison.Ordinal));
+    }
+
     /// <summary>Runs `hub check`, which must exit 1 with exactly one FAIL line; that line.</summary>
     private async Task<string> OnlyFailureAsync()
     {

@@ -1,3 +1,5 @@
+using Hub.Abstractions.Adapters;
+
 namespace Hub.Engine.Sync;
 
 /// <summary>Engine settings (<c>Hub:Sync</c>).</summary>
@@ -5,7 +7,7 @@ public sealed class SyncOptions
 {
     public const string Section = "Hub:Sync";
 
-    /// <summary>Time zone for texts people read (appointments).</summary>
+    /// <summary>Time zone for texts people read (appointments), an IANA or Windows id this machine knows.</summary>
     public string TimeZone { get; set; } = "Europe/Amsterdam";
 
     /// <summary>Commands sent at once across different cases (one case is always in order).</summary>
@@ -22,6 +24,46 @@ public sealed class SyncOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>The zone of <see cref="TimeZone"/>; a zone this machine does not know is refused, never read as UTC.</summary>
     public TimeZoneInfo Zone() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone
+            : throw new HubConfigurationException(Key(nameof(TimeZone)), UnknownZone());
+
+    /// <summary>Every wrong setting of the section at once, each naming its key ("Hub:Sync:MaxAttempts: ...").</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            problems.Add(SettingProblems.Format(Key(nameof(TimeZone)), UnknownZone()));
+        }
+
+        AtLeastOne(problems, nameof(DispatchConcurrency), DispatchConcurrency);
+        AtLeastOne(problems, nameof(DispatchBatchSize), DispatchBatchSize);
+        AtLeastOne(problems, nameof(MaxAttempts), MaxAttempts);
+        if (RetryDelay <= TimeSpan.Zero)
+        {
+            problems.Add(SettingProblems.Format(Key(nameof(RetryDelay)), $"'{RetryDelay}' must be a positive time span, e.g. \"00:00:02\"."));
+        }
+
+        if (MaxRetryDelay < RetryDelay)
+        {
+            problems.Add(SettingProblems.Format(Key(nameof(MaxRetryDelay)), $"'{MaxRetryDelay}' is shorter than {Key(nameof(RetryDelay))} ('{RetryDelay}')."));
+        }
+
+        return problems;
+    }
+
+    private string UnknownZone() =>
+        $"'{TimeZone}' is not a time zone this machine knows; use an IANA id such as \"Europe/Amsterdam\" (appointments are told in it).";
+
+    private static void AtLeastOne(List<string> problems, string setting, int value)
+    {
+        if (value < 1)
+        {
+            problems.Add(SettingProblems.Format(Key(setting), $"must be 1 or more (is {value})."));
+        }
+    }
+
+    private static string Key(string setting) => $"{Section}:{setting}";
 }

@@ -23,7 +23,13 @@ internal static class ConfigurationProblems
         problems.AddRange(AdapterProblems(configuration));
         Collect(problems, () => HubDatabaseOpener.Open(configuration));
         Collect(problems, () => ApiSettings.Urls(configuration.Root));
-        Collect(problems, () => configuration.Root.GetSection(SyncOptions.Section).Get<SyncOptions>()?.Zone());
+        Collect(problems, () =>
+        {
+            if (configuration.Root.GetSection(SyncOptions.Section).Get<SyncOptions>() is { } sync && sync.Problems() is { Count: > 0 } wrong)
+            {
+                throw new HubConfigurationException(wrong);
+            }
+        });
         problems.AddRange(MappingProblems(configuration));
         problems.AddRange(AuditProblems(configuration));
         return problems;
