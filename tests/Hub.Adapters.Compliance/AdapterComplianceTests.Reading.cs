@@ -1,8 +1,12 @@
+using Hub.Abstractions.Adapters;
 using Xunit;
 
 namespace Hub.Adapters.Compliance;
 
-/// <summary>Reading: a person's change is read once per version, the hub's own writes are no person's, the watermark carries a restart.</summary>
+/// <summary>
+/// Reading: a person's change is read once per version, the hub's own writes are no person's, the watermark carries a
+/// restart, one record reads back on request (or the adapter says plainly that its system cannot).
+/// </summary>
 public abstract partial class AdapterComplianceTests
 {
     [ComplianceFact]
@@ -78,5 +82,27 @@ public abstract partial class AdapterComplianceTests
         Assert.All(second.Changes.Where(c => Says(c, beforeRestart)), again => Assert.Equal((seenFirst.ExternalId, seenFirst.Version), (again.ExternalId, again.Version)));
         var known = start.Changes.Concat(first.Changes).Concat(second.Changes).Select(c => (c.ExternalId, c.Version)).ToHashSet();
         Assert.All(third.Changes, again => Assert.Contains((again.ExternalId, again.Version), known)); // an overlap, never a new version of an old change
+    }
+
+    [ComplianceFact]
+    public async Task One_record_reads_back_on_request_and_an_unknown_one_reads_as_nothing()
+    {
+        var adapter = Harness.CreateAdapter();
+        var created = await adapter.CreateAsync(Harness.SampleCreateCommand(NewKey()), Timeout);
+
+        ObservedChange? read;
+        try
+        {
+            read = await adapter.ReadRecordAsync(created.ExternalId, Timeout);
+        }
+        catch (NotSupportedException unsupported)
+        {
+            throw new CaseDoesNotApplyException($"the adapter reads no record on request: {unsupported.Message}");
+        }
+
+        Assert.NotNull(read);
+        Assert.Equal(created.ExternalId, read.ExternalId);
+        Assert.False(string.IsNullOrEmpty(read.Version), "a record read on request carries its version, as a poll would give it");
+        Assert.Null(await adapter.ReadRecordAsync(Harness.UnknownExternalId, Timeout));
     }
 }

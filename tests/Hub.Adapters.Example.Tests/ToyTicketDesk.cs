@@ -126,6 +126,7 @@ internal sealed class ToyTicketDesk : IDisposable
     {
         ("GET", ["api", "me"]) => (200, new JsonObject { ["name"] = "hub" }),
         ("GET", ["api", "tickets"]) => (200, new JsonArray([.. tickets.Where(t => (string?)t["key"] == query["key"]).Select(t => t.DeepClone())])),
+        ("GET", ["api", "tickets", var id]) when Ticket(id) is { } ticket => (200, ticket.DeepClone()),
         ("POST", ["api", "tickets"]) => (201, Create(sent!).DeepClone()),
         ("PATCH", ["api", "tickets", var id]) when Ticket(id) is { } ticket => (200, SetStatus(ticket, (string)sent!["status"]!).DeepClone()),
         ("POST", ["api", "tickets", var id, "comments"]) when Ticket(id) is { } ticket => (201, Record(ticket, "comment", (string?)sent!["text"], null, byHub: true).DeepClone()),
@@ -180,5 +181,5 @@ internal sealed class ToyTicketDesk : IDisposable
         return new JsonObject { ["events"] = new JsonArray(page), ["more"] = after + page.Length < events.Count };
     }
 
-    private JsonObject? Ticket(string id) => tickets.FirstOrDefault(t => (string?)t["id"] == id);
+    private JsonObject? Ticket(string idOrNumber) => tickets.FirstOrDefault(t => (string?)t["id"] == idOrNumber || (string?)t["number"] == idOrNumber);
 }

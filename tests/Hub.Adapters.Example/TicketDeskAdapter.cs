@@ -22,6 +22,23 @@ internal sealed class TicketDeskAdapter(string systemName, TicketDeskCalls calls
         return new ChangeBatch(changes, next, page.More);
     }
 
+    /// <summary>The ticket as it is now, by id or number; null when TicketDesk has none (its 404 is not a failure here).</summary>
+    public async Task<ObservedChange?> ReadRecordAsync(string record, CancellationToken cancellationToken)
+    {
+        var ticket = await calls.SendAsync<Ticket>(HttpMethod.Get, $"api/tickets/{Uri.EscapeDataString(record)}", null,
+            $"reading ticket {record}", cancellationToken, missingIsNothing: true);
+        return ticket is null ? null : new ObservedChange
+        {
+            ExternalId = ticket.Id,
+            ExternalNumber = ticket.Number,
+            Version = "ticket-" + ticket.Id + "-" + ticket.Status,
+            Kind = ChangeKind.Created,
+            OccurredAt = DateTimeOffset.MinValue, // a TicketDesk ticket carries no modification time; its events do
+            RawValues = new Dictionary<string, string> { [MappedField.Status] = ticket.Status },
+            CorrelationKey = ticket.Key,
+        };
+    }
+
     public async Task<RecordReference?> FindByCorrelationKeyAsync(string correlationKey, CancellationToken cancellationToken)
     {
         var found = await calls.SendAsync<List<Ticket>>(HttpMethod.Get, $"api/tickets?key={Uri.EscapeDataString(correlationKey)}", null,

@@ -11,7 +11,7 @@ namespace Hub.Adapters.Example;
 /// </summary>
 internal sealed class TicketDeskCalls(string systemName, HttpClient http, TimeProvider time)
 {
-    public async Task<T?> SendAsync<T>(HttpMethod method, string path, object? body, string what, CancellationToken cancellationToken)
+    public async Task<T?> SendAsync<T>(HttpMethod method, string path, object? body, string what, CancellationToken cancellationToken, bool missingIsNothing = false)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         HttpResponseMessage response;
@@ -26,6 +26,11 @@ internal sealed class TicketDeskCalls(string systemName, HttpClient http, TimePr
 
         using (response)
         {
+            if (missingIsNothing && response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return default;
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw Failure(response, what);
