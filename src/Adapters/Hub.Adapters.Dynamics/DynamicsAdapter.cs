@@ -79,9 +79,9 @@ internal sealed class DynamicsAdapter(
             ? [SystemCheck.Fail("signed in", $"calls to Dynamics are paused after repeated failures (circuit {connection.Circuit.State})", "see the hub's log for the failures; calls resume by themselves")]
             : await readiness.CheckAsync(cancellationToken);
 
-    /// <summary>Dynamics' statuses and priorities are option values the hub does not list yet: the mapping's values are not checked here.</summary>
+    /// <summary>The org's own status reasons and priorities (option values), read from the Case table's definition.</summary>
     public Task<IReadOnlyCollection<string>?> ListValuesAsync(string field, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyCollection<string>?>(null);
+        readiness.ListValuesAsync(field, cancellationToken);
 
     public void Dispose() => http.Dispose();
 }

@@ -63,6 +63,15 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task When_the_mapping_uses_a_status_reason_the_Dynamics_org_does_not_have_hub_check_names_the_option_value_and_exits_1()
+    {
+        site.EditMapping("values.facility.json", "{ \"value\": \"2\", \"canonical\": \"Waiting\", \"description\": \"On Hold\" }", "{ \"value\": \"7\", \"canonical\": \"Waiting\", \"description\": \"On Hold\" }");
+
+        var line = await OnlyFailureAsync();
+        Assert.StartsWith("FAIL  facility  mapped status values: the mapping uses status '7', which facility does not have (it has '1', '1000', '2', '2000', '3', '4', '5', '6')", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task When_change_tracking_is_off_on_incident_hub_check_says_how_to_turn_it_on_and_exits_1()
     {
         site.Dynamics.DisableChangeTracking();

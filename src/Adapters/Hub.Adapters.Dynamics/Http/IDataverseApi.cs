@@ -16,6 +16,14 @@ internal interface IDataverseApi
     [Get("/EntityDefinitions(LogicalName='incident')")]
     Task<HttpResponseMessage> IncidentDefinitionAsync([AliasAs("$select")] string select, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A choice column of the incident table with its options: <paramref name="attribute"/> 'statuscode' with
+    /// <paramref name="metadataType"/> StatusAttributeMetadata, 'prioritycode' with PicklistAttributeMetadata.
+    /// </summary>
+    [Get("/EntityDefinitions(LogicalName='incident')/Attributes(LogicalName='{attribute}')/Microsoft.Dynamics.CRM.{metadataType}")]
+    Task<HttpResponseMessage> IncidentOptionsAsync(string attribute, string metadataType, [AliasAs("$select")] string select,
+        [AliasAs("$expand")] string expand, CancellationToken cancellationToken);
+
     /// <summary>The privileges a user's security roles grant (the RetrieveUserPrivileges function).</summary>
     [Get("/systemusers({userId})/Microsoft.Dynamics.CRM.RetrieveUserPrivileges()")]
     Task<HttpResponseMessage> UserPrivilegesAsync(Guid userId, CancellationToken cancellationToken);

@@ -94,4 +94,28 @@ internal sealed class DynamicsReadiness(DataverseConnection connection, Alternat
             return SystemCheck.Fail(name, failure.Message, "give the application user read access to table definitions (Entity: Read)");
         }
     }
+
+    /// <summary>
+    /// The option values of a value-mapped field as the org defines them (custom status reasons included): statuscode
+    /// for status, prioritycode for priority; null for a field Dynamics keeps no list of here.
+    /// </summary>
+    public async Task<IReadOnlyCollection<string>?> ListValuesAsync(string field, CancellationToken cancellationToken)
+    {
+        (string Attribute, string Type)? column = field switch
+        {
+            "status" => ("statuscode", "StatusAttributeMetadata"),
+            "priority" => ("prioritycode", "PicklistAttributeMetadata"),
+            _ => null,
+        };
+        if (column is not { } c)
+        {
+            return null;
+        }
+
+        var action = $"read the options of the Case table's {c.Attribute}";
+        using var response = await connection.SendAsync(
+            (api, ct) => api.IncidentOptionsAsync(c.Attribute, c.Type, "LogicalName", "OptionSet($select=Options)", ct), action, cancellationToken);
+        var options = await connection.ReadAsync<OptionSetRow>(response, action, cancellationToken);
+        return options.OptionSet?.Options.Select(o => o.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList() ?? [];
+    }
 }

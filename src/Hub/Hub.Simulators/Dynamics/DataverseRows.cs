@@ -118,25 +118,8 @@ internal sealed class DataverseRows(string correlationKeyColumn, Func<Guid, stri
     private string? FormattedValue(string column, JsonNode value) => column switch
     {
         "statecode" => DataverseStore.StateName(value.GetValue<int>()),
-        "statuscode" => value.GetValue<int>() switch
-        {
-            1 => "In Progress",
-            2 => "On Hold",
-            3 => "Waiting for Details",
-            4 => "Researching",
-            5 => "Problem Solved",
-            1000 => "Information Provided",
-            6 => "Cancelled",
-            2000 => "Merged",
-            var other => other.ToString(CultureInfo.InvariantCulture),
-        },
-        "prioritycode" => value.GetValue<int>() switch
-        {
-            1 => "High",
-            2 => "Normal",
-            3 => "Low",
-            var other => other.ToString(CultureInfo.InvariantCulture),
-        },
+        "statuscode" => IncidentChoices.StatusLabel(value.GetValue<int>()) ?? value.GetValue<int>().ToString(CultureInfo.InvariantCulture),
+        "prioritycode" => IncidentChoices.PriorityLabel(value.GetValue<int>()) ?? value.GetValue<int>().ToString(CultureInfo.InvariantCulture),
         "caseorigincode" => value.GetValue<int>() switch
         {
             1 => "Phone",
