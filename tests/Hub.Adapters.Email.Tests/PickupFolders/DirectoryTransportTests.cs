@@ -1,4 +1,5 @@
 using Hub.Adapters.Email.Ignored;
+using Hub.Adapters.Email.Replies;
 using Hub.Adapters.Email.Tests.Support;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Model;
@@ -95,6 +96,24 @@ public sealed class DirectoryTransportTests : IDisposable
             [IgnoredMailReason.Oversized, IgnoredMailReason.Malformed, IgnoredMailReason.UnknownWorkOrder, IgnoredMailReason.UntrustedSender],
             folders.System.Journal.Recorded.OrderBy(m => m.At).Select(m => m.Reason));
         Assert.All(folders.System.Journal.Recorded, m => Assert.True(m.Quarantined));
+    }
+
+    [Fact]
+    public async Task A_contractors_appointment_is_read_in_the_hubs_time_zone_not_in_a_fixed_one()
+    {
+        folders.System.ReplyReader = (mappings, time) => new MappedContractorReplyReader(mappings, time);
+        folders.System.TextZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var adapter = folders.System.CreateAdapter();
+        var created = await adapter.CreateAsync(Samples.BlockedToilet(Samples.NewKey()), Samples.Timeout());
+        var reply = ContractorMail.ReplyTo(folders.WorkOrder(created.ExternalId), "planning@devries.example", "gepland di 24-11-2026 08:00-11:00");
+        await folders.DropInInboxAsync(reply, "1.eml");
+
+        var batch = await adapter.ReadChangesAsync(null, Samples.Timeout());
+
+        var window = Assert.Single(batch.Changes).Fields.Appointment;
+        Assert.NotNull(window);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero), window.Start);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.Zero), window.End);
     }
 
     [Fact]

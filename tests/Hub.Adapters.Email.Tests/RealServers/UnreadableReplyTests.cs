@@ -61,9 +61,9 @@ public sealed class UnreadableReplyTests(MailServers servers)
     {
         private readonly MinimalReplyReader reader = new();
 
-        public ContractorReply Read(MimeMessage message, string language) =>
+        public ContractorReply Read(MimeMessage message, string language, TimeZoneInfo zone) =>
             message.TextBody?.Contains(words, StringComparison.Ordinal) == true
                 ? throw new KeyNotFoundException("a phrase table has no entry for it")
-                : reader.Read(message, language);
+                : reader.Read(message, language, zone);
     }
 }

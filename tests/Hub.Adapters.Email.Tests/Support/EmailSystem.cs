@@ -26,6 +26,9 @@ internal sealed class EmailSystem
     public List<ContractorMapping> Contractors { get; } = [];
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>The hub's zone (Hub:Sync:TimeZone) as the host gives it to the adapter; Europe/Amsterdam, the host's default.</summary>
+    public TimeZoneInfo TextZone { get; set; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
     /// <summary>The reply reader the adapter gets; the small test reader unless a test wants another (the hub's own).</summary>
     public Func<IMappingProvider, TimeProvider, IContractorReplyReader>? ReplyReader { get; set; }
 
@@ -63,6 +66,9 @@ internal sealed class EmailSystem
             .AddSingleton<IIgnoredRecordJournal>(Journal)
             .AddEmailAdapter(configuration)
             .BuildServiceProvider();
-        return new SystemContext(SystemName, configuration.GetSection($"Hub:Systems:{SystemName}"), provider, new LoggerFactory([Logs]), Time, mappings);
+        return new SystemContext(SystemName, configuration.GetSection($"Hub:Systems:{SystemName}"), provider, new LoggerFactory([Logs]), Time, mappings)
+        {
+            TextZone = TextZone,
+        };
     }
 }

@@ -13,7 +13,7 @@ namespace Hub.Adapters.Email.Tests.Support;
 /// </summary>
 internal sealed partial class MinimalReplyReader : IContractorReplyReader
 {
-    public ContractorReply Read(MimeMessage message, string language)
+    public ContractorReply Read(MimeMessage message, string language, TimeZoneInfo zone)
     {
         var auto = message.Headers[HeaderId.AutoSubmitted];
         if (!string.IsNullOrEmpty(auto) && !auto.Equals("no", StringComparison.OrdinalIgnoreCase))

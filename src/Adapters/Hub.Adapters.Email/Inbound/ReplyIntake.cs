@@ -24,7 +24,8 @@ internal sealed class ReplyIntake(
     IContractorReplyReader reader,
     IMappingProvider mappings,
     IgnoredMailReporter reporter,
-    TimeProvider time)
+    TimeProvider time,
+    TimeZoneInfo zone)
 {
     /// <summary>
     /// Any failure while reading this one mail, other than the mail server's (an <see cref="AdapterException"/>) or a
@@ -103,7 +104,7 @@ internal sealed class ReplyIntake(
         ContractorReply reply;
         try
         {
-            reply = reader.Read(message, order.Language);
+            reply = reader.Read(message, order.Language, zone);
         }
         catch (Exception error) when (error is FormatException or ArgumentException or InvalidOperationException or NotSupportedException or InvalidDataException)
         {
