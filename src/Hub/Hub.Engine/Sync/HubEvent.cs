@@ -26,4 +26,7 @@ public static class HubEvent
 
     /// <summary>Polling a system works again (outcome Recovered): how long it failed, over how many polls.</summary>
     public const string PollRecovered = "PollRecovered";
+
+    /// <summary>A journey milestone written to the origin ticket for the reporter (Detail = the <see cref="Journey.Milestone"/>'s name).</summary>
+    public const string Milestone = "Milestone";
 }
