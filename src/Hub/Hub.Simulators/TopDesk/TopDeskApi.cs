@@ -238,7 +238,7 @@ internal sealed class TopDeskApi(TopDeskTenant tenant, TopDeskFaults faults, str
         try
         {
             incident.ProcessingStatus = tenant.Lookups.Statuses.First(s => s.IsDefault).Ref;
-            incident.Priority = tenant.Lookups.Priorities[1];
+            incident.Priority = tenant.Lookups.DefaultPriority;
             TopDeskIncidentWrites.Apply(tenant, incident, json, creating: true, tenant.HubOperator);
         }
         catch

@@ -3,39 +3,35 @@ namespace Hub.Simulators.TopDesk;
 /// <summary>A processing status of the tenant, with the flags <c>/incidents/statuses</c> shows.</summary>
 internal sealed record TopDeskProcessingStatus(SimulatedRef Ref, bool OnHold, string ProcessingState, bool IsDefault);
 
-/// <summary>The tenant's look-up lists: a Dutch facility and ICT service desk.</summary>
+/// <summary>The tenant's look-up lists, each value with an id of this tenant's own (<see cref="TopDeskSearchLists"/>).</summary>
 internal sealed class TopDeskLookupSeed
 {
-    public List<TopDeskProcessingStatus> Statuses { get; } =
-    [
-        new(Ref("Geregistreerd"), false, "logged", true),
-        new(Ref("In behandeling"), false, "in_progress", false),
-        new(Ref("Ingepland"), false, "in_progress", false),
-        new(Ref("Wachten op leverancier"), true, "on_hold", false),
-        new(Ref("Gereed"), false, "completed", false),
-        new(Ref("Afgesloten"), false, "closed", false),
-    ];
+    public TopDeskLookupSeed(TopDeskSearchLists lists)
+    {
+        Statuses = [.. lists.ProcessingStatuses.Select((s, i) => new TopDeskProcessingStatus(Ref(s.Name), s.OnHold, s.ProcessingState, IsDefault: i == 0))];
+        foreach (var (category, subcategories) in lists.Categories)
+        {
+            var owner = Ref(category);
+            Categories.Add(owner);
+            Subcategories.AddRange(subcategories.Select(name => (Ref(name), owner)));
+        }
 
-    public List<SimulatedRef> Categories { get; } = [Ref("Facilitair"), Ref("ICT")];
+        Priorities = [.. lists.Priorities.Select(Ref)];
+        OperatorGroups = [.. lists.OperatorGroups.Select(Ref)];
+    }
+
+    public List<TopDeskProcessingStatus> Statuses { get; }
+
+    public List<SimulatedRef> Categories { get; } = [];
 
     public List<(SimulatedRef Subcategory, SimulatedRef Category)> Subcategories { get; } = [];
 
-    public List<SimulatedRef> Priorities { get; } = [Ref("Laag"), Ref("Normaal"), Ref("Hoog"), Ref("Spoed")];
+    public List<SimulatedRef> Priorities { get; }
 
-    public List<SimulatedRef> OperatorGroups { get; } = [Ref("Servicedesk"), Ref("Facilitaire dienst"), Ref("ICT beheer")];
+    public List<SimulatedRef> OperatorGroups { get; }
 
-    public TopDeskLookupSeed()
-    {
-        foreach (var name in new[] { "Sanitair", "Verwarming", "Elektra" })
-        {
-            Subcategories.Add((Ref(name), Categories[0]));
-        }
-
-        foreach (var name in new[] { "Werkplek", "Netwerk" })
-        {
-            Subcategories.Add((Ref(name), Categories[1]));
-        }
-    }
+    /// <summary>The priority an incident gets when nobody picks one.</summary>
+    public SimulatedRef DefaultPriority => Priorities[Math.Min(1, Priorities.Count - 1)];
 
     public static SimulatedRef Ref(string name) => new(Guid.NewGuid().ToString(), name);
 }

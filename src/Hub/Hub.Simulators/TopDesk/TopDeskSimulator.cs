@@ -26,7 +26,7 @@ public sealed class TopDeskSimulator : IDisposable
         options ??= new TopDeskSimulatorOptions();
         Username = options.Username;
         ApplicationPassword = options.ApplicationPassword;
-        tenant = new TopDeskTenant(options.Time, options.Username);
+        tenant = new TopDeskTenant(options);
         api = new TopDeskApi(tenant, faults, options.Username, options.ApplicationPassword);
         server = StartOnFreeLoopbackPort();
         server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(api.HandleAsync));
@@ -110,9 +110,10 @@ public sealed class TopDeskSimulator : IDisposable
             incident.Request = draft.Request is null ? string.Empty : TopDeskHtml.FromTyped(draft.Request);
             incident.Category = category ?? (subcategory is null ? null : tenant.Lookups.Subcategories.First(s => s.Subcategory == subcategory).Category);
             incident.Subcategory = subcategory;
-            incident.Priority = tenant.Lookups.Priorities.FirstOrDefault(p => string.Equals(p.Name, draft.Priority ?? "Normaal", StringComparison.OrdinalIgnoreCase))
-                                ?? throw new ArgumentException($"No priority '{draft.Priority}'.", nameof(draft));
-            incident.ProcessingStatus = tenant.ProcessingStatusNamed(draft.ProcessingStatus ?? "Geregistreerd").Ref;
+            incident.Priority = draft.Priority is null ? tenant.Lookups.DefaultPriority
+                : tenant.Lookups.Priorities.FirstOrDefault(p => string.Equals(p.Name, draft.Priority, StringComparison.OrdinalIgnoreCase))
+                  ?? throw new ArgumentException($"No priority '{draft.Priority}'.", nameof(draft));
+            incident.ProcessingStatus = draft.ProcessingStatus is null ? tenant.Lookups.Statuses.First(s => s.IsDefault).Ref : tenant.ProcessingStatusNamed(draft.ProcessingStatus).Ref;
             incident.CallerName = draft.CallerName;
             incident.CallerEmail = draft.CallerEmail;
             incident.CallerPhone = draft.CallerPhone;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Hub.Simulators.TopDesk;
 
 /// <summary>The simulated tenant's data: incidents with their progress entries, look-up lists and operators.</summary>
-internal sealed class TopDeskTenant(TimeProvider time, string hubLoginName)
+internal sealed class TopDeskTenant(TopDeskSimulatorOptions options)
 {
     private readonly List<SimulatedIncident> incidents = [];
     private int sequence;
@@ -11,22 +11,22 @@ internal sealed class TopDeskTenant(TimeProvider time, string hubLoginName)
     /// <summary>Held while reading or changing anything below.</summary>
     public Lock Gate { get; } = new();
 
-    public TopDeskLookupSeed Lookups { get; } = new();
+    public TopDeskLookupSeed Lookups { get; } = new(options.SearchLists);
 
     /// <summary>The operator whose login name and application password the hub uses.</summary>
-    public SimulatedRef HubOperator { get; } = TopDeskLookupSeed.Ref("Hub Koppeling");
+    public SimulatedRef HubOperator { get; } = TopDeskLookupSeed.Ref(options.HubOperatorName);
 
     /// <summary>A service-desk employee: the "person" who works incidents in TOPdesk's own screens.</summary>
-    public SimulatedRef StaffOperator { get; } = TopDeskLookupSeed.Ref("Sanne de Vries");
+    public SimulatedRef StaffOperator { get; } = TopDeskLookupSeed.Ref(options.StaffOperatorName);
 
-    public string HubLoginName { get; } = hubLoginName;
+    public string HubLoginName { get; } = options.Username;
 
     /// <summary>Whether the hub's operator has the incident rights (read, write, create; 1st and 2nd line call operator).</summary>
     public bool HubOperatorHasIncidentRights { get; set; } = true;
 
     public IReadOnlyList<SimulatedIncident> Incidents => incidents;
 
-    public DateTimeOffset Now => time.GetUtcNow();
+    public DateTimeOffset Now => options.Time.GetUtcNow();
 
     public SimulatedIncident NewIncident(SimulatedRef creator)
     {
