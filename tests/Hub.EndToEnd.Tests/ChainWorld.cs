@@ -24,7 +24,11 @@ internal sealed class ChainWorld : IAsyncDisposable
     public sealed record RealMail(int SmtpPort, int ImapPort, string HubAddress, string HubPassword, string ContractorAddress);
 
     /// <param name="database">Where the hub keeps its correlation log: by default a SQLite file in the world's folder.</param>
-    public ChainWorld(ITestOutputHelper log, bool contractorAnswers = true, RealMail? mail = null, DatabaseOptions? database = null)
+    /// <param name="facilityOnTopDesk">
+    /// The building manager runs TOPdesk too (a second simulated tenant with its own login, operators and search lists),
+    /// and the hub runs on the shipped example mappings/examples/topdesk-topdesk instead of mappings/.
+    /// </param>
+    public ChainWorld(ITestOutputHelper log, bool contractorAnswers = true, RealMail? mail = null, DatabaseOptions? database = null, bool facilityOnTopDesk = false)
     {
         this.mail = mail;
         this.database = database ?? new DatabaseOptions();
@@ -38,6 +42,15 @@ internal sealed class ChainWorld : IAsyncDisposable
 
         TopDesk = new TopDeskSimulator();
         Dynamics = new DynamicsSimulator();
+        FacilityTopDesk = facilityOnTopDesk
+            ? new TopDeskSimulator(new TopDeskSimulatorOptions
+            {
+                Username = "koppeling-huurder",
+                HubOperatorName = "Koppeling huurder",
+                StaffOperatorName = "Joost Bakker",
+                SearchLists = TopDeskSearchLists.BuildingManager,
+            })
+            : null;
         Contractor = new SimulatedContractor(new ContractorSimulatorOptions
         {
             Outbox = MailFolder("outbox"),
@@ -47,7 +60,7 @@ internal sealed class ChainWorld : IAsyncDisposable
             DoneAfter = TimeSpan.FromMilliseconds(1500),
         }, TimeProvider.System);
         contractorRun = contractorAnswers && mail is null ? Task.Run(() => Contractor.RunAsync(stop.Token)) : Task.CompletedTask;
-        MappingsDirectory = CopyShippedMappings();
+        MappingsDirectory = CopyShippedMappings(facilityOnTopDesk ? Path.Combine("mappings", "examples", "topdesk-topdesk") : "mappings");
         if (mail is not null)
         {
             SendSanitairTo(mail.ContractorAddress);
@@ -57,6 +70,9 @@ internal sealed class ChainWorld : IAsyncDisposable
     public string Folder { get; }
     public TopDeskSimulator TopDesk { get; }
     public DynamicsSimulator Dynamics { get; }
+
+    /// <summary>The building manager's own TOPdesk, when the world was made with facilityOnTopDesk (else the facility is <see cref="Dynamics"/>).</summary>
+    public TopDeskSimulator? FacilityTopDesk { get; }
     public SimulatedContractor Contractor { get; }
     public string MappingsDirectory { get; }
     public string DatabaseFile => Path.Combine(Folder, "hub.db");
@@ -105,7 +121,9 @@ internal sealed class ChainWorld : IAsyncDisposable
                 {
                     ["servicedesk"] = Section(TopDesk.SettingsFor("servicedesk"), "servicedesk", ("PollInterval", ServiceDeskPollInterval), ("WebhookSecret", WebhookSecret),
                         ("AllowWebhookSecretHeader", ServiceDeskAllowsWebhookSecretHeader ? "true" : null)),
-                    ["facility"] = Section(Dynamics.SettingsFor("facility"), "facility", ("PollInterval", "00:00:01"), ("TokenEndpointCertificateFile", certificate)),
+                    ["facility"] = FacilityTopDesk is { } facilityDesk
+                        ? Section(facilityDesk.SettingsFor("facility"), "facility", ("PollInterval", "00:00:01"))
+                        : Section(Dynamics.SettingsFor("facility"), "facility", ("PollInterval", "00:00:01"), ("TokenEndpointCertificateFile", certificate)),
                     ["contractor"] = mail is null ? new
                     {
                         Adapter = "Email", PollInterval = ContractorPollInterval, Transport = "Directory", From = "hub@facility.example", ReplyTo = "hub@facility.example",
@@ -221,9 +239,9 @@ internal sealed class ChainWorld : IAsyncDisposable
         File.WriteAllText(file, document.ToJsonString());
     }
 
-    private string CopyShippedMappings()
+    private string CopyShippedMappings(string folder)
     {
-        var source = Path.Combine(HubProcess.RepositoryRoot(), "mappings");
+        var source = Path.Combine(HubProcess.RepositoryRoot(), folder);
         var target = Path.Combine(Folder, "mappings");
         Directory.CreateDirectory(target);
         foreach (var file in Directory.GetFiles(source))
@@ -247,6 +265,7 @@ internal sealed class ChainWorld : IAsyncDisposable
         stop.Dispose();
         TopDesk.Dispose();
         Dynamics.Dispose();
+        FacilityTopDesk?.Dispose();
         try
         {
             Directory.Delete(Folder, recursive: true);
