@@ -22,7 +22,8 @@ public sealed class TicketDeskShapeTests : AdapterShapeTests
         ["PageSize"] = "0",
     };
 
-    protected override IReadOnlyCollection<Type> PublicTypes => [typeof(TicketDeskServiceCollectionExtensions), typeof(TicketDeskOptions)];
+    // TicketDeskPlugin is the registration a hub finds when the adapter is dropped into its plugins folder.
+    protected override IReadOnlyCollection<Type> PublicTypes => [typeof(TicketDeskServiceCollectionExtensions), typeof(TicketDeskOptions), typeof(TicketDeskPlugin)];
 
     protected override IServiceCollection Register(IServiceCollection services, IConfiguration configuration) =>
         services.AddTicketDeskAdapter(configuration);

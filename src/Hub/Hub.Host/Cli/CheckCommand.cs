@@ -6,6 +6,7 @@ using Hub.Engine.Sync;
 using Hub.Host.Configuration;
 using Hub.Host.Health;
 using Hub.Host.Hosting;
+using Hub.Host.Plugins;
 
 namespace Hub.Host.Cli;
 
@@ -45,6 +46,12 @@ internal sealed class CheckCommand : IHubCommandFactory
         var systems = app.Services.GetRequiredService<IReadOnlyList<SystemSettings>>();
         await WriteAsync(output, "hub", SystemCheck.Pass("configuration", $"every setting is valid; {systems.Count} systems, mapping {mappings.Version}"));
         var passed = 1;
+        foreach (var plugin in app.Services.GetRequiredService<AdapterPlugins>().Plugins)
+        {
+            await WriteAsync(output, "hub", SystemCheck.Pass("adapter plugin", plugin.Describe()));
+            passed++;
+        }
+
         var failed = 0;
         foreach (var system in systems)
         {

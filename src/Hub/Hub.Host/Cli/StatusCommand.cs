@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Hub.Engine.Sync;
 using Hub.Host.Configuration;
+using Hub.Host.Plugins;
 
 namespace Hub.Host.Cli;
 
@@ -23,6 +24,11 @@ internal sealed class StatusCommand : IHubCommandFactory
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{TerminalText.Clean(s.System),-14} {Format(s.LastSuccessfulPollAt),-26} {s.Pending,7} {Format(s.OldestPendingSince),-26} {s.DeadLetters,5} {s.Parked,6}  {TerminalText.Clean(s.LastError)}"));
+            }
+
+            foreach (var plugin in AdapterPlugins.Of(configuration).Plugins)
+            {
+                output.WriteLine($"adapter plugin  {TerminalText.Clean(plugin.Describe())}");
             }
 
             return statuses.Any(s => s.DeadLetters > 0 || s.LastError is not null) ? 1 : 0;

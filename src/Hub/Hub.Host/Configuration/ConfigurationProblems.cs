@@ -3,6 +3,7 @@ using Hub.Engine.Mapping;
 using Hub.Engine.Sync;
 using Hub.Host.Audit;
 using Hub.Host.Hosting;
+using Hub.Host.Plugins;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -50,13 +51,16 @@ internal static class ConfigurationProblems
         using var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
-            .AddShippedAdapters(configuration.Root)
+            .AddAdapters(configuration)
             .BuildServiceProvider();
         var known = services.GetRequiredService<AdapterRegistry>().KnownTypes;
-        var problems = configuration.Root.GetSection("Hub:Systems").GetChildren()
+        var plugins = services.GetRequiredService<AdapterPlugins>();
+        var problems = new List<string>(plugins.Problems);
+        problems.AddRange(configuration.Root.GetSection("Hub:Systems").GetChildren()
             .Where(s => !string.IsNullOrWhiteSpace(s["Adapter"]) && !known.Contains(s["Adapter"]!, StringComparer.OrdinalIgnoreCase))
-            .Select(s => SettingProblems.Format($"{s.Path}:Adapter", $"unknown adapter '{s["Adapter"]}'. Use one of: {string.Join(", ", known.Order(StringComparer.Ordinal))}."))
-            .ToList();
+            .Select(s => SettingProblems.Format($"{s.Path}:Adapter",
+                $"unknown adapter '{s["Adapter"]}'. Use one of: {string.Join(", ", known.Order(StringComparer.Ordinal))}; " +
+                $"an adapter from outside the hub is a plugin folder in {(plugins.Folder is { } folder ? $"'{folder}'" : "the plugins folder (Hub:PluginsPath, by default 'plugins' beside the hub)")}.")));
         problems.AddRange(services.GetServices<AdapterSettingsCheck>().SelectMany(check => check.Problems(services)));
         return problems;
     }

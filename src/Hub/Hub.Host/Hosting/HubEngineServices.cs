@@ -32,7 +32,7 @@ internal static class HubEngineServices
         services.AddSingleton<PollCycle>();
         services.AddSingleton<DeadLetters>();
         services.AddHubMappings(mappingsDirectory);
-        services.AddShippedAdapters(configuration.Root);
+        services.AddAdapters(configuration);
         services.AddSingleton<IIgnoredRecordJournal, IgnoredRecordJournal>();
         services.AddSingleton(provider => SystemAdapterBuilder.Build(provider, systems));
         return services;

@@ -6,6 +6,7 @@ using Hub.Engine.Sync;
 using Hub.Host.Cli;
 using Hub.Host.Configuration;
 using Hub.Host.Health;
+using Hub.Host.Plugins;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Host.Hosting;
@@ -65,6 +66,11 @@ internal static class HubService
                 var adapters = app.Services.GetRequiredService<SystemAdapters>();
                 logger.LogInformation("Hub starting with {Count} systems: {Systems}; database {Database}",
                     adapters.Names.Count, string.Join(", ", adapters.Names), app.Services.GetRequiredService<HubDatabase>().DataSource);
+                foreach (var plugin in app.Services.GetRequiredService<AdapterPlugins>().Plugins)
+                {
+                    logger.LogInformation("Adapter plugin {Plugin}", plugin.Describe());
+                }
+
                 logger.LogInformation("This hub alone runs on its database until it stops (held: {Lock})", instance.Where);
                 await app.StartAsync(cancellationToken);
             }

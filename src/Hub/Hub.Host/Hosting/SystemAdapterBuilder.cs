@@ -5,6 +5,8 @@ using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
 using Hub.Engine.Sync;
 using Hub.Host.Configuration;
+using Hub.Host.Plugins;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hub.Host.Hosting;
 
@@ -14,6 +16,20 @@ internal static class SystemAdapterBuilder
     /// <summary>The adapters the hub ships (TOPdesk, Dynamics 365, e-mail), with the options of every system configured for each.</summary>
     public static IServiceCollection AddShippedAdapters(this IServiceCollection services, IConfiguration configuration) =>
         services.AddTopDeskAdapter(configuration).AddDynamicsAdapter(configuration).AddEmailAdapter(configuration);
+
+    /// <summary>
+    /// The shipped adapters and those of the plugins in Hub:PluginsPath (<see cref="AdapterPlugins"/>, itself registered
+    /// for `hub check` and `hub status` to list); a plugin that cannot be used is left out here and named by <see cref="ConfigurationProblems"/>.
+    /// </summary>
+    public static IServiceCollection AddAdapters(this IServiceCollection services, HubConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var plugins = AdapterPlugins.Of(configuration);
+        services.TryAddSingleton(plugins);
+        services.AddShippedAdapters(configuration.Root);
+        plugins.Register(services, configuration.Root);
+        return services;
+    }
 
     /// <summary>Every system's adapter; when some cannot be made, one <see cref="HubConfigurationException"/> names every problem of every system.</summary>
     public static SystemAdapters Build(IServiceProvider services, IReadOnlyList<SystemSettings> systems)

@@ -40,7 +40,7 @@ internal static class RehearsalRun
             .AddSingleton(sync)
             .AddSingleton<IMappingProvider>(mappings)
             .AddSingleton<IAdapterStateStore>(new DatabaseAdapterStateStore(database.Database))
-            .AddShippedAdapters(configuration.Root)
+            .AddAdapters(configuration)
             .BuildServiceProvider();
         var adapter = SystemAdapterBuilder.Create(services, system);
         try
