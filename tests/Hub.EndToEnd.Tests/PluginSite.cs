@@ -56,11 +56,12 @@ internal sealed class PluginSite : IDisposable
     }
 
     /// <summary>
-    /// Makes the dropped plugin one built against another version of the adapter contract: its reference to
-    /// Hub.Abstractions (a row of the assembly's AssemblyRef table) is rewritten to <paramref name="contract"/>, which is
-    /// what a build against that contract would have written there.
+    /// Makes the dropped plugin one built against another version of an assembly it references (the adapter contract,
+    /// Hub.Abstractions, or a library such as Microsoft.Extensions.DependencyInjection.Abstractions): that reference, a row
+    /// of the plugin assembly's AssemblyRef table, is rewritten to <paramref name="version"/>, which is what a build against
+    /// that version would have written there.
     /// </summary>
-    public static void BuiltAgainstContract(string pluginFolder, Version contract)
+    public static void BuiltAgainst(string pluginFolder, string reference, Version version)
     {
         var dll = Path.Combine(pluginFolder, "Hub.Adapters.Example.dll");
         var bytes = File.ReadAllBytes(dll);
@@ -68,12 +69,12 @@ internal sealed class PluginSite : IDisposable
         using (var pe = new PEReader(new MemoryStream(bytes)))
         {
             var metadata = pe.GetMetadataReader();
-            var reference = metadata.AssemblyReferences.Single(r => metadata.GetString(metadata.GetAssemblyReference(r).Name) == "Hub.Abstractions");
+            var row = metadata.AssemblyReferences.Single(r => metadata.GetString(metadata.GetAssemblyReference(r).Name) == reference);
             offset = pe.PEHeaders.MetadataStartOffset + metadata.GetTableMetadataOffset(TableIndex.AssemblyRef)
-                     + ((MetadataTokens.GetRowNumber(reference) - 1) * metadata.GetTableRowSize(TableIndex.AssemblyRef));
+                     + ((MetadataTokens.GetRowNumber(row) - 1) * metadata.GetTableRowSize(TableIndex.AssemblyRef));
         }
 
-        foreach (var part in new[] { contract.Major, contract.Minor, Math.Max(contract.Build, 0), Math.Max(contract.Revision, 0) })
+        foreach (var part in new[] { version.Major, version.Minor, Math.Max(version.Build, 0), Math.Max(version.Revision, 0) })
         {
             BitConverter.TryWriteBytes(bytes.AsSpan(offset, 2), (ushort)part);
             offset += 2;

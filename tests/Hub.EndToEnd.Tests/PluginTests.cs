@@ -52,7 +52,7 @@ public sealed class PluginTests(ITestOutputHelper log)
     public async Task A_plugin_built_against_another_adapter_contract_is_refused_naming_the_plugin_its_version_and_the_hubs()
     {
         using var site = new PluginSite();
-        PluginSite.BuiltAgainstContract(site.DropSamplePlugin(), new Version(2, 0, 0, 0));
+        PluginSite.BuiltAgainst(site.DropSamplePlugin(), "Hub.Abstractions", new Version(2, 0, 0, 0));
         site.WriteConfiguration();
 
         var (exit, output) = await site.RunAsync("run");
@@ -62,6 +62,20 @@ public sealed class PluginTests(ITestOutputHelper log)
         Assert.Contains("was built against adapter contract 2.0 (Hub.Abstractions 2.0.0.0), but this hub (0.1.0", output, StringComparison.Ordinal);
         Assert.Contains("has adapter contract 1.0: rebuild the plugin against this hub's Hub.Abstractions", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plugin_built_against_a_newer_Microsoft_Extensions_than_the_hubs_runs_on_the_hubs()
+    {
+        using var site = new PluginSite();
+        var plugin = site.DropSamplePlugin();
+        PluginSite.BuiltAgainst(plugin, "Microsoft.Extensions.DependencyInjection.Abstractions", new Version(10, 0, 99, 0));
+        site.WriteConfiguration();
+
+        var (exit, output) = await site.RunAsync("check");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"PASS  hub  adapter plugin: TicketDesk: Hub.Adapters.Example 1.0.0 (adapter contract 1.0) from {plugin}", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,12 +21,29 @@ internal sealed class AdapterPluginLoadContext(string mainAssemblyPath)
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
-        if (IsShared(assemblyName))
+        if (IsShared(assemblyName) && TheHubs(assemblyName) is { } hubs)
         {
-            return null; // the hub's, from the default context
+            return hubs;
         }
 
         return resolver.ResolveAssemblyToPath(assemblyName) is { } path ? LoadFromAssemblyPath(path) : null;
+    }
+
+    /// <summary>
+    /// The hub's own copy, whichever version the plugin was built against (a plugin built with Microsoft.Extensions 10.0.9
+    /// runs on a hub that has 10.0.7; the contract version is checked before this); null when the hub has none, so a
+    /// Microsoft.Extensions library only the plugin uses comes from the plugin's folder.
+    /// </summary>
+    private static Assembly? TheHubs(AssemblyName assemblyName)
+    {
+        try
+        {
+            return Default.LoadFromAssemblyName(new AssemblyName(assemblyName.Name!));
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
     }
 
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName) =>
