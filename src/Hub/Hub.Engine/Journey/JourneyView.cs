@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Hub.Engine.Journey;
 
 /// <summary>
@@ -36,17 +38,13 @@ public sealed record JourneyNextStep(string Text, string Role, DateTimeOffset? E
 /// milestone reached the origin ticket for the reporter (a <c>Milestone</c> journal entry), null until it has.
 /// </summary>
 public sealed record JourneyStep(
-    Milestone Milestone,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<Milestone>))] Milestone Milestone,
     DateTimeOffset At,
     string Role,
     string System,
     DateTimeOffset? AppointmentStart,
     DateTimeOffset? AppointmentEnd,
-    DateTimeOffset? ReporterToldAt)
-{
-    /// <summary>The milestone's name, for JSON and pages.</summary>
-    public string Name => Milestone.ToString();
-}
+    DateTimeOffset? ReporterToldAt);
 
 /// <summary>How long one party held the complaint (to now while it is current).</summary>
 public sealed record JourneyStay(
