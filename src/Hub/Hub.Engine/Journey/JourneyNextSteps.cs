@@ -5,7 +5,8 @@ namespace Hub.Engine.Journey;
 /// <summary>
 /// The step the chain waits for after the last milestone, and who is to take it: forwarding, a work order, the
 /// contractor's answer, a visit (due in the appointment's window), the work resumed, another contractor found.
-/// Nothing once the complaint is done or cancelled.
+/// Nothing once the complaint is done or cancelled. The visit's window is the appointment milestone's own (it keeps the
+/// offset the contractor gave), else the case's.
 /// </summary>
 public static class JourneyNextSteps
 {
@@ -26,7 +27,7 @@ public static class JourneyNextSteps
             Milestone.Forwarded => new JourneyNextStep("Send a work order to a contractor", last.Role, null, null),
             Milestone.WorkOrderSent => new JourneyNextStep("Accept the work order", last.Role, null, null),
             Milestone.Accepted => new JourneyNextStep("Plan a visit", last.Role, null, null),
-            Milestone.Appointment => new JourneyNextStep("Visit and do the work", last.Role, appointmentStart ?? last.AppointmentStart, appointmentEnd ?? last.AppointmentEnd),
+            Milestone.Appointment => new JourneyNextStep("Visit and do the work", last.Role, last.AppointmentStart ?? appointmentStart, last.AppointmentEnd ?? appointmentEnd),
             Milestone.Delayed => new JourneyNextStep("Resume the work", last.Role, null, null),
             Milestone.Refused => new JourneyNextStep("Find another contractor", UpstreamRole(links, last.System) ?? last.Role, null, null),
             _ => null,
