@@ -144,6 +144,17 @@ public sealed class JourneyReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_work_order_found_again_after_a_restart_without_its_upstream_still_reads_as_a_work_order()
+    {
+        await JourneyChain.SeedAsync(temp.Database, JourneyStage.Accepted);
+        await temp.ExecuteSqlAsync("UPDATE links SET UpstreamSystem = NULL WHERE SystemName = 'contractor'");
+
+        var journey = await ReadAsync(JourneyChain.AcceptedAt.AddHours(1));
+
+        Assert.Equal([Milestone.Forwarded, Milestone.WorkOrderSent, Milestone.Accepted], journey.Milestones.Select(m => m.Milestone));
+    }
+
+    [Fact]
     public async Task When_there_is_no_such_case_there_is_no_journey()
     {
         await using var db = temp.Database.CreateContext();

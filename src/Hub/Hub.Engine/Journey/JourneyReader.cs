@@ -48,7 +48,8 @@ public static class JourneyReader
         ArgumentNullException.ThrowIfNull(creates);
         ArgumentNullException.ThrowIfNull(map);
         var origin = trace.Case.OriginSystem;
-        var steps = JourneyMilestones.Derive(trace.Events, trace.Links, origin);
+        var links = WithUpstream(trace.Links, origin, map);
+        var steps = JourneyMilestones.Derive(trace.Events, links, origin);
         var stays = trace.Stays
             .Select(s => new JourneyStay(s.Role, s.System, s.Number, PartyOf(s.System, creates, map), s.From, s.Until, (long)s.Waited.TotalSeconds, s.IsCurrent))
             .ToList();
@@ -58,11 +59,22 @@ public static class JourneyReader
             origin,
             trace.Links.FirstOrDefault(l => Same(l.System, origin))?.Number,
             NowOf(trace, stays),
-            JourneyNextSteps.After(steps, trace.Links, origin, appointmentStart, appointmentEnd),
+            JourneyNextSteps.After(steps, links, origin, appointmentStart, appointmentEnd),
             steps,
             stays,
             JourneyStatuses.Read(trace.Links, trace.Events, creates, map));
     }
+
+    /// <summary>
+    /// A link found again by its correlation key after a restart does not know the system above it; the route that
+    /// reaches its system does, so a recovered work order still reads as a work order, not as a forwarding.
+    /// </summary>
+    private static List<TraceLink> WithUpstream(IReadOnlyList<TraceLink> links, string origin, MappingSet map) =>
+    [
+        .. links.Select(l => l.UpstreamSystem is null && !Same(l.System, origin) && map.RoutesTo(l.System).FirstOrDefault() is { } route
+            ? l with { UpstreamSystem = route.From }
+            : l),
+    ];
 
     private static JourneyPlace? NowOf(CaseTrace trace, List<JourneyStay> stays)
     {
