@@ -156,7 +156,7 @@ public sealed class AuditApiTests : SeededChainHostTests
         using var document = await GetJsonAsync("/openapi/v1.json");
 
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
-        Assert.Equal(["/api/cases", "/api/cases/{id}", "/api/cases/{id}/events", "/api/events"], paths.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["/api/cases", "/api/cases/{id}", "/api/cases/{id}/events", "/api/cases/{id}/journey", "/api/events"], paths.Keys.Order(StringComparer.Ordinal));
         Assert.All(paths.Values, operations => Assert.Equal(["get"], operations.EnumerateObject().Select(o => o.Name).Where(n => n != "parameters")));
         var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         Assert.Equal("header", scheme.GetProperty("in").GetString());

@@ -34,7 +34,7 @@ public sealed class ChainPageTests : SeededChainHostTests
         Assert.Contains("Work order WO-7K3QX9PM sent to Loodgieter Jansen", Steps(contractor), StringComparison.Ordinal);
 
         Assert.Equal(10, Nodes(page, "//table[@id='entries']/tbody/tr").Count);
-        Assert.Contains("no organisation (resolved", Node(page, "//*[@id='case-now']").InnerText, StringComparison.Ordinal);
+        Assert.Equal("Finished · contractor WO-7K3QX9PM", WebUtility.HtmlDecode(Node(page, "//*[@id='now-at']").InnerText));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class ChainPageTests : SeededChainHostTests
         var page = await RenderAsync($"/chain?ref={Uri.EscapeDataString("I 2026 042")}#key={Uri.EscapeDataString(AuditWebHost.ApiKey)}");
 
         Assert.Equal(ComplaintChain.CaseId, Node(page, "//*[@id='case-id']").InnerText);
-        Assert.StartsWith("contractor (contractor), waiting", Node(page, "//*[@id='case-now']").InnerText, StringComparison.Ordinal);
+        Assert.Equal("Contractor · contractor WO-7K3QX9PM", WebUtility.HtmlDecode(Node(page, "//*[@id='now-at']").InnerText));
         Assert.Contains("now here", Lane(page, "contractor").InnerText, StringComparison.Ordinal);
         Assert.Contains("lane current", Lane(page, "contractor").GetAttributeValue("class", ""), StringComparison.Ordinal);
     }

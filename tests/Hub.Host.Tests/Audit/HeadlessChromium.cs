@@ -16,6 +16,13 @@ internal static class HeadlessChromium
             "Chromium is not installed, so the chain page cannot be rendered. Install the Debian package 'chromium' " +
             "(apt-get install chromium; test.sh does this) or set HUB_CHROMIUM to a Chromium executable.");
 
+    /// <summary>Headless, in its own profile, without the network chatter, updates and sandbox a test box does not need.</summary>
+    public static string[] Quiet(DirectoryInfo profile) =>
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", $"--user-data-dir={profile.FullName}",
+    ];
+
     public static async Task<string> DumpDomAsync(Uri url)
     {
         var profile = Directory.CreateTempSubdirectory("hub-chromium-");
@@ -25,12 +32,7 @@ internal static class HeadlessChromium
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        string[] arguments =
-        [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", $"--user-data-dir={profile.FullName}",
-            "--virtual-time-budget=30000", "--dump-dom", url.AbsoluteUri,
-        ];
+        string[] arguments = [.. Quiet(profile), "--virtual-time-budget=30000", "--dump-dom", url.AbsoluteUri];
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -8,4 +8,8 @@ public sealed record ValueMap(string System, string Field, IReadOnlyList<ValueMa
 }
 
 /// <summary>One pair of a value map: the system's own value and the canonical one.</summary>
-public sealed record ValueMapEntry(string SystemValue, string CanonicalValue, MapDirection Direction = MapDirection.Both);
+public sealed record ValueMapEntry(string SystemValue, string CanonicalValue, MapDirection Direction = MapDirection.Both)
+{
+    /// <summary>The entry's "description" in the mapping file (e.g. "In Progress" for Dynamics statuscode 1); null when it has none.</summary>
+    public string? Description { get; init; }
+}

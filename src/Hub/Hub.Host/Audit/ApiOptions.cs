@@ -11,4 +11,7 @@ internal sealed class ApiOptions
     public string Urls { get; set; } = Configuration.ApiSettings.DefaultUrls;
 
     public IList<string> ApiKeyHashes { get; } = [];
+
+    /// <summary>Hub:Api:ReporterLinks: the reporter's read-only milestone link, off by default.</summary>
+    public ReporterLinkOptions ReporterLinks { get; set; } = new();
 }

@@ -94,6 +94,6 @@ internal static class AuditApi
     private static Task<bool> CaseExistsAsync(HubDbContext db, string id, CancellationToken cancellationToken) =>
         db.Cases.AnyAsync(c => c.Id == id, cancellationToken);
 
-    private static ProblemHttpResult CaseNotFound(string id) =>
+    internal static ProblemHttpResult CaseNotFound(string id) =>
         TypedResults.Problem(statusCode: 404, title: "Case not found", detail: $"No case has the hub id '{id}'. Find it by reference with /api/cases?ref=.");
 }

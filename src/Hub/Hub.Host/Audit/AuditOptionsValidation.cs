@@ -38,6 +38,7 @@ internal sealed class AuditOptionsValidation(IHostEnvironment environment) : IVa
 
     public ValidateOptionsResult Validate(string? name, ApiOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>(); // Urls is checked before the host is built (Configuration/ApiSettings)
         for (var i = 0; i < options.ApiKeyHashes.Count; i++)
         {
@@ -48,6 +49,7 @@ internal sealed class AuditOptionsValidation(IHostEnvironment environment) : IVa
             }
         }
 
+        failures.AddRange(options.ReporterLinks.Problems(environment.ContentRootPath));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

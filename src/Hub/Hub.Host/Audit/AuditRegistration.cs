@@ -27,6 +27,7 @@ internal static class AuditRegistration
         services.AddHealthChecks().AddCheck<JournalHealthCheck>("journal", tags: ["audit"]);
 
         services.AddSingleton<ApiKeyVerifier>();
+        services.AddSingleton<ReporterLinks>();
         services.AddProblemDetails();
         services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecurityScheme>());
         return services;
@@ -34,16 +35,19 @@ internal static class AuditRegistration
 
 
     /// <summary>
-    /// Maps GET /api/cases, /api/cases/{id}, /api/cases/{id}/events, /api/events, /openapi/v1.json (all behind
-    /// the X-Api-Key gate) and the chain page at /chain/{caseId} and /chain?ref=.
+    /// Maps GET /api/cases, /api/cases/{id}, /api/cases/{id}/events, /api/cases/{id}/journey, /api/events,
+    /// /openapi/v1.json (all behind the X-Api-Key gate), the chain page at /chain/{caseId} and /chain?ref=, and the
+    /// reporter's page at /journey/{token} (its token is its permission; 404 while Hub:Api:ReporterLinks is off).
     /// </summary>
     public static WebApplication MapHubAudit(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseWhen(ApiKeyGate.Guards, gated => gated.UseMiddleware<ApiKeyGate>());
         AuditApi.Map(app);
+        JourneyApi.Map(app);
         app.MapOpenApi();
         ChainPage.Map(app);
+        ReporterPage.Map(app);
         return app;
     }
 }

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Hub.Host.Audit;
 
 /// <summary>
@@ -9,8 +7,6 @@ namespace Hub.Host.Audit;
 /// </summary>
 internal static class ChainPage
 {
-    private const string ResourcePrefix = "Hub.Host.ChainPage.";
-
     // The page runs only its own script and style, talks only to this hub, and cannot be framed.
     private const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -24,25 +20,5 @@ internal static class ChainPage
         chain.MapGet("/assets/chain.css", () => Asset("chain.css", "text/css; charset=utf-8"));
     }
 
-    private static EmbeddedAsset Asset(string name, string contentType) => new EmbeddedAsset(name, contentType);
-
-    private sealed class EmbeddedAsset(string name, string contentType) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourcePrefix + name)
-                ?? throw new InvalidOperationException($"The chain page resource {name} is missing from the hub binary.");
-            await using (stream)
-            {
-                var headers = httpContext.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers.CacheControl = "no-store";
-                httpContext.Response.ContentType = contentType;
-                httpContext.Response.ContentLength = stream.Length;
-                await stream.CopyToAsync(httpContext.Response.Body, httpContext.RequestAborted);
-            }
-        }
-    }
+    private static EmbeddedAsset Asset(string name, string contentType) => new(name, contentType, ContentSecurityPolicy);
 }

@@ -10,8 +10,6 @@ namespace Hub.Host.Audit;
 /// </summary>
 internal static class JournalKeyFiles
 {
-    private const string HowToMake = "make one with `openssl rand -base64 32` (see README, Security)";
-
     public static JournalKeyRing Load(AuditOptions options, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -30,35 +28,6 @@ internal static class JournalKeyFiles
         return new JournalKeyRing(signing, retired);
     }
 
-    private static JournalKey Read(string setting, string file, string baseDirectory)
-    {
-        var path = Path.GetFullPath(Path.Combine(baseDirectory, file));
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception missing) when (missing is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new HubConfigurationException(setting, $"no key file at {path}; {HowToMake}.");
-        }
-        catch (Exception unreadable) when (unreadable is UnauthorizedAccessException or IOException)
-        {
-            throw new HubConfigurationException(setting, $"the key file {path} cannot be read (not a file, or no permission): give the hub's account read access to it.");
-        }
-
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(text.Trim());
-        }
-        catch (FormatException)
-        {
-            throw new HubConfigurationException(setting, $"the key file {path} does not hold a key in base64; {HowToMake}.");
-        }
-
-        return key.Length >= JournalKey.MinimumBytes
-            ? new JournalKey(key)
-            : throw new HubConfigurationException(setting, $"the key in {path} is {key.Length} bytes; a journal key needs at least {JournalKey.MinimumBytes} random bytes: {HowToMake}.");
-    }
+    private static JournalKey Read(string setting, string file, string baseDirectory) =>
+        new(KeyFiles.Read(setting, file, baseDirectory, JournalKey.MinimumBytes, "a journal key"));
 }

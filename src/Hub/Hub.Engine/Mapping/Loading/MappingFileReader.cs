@@ -43,7 +43,7 @@ internal static class MappingFileReader
         var entries = ((JArray)o["values"]!).Cast<JObject>().Select(e => new ValueMapEntry(
             Text(e, "value"),
             CanonicalValues.Normalize(field, Text(e, "canonical")),
-            Enum.Parse<MapDirection>(OptionalText(e, "direction") ?? "both", ignoreCase: true)));
+            Enum.Parse<MapDirection>(OptionalText(e, "direction") ?? "both", ignoreCase: true)) { Description = OptionalText(e, "description") });
         return new ValueMap(Text(o, "system"), field, [.. entries])
         {
             Unmapped = Enum.Parse<UnmappedValues>(OptionalText(o, "unmapped") ?? "park", ignoreCase: true),

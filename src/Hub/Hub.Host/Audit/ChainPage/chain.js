@@ -5,6 +5,21 @@
 
   const KEY_STORAGE = 'hub.apiKey';
   const ROLE_ORDER = ['servicedesk', 'facility', 'contractor'];
+  const ROLE_LABELS = { servicedesk: 'Service desk', facility: 'Building manager', contractor: 'Contractor' };
+  const MILESTONE_LABELS = {
+    Forwarded: 'Forwarded to the building manager',
+    WorkOrderSent: 'Work order sent to the contractor',
+    Accepted: 'Contractor accepted the work order',
+    Appointment: 'Appointment set',
+    Delayed: 'Delayed (e.g. waiting for parts)',
+    Done: 'Work done',
+    Refused: 'Contractor refused; another one is being found',
+    Cancelled: 'Cancelled',
+    StillWaiting: 'Still waiting; the reporter was told',
+  };
+  // Entries an auditor needs but a reader of the journey does not: the hub hearing its own writes, repeats, clamps.
+  const BOOKKEEPING_OUTCOMES = ['SkippedAsEcho', 'SkippedAsDuplicate', 'Ignored', 'Clamped'];
+  const BOOKKEEPING_KINDS = ['ClockClamped', 'Superseded'];
   const PAGE_SIZE = 500;
   const MAX_PAGES = 20;
 
@@ -116,6 +131,21 @@
     return days + 'd ' + (hours % 24) + 'h';
   }
 
+  function roleLabel(role) {
+    return ROLE_LABELS[role] || role;
+  }
+
+  // An appointment is told in its own offset (the contractor's local time), e.g. "2026-12-03 08:00–11:00 (UTC+01:00)".
+  function localWindow(from, until) {
+    const offset = from.length > 19 ? from.slice(from.search(/[Zz+-](?=[^T]*$)/)) : '';
+    const zone = offset === '' || offset === 'Z' || offset === '+00:00' ? 'UTC' : 'UTC' + offset;
+    return from.slice(0, 16).replace('T', ' ') + (until ? '–' + until.slice(11, 16) : '') + ' (' + zone + ')';
+  }
+
+  function isBookkeeping(entry) {
+    return BOOKKEEPING_OUTCOMES.includes(entry.outcome) || BOOKKEEPING_KINDS.includes(entry.kind);
+  }
+
   function outcomeClass(outcome) {
     return 'outcome outcome-' + String(outcome).replace(/[^A-Za-z]/g, '');
   }
@@ -138,10 +168,83 @@
     byId('case-title').textContent = detail.title || '(no title)';
     byId('case-id').textContent = detail.caseId;
     byId('case-status').textContent = detail.status || '—';
-    const current = detail.stays.find((s) => s.isCurrent);
-    byId('case-now').textContent = current
-      ? current.role + ' (' + current.system + '), waiting ' + duration(current.waitedSeconds)
-      : 'no organisation (resolved, or no record yet)';
+  }
+
+  function renderNow(journey) {
+    const now = journey.now;
+    const at = byId('now-at');
+    at.replaceChildren();
+    if (!now) {
+      at.textContent = 'No organisation holds a record yet';
+      byId('now-who').textContent = '';
+      byId('now-since').textContent = '';
+    } else {
+      at.append(element('strong', now.isFinished ? 'Finished' : roleLabel(now.role)));
+      at.append(' · ' + (now.party ? now.party + ' · ' : '') + now.system + (now.number ? ' ' + now.number : ''));
+      byId('now-who').textContent = now.person ? 'last heard from ' + now.person : '';
+      const stay = journey.stays.find((s) => s.isCurrent);
+      byId('now-since').textContent = (now.isFinished ? 'finished at ' : 'since ') + utc(now.since) + ' UTC'
+        + (stay ? ' · ' + duration(stay.heldSeconds) : '');
+    }
+    const next = journey.next;
+    byId('next-step').textContent = next ? next.text + ' — ' + roleLabel(next.role) : 'Nothing: the complaint is ' + (journey.isFinished ? 'finished' : 'waiting');
+    byId('next-when').textContent = next && next.expectedFrom ? 'expected ' + localWindow(next.expectedFrom, next.expectedUntil) : '';
+    byId('now').classList.toggle('finished', journey.isFinished);
+  }
+
+  function renderStatuses(journey) {
+    const list = byId('statuses');
+    list.replaceChildren();
+    for (const system of journey.systems) {
+      const item = element('li');
+      item.dataset.system = system.system;
+      item.append(element('span', roleLabel(system.role), 'who'), ' ');
+      item.append(element('span', system.system + (system.number ? ' ' + system.number : ''), 'record'), ' ');
+      item.append(element('strong', system.statusName || '—', 'status-name'));
+      if (system.statusValue && system.statusName && system.statusValue !== system.statusName) {
+        item.append(element('span', ' (' + system.statusValue + ')', 'code'));
+      }
+      list.append(item);
+    }
+  }
+
+  function renderMilestones(journey) {
+    const list = byId('milestones');
+    list.replaceChildren();
+    if (journey.milestones.length === 0) {
+      list.append(element('li', 'No milestone yet', 'empty'));
+    }
+    for (const step of journey.milestones) {
+      const item = element('li');
+      item.dataset.milestone = step.milestone;
+      item.append(element('time', utc(step.at) + ' UTC'));
+      const label = MILESTONE_LABELS[step.milestone] || step.milestone;
+      item.append(element('span', step.milestone === 'Appointment' && step.appointmentStart
+        ? label + ': ' + localWindow(step.appointmentStart, step.appointmentEnd) : label, 'what'));
+      item.append(element('span', ' · ' + roleLabel(step.role), 'who'));
+      if (step.reporterToldAt) {
+        item.append(element('span', 'reporter told at ' + utc(step.reporterToldAt) + ' UTC', 'told'));
+      }
+      list.append(item);
+    }
+
+    const stays = byId('stays');
+    stays.replaceChildren();
+    const longest = Math.max(1, ...journey.stays.map((s) => s.heldSeconds));
+    for (const stay of journey.stays) {
+      const item = element('li', null, stay.isCurrent ? 'current' : '');
+      item.dataset.role = stay.role;
+      item.append(element('span', roleLabel(stay.role) + (stay.party ? ' · ' + stay.party : ''), 'who'));
+      const bar = element('span', null, 'bar');
+      bar.append(element('span', null, 'fill'));
+      bar.firstChild.dataset.share = String(Math.max(2, Math.round(100 * stay.heldSeconds / longest)));
+      item.append(bar, element('span', duration(stay.heldSeconds) + (stay.isCurrent ? ' so far' : ''), 'held'));
+      stays.append(item);
+    }
+    // Widths from data (the CSP allows no inline style attributes in markup, but CSSOM is fine).
+    for (const fill of stays.querySelectorAll('.fill')) {
+      fill.style.width = fill.dataset.share + '%';
+    }
   }
 
   function renderLane(role, detail, steps) {
@@ -175,7 +278,7 @@
 
     const list = element('ol', null, 'steps');
     for (const entry of steps) {
-      const item = element('li');
+      const item = element('li', null, isBookkeeping(entry) ? 'bookkeeping' : '');
       item.append(element('time', utc(entry.at)));
       item.append(element('span', entry.kind + ' '));
       item.append(element('span', entry.outcome, outcomeClass(entry.outcome)));
@@ -196,7 +299,7 @@
     const body = byId('entries').tBodies[0];
     body.replaceChildren();
     for (const entry of events) {
-      const row = element('tr');
+      const row = element('tr', null, isBookkeeping(entry) ? 'bookkeeping' : '');
       row.append(
         element('td', entry.sequence),
         element('td', utc(entry.at)),
@@ -209,8 +312,11 @@
     }
   }
 
-  function render(detail, loaded) {
+  function render(detail, journey, loaded) {
     renderSummary(detail);
+    renderNow(journey);
+    renderStatuses(journey);
+    renderMilestones(journey);
     const roleBySystem = new Map(detail.links.map((l) => [l.system, l.role]));
     const lanes = byId('lanes');
     lanes.replaceChildren();
@@ -219,6 +325,8 @@
       lanes.append(renderLane(role, detail, steps));
     }
     renderEntries(loaded.events);
+    byId('journal-count').textContent = String(loaded.events.length);
+    byId('bookkeeping-count').textContent = String(loaded.events.filter(isBookkeeping).length);
     say(loaded.complete ? '' : 'Showing the first ' + loaded.events.length + ' entries; use `hub log --case ' + detail.caseId + '` for all.');
     byId('case').hidden = false;
   }
@@ -271,8 +379,9 @@
         caseId = matches[0].caseId;
       }
       const detail = await api('/api/cases/' + encodeURIComponent(caseId));
+      const journey = await api('/api/cases/' + encodeURIComponent(caseId) + '/journey');
       const loaded = await allEvents(caseId);
-      render(detail, loaded);
+      render(detail, journey, loaded);
       setState('ready');
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
@@ -293,6 +402,9 @@
       byId('key-form').hidden = true;
       say('');
       load();
+    });
+    byId('show-bookkeeping').addEventListener('change', (event) => {
+      byId('journal').classList.toggle('with-bookkeeping', event.target.checked);
     });
     byId('find').addEventListener('submit', (event) => {
       event.preventDefault();
