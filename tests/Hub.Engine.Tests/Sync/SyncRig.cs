@@ -1,3 +1,4 @@
+using Hub.Engine.Journey;
 using Hub.Engine.Mapping;
 using Hub.Engine.Tests.Mapping;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -50,6 +51,10 @@ internal sealed class SyncRig : IAsyncDisposable
     public PollCycle Poll { get; }
     public OutboxDispatcher Dispatcher { get; }
     public DeadLetters DeadLetters { get; }
+
+    /// <summary>A look for overdue steps as one node of the hub runs it, with <see cref="Options"/> as they are now (its calendar).</summary>
+    public OverdueSteps NewOverdueSteps() =>
+        new(Database, mappings, new HubJournal(Clock), gate, Clock, Options, new NoDispatchSignal(), NullLogger<OverdueSteps>.Instance);
 
     /// <summary>The version of the mapping in force.</summary>
     public string MappingVersion => mappings.Current.Version;
