@@ -8,6 +8,8 @@ namespace Hub.Engine.Tests.Journey;
 /// </summary>
 public abstract class JourneyMilestoneTests(IDatabaseSource databases) : SyncRigTests(databases)
 {
+    private protected override bool WithMilestones => true;
+
     private const string Signature = "Met vriendelijke groet, Jan de Vries, Loodgietersbedrijf De Vries";
 
     /// <summary>Tuesday 24 November 08:00–11:00 in Amsterdam.</summary>

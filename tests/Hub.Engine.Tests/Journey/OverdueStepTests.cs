@@ -9,6 +9,8 @@ namespace Hub.Engine.Tests.Journey;
 /// </summary>
 public abstract class OverdueStepTests(IDatabaseSource databases) : SyncRigTests(databases)
 {
+    private protected override bool WithMilestones => true;
+
     private static readonly DateTimeOffset MondayNineAmsterdam = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
     [Fact]

@@ -18,9 +18,14 @@ internal sealed class SyncRig : IAsyncDisposable
     private readonly TestDatabase temp;
     private readonly FileMappingProvider mappings;
 
-    private SyncRig(TestDatabase temp)
+    private SyncRig(TestDatabase temp, bool withMilestones)
     {
         this.temp = temp;
+        if (!withMilestones)
+        {
+            MappingFiles.Delete("milestones.json");
+        }
+
         Database = temp.Database;
         mappings = new FileMappingProvider(MappingFiles.Path, NullLogger<FileMappingProvider>.Instance, Clock, new FileMappingProviderOptions { WatchForChanges = false, PollInterval = TimeSpan.Zero });
         var journal = new HubJournal(Clock);
@@ -32,8 +37,12 @@ internal sealed class SyncRig : IAsyncDisposable
         DeadLetters = new DeadLetters(Database, journal, gate, Clock);
     }
 
-    /// <summary>The engine over a fresh database from <paramref name="databases"/>.</summary>
-    public static async Task<SyncRig> StartAsync(IDatabaseSource databases) => new(await databases.CreateAsync());
+    /// <summary>
+    /// The engine over a fresh database from <paramref name="databases"/>. Without <paramref name="withMilestones"/> the
+    /// shipped milestone sentences are left out, so the origin gets only what the chain itself sends (the journey's
+    /// own tests ask for them).
+    /// </summary>
+    public static async Task<SyncRig> StartAsync(IDatabaseSource databases, bool withMilestones = false) => new(await databases.CreateAsync(), withMilestones);
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
