@@ -13,7 +13,8 @@ namespace Hub.Engine.Journey;
 /// </summary>
 internal static class MilestonesOfChange
 {
-    public static IReadOnlyList<MilestoneStep> Of(MappingSet map, string origin, string source, MergedChange merged)
+    /// <param name="observed">The kind the source gave the change: a status said again (New, unchanged) counts only as a status report.</param>
+    public static IReadOnlyList<MilestoneStep> Of(MappingSet map, string origin, string source, MergedChange merged, ChangeKind observed)
     {
         if (string.Equals(origin, source, StringComparison.OrdinalIgnoreCase))
         {
@@ -22,7 +23,7 @@ internal static class MilestonesOfChange
 
         var steps = new List<MilestoneStep>();
         var statusSaid = merged.Accepted.Contains(RouteFieldNames.Status)
-            || (merged.Incoming.Status == CaseStatus.New && !merged.Conflicts.Any(c => c.Field == RouteFieldNames.Status));
+            || (observed == ChangeKind.StatusChanged && merged.Incoming.Status == CaseStatus.New && !merged.Conflicts.Any(c => c.Field == RouteFieldNames.Status));
         if (statusSaid && merged.Incoming.Status is { } status)
         {
             var milestone = status switch

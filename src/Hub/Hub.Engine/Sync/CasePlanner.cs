@@ -80,7 +80,7 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
 
         var accepted = merged.Accepted;
         var comment = change.Comment is { Text.Length: > 0 } c ? c : null;
-        var steps = MilestonesOfChange.Of(map, record.OriginSystem, system, merged);
+        var steps = MilestonesOfChange.Of(map, record.OriginSystem, system, merged, change.Kind);
         if (accepted.Count == 0 && comment is null && steps.Count == 0)
         {
             return IntakeResult.Unchanged;
