@@ -28,7 +28,8 @@ internal sealed class ChainWorld : IAsyncDisposable
     /// The building manager runs TOPdesk too (a second simulated tenant with its own login, operators and search lists),
     /// and the hub runs on the shipped example mappings/examples/topdesk-topdesk instead of mappings/.
     /// </param>
-    public ChainWorld(ITestOutputHelper log, bool contractorAnswers = true, RealMail? mail = null, DatabaseOptions? database = null, bool facilityOnTopDesk = false)
+    /// <param name="contractorLanguage">The language of the Sanitair contractor: in contractors.json, and the one the simulated contractor answers in.</param>
+    public ChainWorld(ITestOutputHelper log, bool contractorAnswers = true, RealMail? mail = null, DatabaseOptions? database = null, bool facilityOnTopDesk = false, string contractorLanguage = "nl")
     {
         this.mail = mail;
         this.database = database ?? new DatabaseOptions();
@@ -58,6 +59,7 @@ internal sealed class ChainWorld : IAsyncDisposable
             AcceptAfter = TimeSpan.FromMilliseconds(500),
             ScheduleAfter = TimeSpan.FromSeconds(1),
             DoneAfter = TimeSpan.FromMilliseconds(1500),
+            Language = contractorLanguage,
         }, TimeProvider.System);
         contractorRun = contractorAnswers && mail is null ? Task.Run(() => Contractor.RunAsync(stop.Token)) : Task.CompletedTask;
         MappingsDirectory = CopyShippedMappings(facilityOnTopDesk ? Path.Combine("mappings", "examples", "topdesk-topdesk") : "mappings");
@@ -65,6 +67,8 @@ internal sealed class ChainWorld : IAsyncDisposable
         {
             SendSanitairTo(mail.ContractorAddress);
         }
+
+        EditSanitair(contractor => contractor["language"] = contractorLanguage);
     }
 
     public string Folder { get; }
@@ -223,7 +227,14 @@ internal sealed class ChainWorld : IAsyncDisposable
     }
 
     /// <summary>Points the Sanitair contractor of the copied mappings at a real mailbox.</summary>
-    private void SendSanitairTo(string address)
+    private void SendSanitairTo(string address) => EditSanitair(contractor =>
+    {
+        contractor["email"] = address;
+        contractor["senders"] = new System.Text.Json.Nodes.JsonArray(address);
+    });
+
+    /// <summary>Changes the Sanitair contractor in the copied mappings.</summary>
+    private void EditSanitair(Action<System.Text.Json.Nodes.JsonNode> edit)
     {
         var file = Path.Combine(MappingsDirectory, "contractors.json");
         var document = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
@@ -231,8 +242,7 @@ internal sealed class ChainWorld : IAsyncDisposable
         {
             if (contractor!["subcategories"]?.AsArray().Any(s => s!.GetValue<string>() == "Sanitair") == true)
             {
-                contractor["email"] = address;
-                contractor["senders"] = new System.Text.Json.Nodes.JsonArray(address);
+                edit(contractor);
             }
         }
 

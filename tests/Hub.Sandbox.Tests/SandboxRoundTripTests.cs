@@ -26,7 +26,8 @@ public sealed class SandboxRoundTripTests(ITestOutputHelper log)
         Assert.Matches(Journaled("Created", "Observed", "servicedesk I "), output);
         Assert.Matches(Journaled("Created", "Applied", "→ facility CAS-"), output);
         Assert.Matches(Journaled("Created", "Applied", "→ contractor WO-"), output);
-        Assert.Matches(Journaled("AppointmentSet", "Applied", "→ servicedesk I "), output);
+        Assert.Matches(Journaled("AppointmentSet", "Applied", "→ facility CAS-"), output);
+        Assert.Matches(new Regex(@"HUB-\d{4}-\d{6}\s+Milestone\s+Observed\s+→ servicedesk I [^\n]*Monteur komt \p{L}+ \d\d-\d\d tussen 08:00 en 11:00"), output);
         Assert.Matches(Journaled("Resolved", "Applied", "→ servicedesk I "), output);
         Assert.Contains("status: Gereed (completed)", output, StringComparison.Ordinal);
         Assert.Contains("Monteur komt", output, StringComparison.Ordinal);

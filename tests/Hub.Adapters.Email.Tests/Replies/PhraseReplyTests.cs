@@ -42,13 +42,34 @@ public sealed class PhraseReplyTests
     [InlineData("nl", "Niet akkoord, dit is geen dakwerk.")]
     [InlineData("nl", "Hier gaan we niet mee akkoord")]
     [InlineData("en", "not done")]
-    [InlineData("en", "Not done yet, waiting for parts.")]
     [InlineData("en", "It isn't finished.")]
     [InlineData("en", "Not yet done")]
     [InlineData("en", "We cannot accept this job.")]
     [InlineData("en", "Not accepted")]
     public void A_negated_phrase_is_a_comment(string language, string body) =>
         Assert.Equal(ContractorReplyKind.Comment, Read(body, language).Kind);
+
+    [Theory]
+    [InlineData("nl", "Helaas, deze opdracht kunnen wij niet aannemen.")]
+    [InlineData("nl", "Opdracht geweigerd: geen capaciteit deze maand.")]
+    [InlineData("en", "Sorry, we decline this order.")]
+    [InlineData("en", "We are unable to take this job, no capacity.")]
+    public void A_refusal_phrase_means_refused(string language, string body) =>
+        Assert.Equal(ContractorReplyKind.Refused, Read(body, language).Kind);
+
+    [Theory]
+    [InlineData("nl", "Nog niet klaar, we wachten op onderdelen.")]
+    [InlineData("nl", "Het werk loopt vertraging op.")]
+    [InlineData("en", "Not done yet, waiting for parts.")]
+    [InlineData("en", "Delayed: parts on order.")]
+    public void A_delay_phrase_means_delayed(string language, string body) =>
+        Assert.Equal(ContractorReplyKind.Delayed, Read(body, language).Kind);
+
+    [Theory]
+    [InlineData("nl", "Akkoord, we komen zonder vertraging.")]
+    [InlineData("en", "Accepted, no delay expected.")]
+    public void A_word_near_a_delay_or_refusal_is_not_one(string language, string body) =>
+        Assert.Equal(ContractorReplyKind.Accepted, Read(body, language).Kind);
 
     [Fact]
     public void An_acceptance_stands_beside_a_negated_done()

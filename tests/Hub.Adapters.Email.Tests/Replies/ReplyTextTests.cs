@@ -94,8 +94,44 @@ public sealed class ReplyTextTests
     {
         var reply = Read("Klaar.\nVan: het magazijn komt morgen de rest.\nGroet");
 
-        Assert.Equal("Klaar.\nVan: het magazijn komt morgen de rest.\nGroet", reply.Text);
+        Assert.Equal("Klaar.\nVan: het magazijn komt morgen de rest.", reply.Text);
     }
+
+    [Theory]
+    [InlineData("gepland do 03-12 08:00-11:00\n\nMet vriendelijke groet,\nJan de Vries\nLoodgietersbedrijf De Vries\n06-12345678")]
+    [InlineData("Beste Hub,\n\ngepland do 03-12 08:00-11:00\n\nVriendelijke groeten, Jan de Vries")]
+    [InlineData("Goedemorgen!\ngepland do 03-12 08:00-11:00\nMvg\nJan")]
+    [InlineData("gepland do 03-12 08:00-11:00\nGroeten 🙂\nJan 🔧")]
+    [InlineData("gepland do 03-12 08:00-11:00\n-- \nJan de Vries | Loodgietersbedrijf De Vries")]
+    [InlineData("gepland do 03-12 08:00-11:00\n\n\u200fمع تحياتي\n\u200fيان دي فريس")]
+    public void A_Dutch_greeting_and_signature_are_not_the_contractors_news(string body)
+    {
+        var reply = Read(body);
+
+        Assert.Equal(ContractorReplyKind.Scheduled, reply.Kind);
+        Assert.Equal("gepland do 03-12 08:00-11:00", reply.Text);
+    }
+
+    [Theory]
+    [InlineData("Hello,\n\nDone. The problem has been fixed.\n\nKind regards,\nJohn Smith\nSmith Plumbing Ltd")]
+    [InlineData("Hi team,\nDone. The problem has been fixed.\nBest regards, John Smith")]
+    [InlineData("Dear Sir or Madam,\nDone. The problem has been fixed.\n\nYours sincerely,\nJohn Smith")]
+    [InlineData("Done. The problem has been fixed.\n\u200eRegards \U0001F44D\nJohn")]
+    public void An_English_greeting_and_signature_are_not_the_contractors_news(string body)
+    {
+        var reply = ReplyMessages.Reader().Read(ReplyMessages.Plain(body), "en");
+
+        Assert.Equal(ContractorReplyKind.Done, reply.Kind);
+        Assert.Equal("Done. The problem has been fixed.", reply.Text);
+    }
+
+    [Theory]
+    [InlineData("Hallo, akkoord", "Hallo, akkoord")]
+    [InlineData("Groeten aan de receptie: de sleutel ligt klaar bij de balie.", "Groeten aan de receptie: de sleutel ligt klaar bij de balie.")]
+    [InlineData("Akkoord. שלום לכולם, מגיעים מחר 🙂", "Akkoord. שלום לכולם, מגיעים מחר 🙂")]
+    [InlineData("Beste,\nGreetings from the roof", "Greetings from the roof")]
+    public void Words_that_only_look_like_a_greeting_or_sign_off_are_kept(string body, string expected) =>
+        Assert.Equal(expected, Read(body).Text);
 
     [Fact]
     public void An_oversized_reply_is_cut_with_a_marker()

@@ -51,7 +51,7 @@ public sealed class FileMappingProviderTests : IDisposable
         Assert.Same(good, provider.Current);
         Assert.Equal(0, reloads);
         Assert.Equal("contractor", provider.Current.Routes[1].To);
-        Assert.Contains(log.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("routes.json:33 $.routes[1].to", StringComparison.Ordinal));
+        Assert.Contains(log.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("routes.json:34 $.routes[1].to", StringComparison.Ordinal));
     }
 
     [Fact]

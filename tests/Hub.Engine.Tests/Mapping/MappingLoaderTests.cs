@@ -14,7 +14,7 @@ public sealed class MappingLoaderTests : IDisposable
         var result = MappingLoader.Load(MappingDirectory.Shipped);
 
         Assert.True(result.Succeeded, result.Describe());
-        Assert.Equal(["contractors.json", "phrases.json", "routes.json", "systems.json", "templates.json", "values.contractor.json", "values.facility.json", "values.servicedesk.json"], result.Files);
+        Assert.Equal(["contractors.json", "milestones.json", "phrases.json", "routes.json", "systems.json", "templates.json", "values.contractor.json", "values.facility.json", "values.servicedesk.json"], result.Files);
         var mappings = result.Mappings;
         Assert.Equal(["contractor", "facility", "servicedesk"], mappings.Systems.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("TopDesk", mappings.Systems["servicedesk"].Adapter);
@@ -22,6 +22,7 @@ public sealed class MappingLoaderTests : IDisposable
         Assert.Equal(3, mappings.Contractors.Count);
         Assert.Equal(["nl", "en"], mappings.Templates.Select(t => t.Language));
         Assert.Equal(["nl", "en"], mappings.Phrases.Select(p => p.Language));
+        Assert.Equal(["nl", "en"], mappings.Milestones.Select(m => m.Language));
         Assert.Matches("^[0-9a-f]{12}$", mappings.Version);
     }
 

@@ -1,3 +1,4 @@
+using Hub.Engine.Journey;
 using Hub.Engine.Mapping;
 using Hub.Engine.Tests.Mapping;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,9 +18,14 @@ internal sealed class SyncRig : IAsyncDisposable
     private readonly TestDatabase temp;
     private readonly FileMappingProvider mappings;
 
-    private SyncRig(TestDatabase temp)
+    private SyncRig(TestDatabase temp, bool withMilestones)
     {
         this.temp = temp;
+        if (!withMilestones)
+        {
+            MappingFiles.Delete("milestones.json");
+        }
+
         Database = temp.Database;
         mappings = new FileMappingProvider(MappingFiles.Path, NullLogger<FileMappingProvider>.Instance, Clock, new FileMappingProviderOptions { WatchForChanges = false, PollInterval = TimeSpan.Zero });
         var journal = new HubJournal(Clock);
@@ -31,8 +37,12 @@ internal sealed class SyncRig : IAsyncDisposable
         DeadLetters = new DeadLetters(Database, journal, gate, Clock);
     }
 
-    /// <summary>The engine over a fresh database from <paramref name="databases"/>.</summary>
-    public static async Task<SyncRig> StartAsync(IDatabaseSource databases) => new(await databases.CreateAsync());
+    /// <summary>
+    /// The engine over a fresh database from <paramref name="databases"/>. Without <paramref name="withMilestones"/> the
+    /// shipped milestone sentences are left out, so the origin gets only what the chain itself sends (the journey's
+    /// own tests ask for them).
+    /// </summary>
+    public static async Task<SyncRig> StartAsync(IDatabaseSource databases, bool withMilestones = false) => new(await databases.CreateAsync(), withMilestones);
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -50,6 +60,10 @@ internal sealed class SyncRig : IAsyncDisposable
     public PollCycle Poll { get; }
     public OutboxDispatcher Dispatcher { get; }
     public DeadLetters DeadLetters { get; }
+
+    /// <summary>A look for overdue steps as one node of the hub runs it, with <see cref="Options"/> as they are now (its calendar).</summary>
+    public OverdueSteps NewOverdueSteps() =>
+        new(Database, mappings, new HubJournal(Clock), gate, Clock, Options, new NoDispatchSignal(), NullLogger<OverdueSteps>.Instance);
 
     /// <summary>The version of the mapping in force.</summary>
     public string MappingVersion => mappings.Current.Version;

@@ -5,7 +5,10 @@ public abstract class SyncRigTests(IDatabaseSource databases) : IAsyncLifetime
 {
     private protected SyncRig rig = null!;
 
-    public async Task InitializeAsync() => rig = await SyncRig.StartAsync(databases);
+    /// <summary>Whether the rig has the shipped milestone sentences (<see cref="SyncRig.StartAsync"/>).</summary>
+    private protected virtual bool WithMilestones => false;
+
+    public async Task InitializeAsync() => rig = await SyncRig.StartAsync(databases, WithMilestones);
 
     public async Task DisposeAsync() => await rig.DisposeAsync();
 }

@@ -6,8 +6,10 @@ namespace Hub.Adapters.Email.Replies;
 /// <summary>
 /// Keeps only what the contractor wrote: stops at the first quote header (Outlook's "-----Original Message-----",
 /// "Van:/From:" header block or separator line, Gmail's "Op ... schreef ...:"/"On ... wrote:"), at a forwarded
-/// message, at the "-- " signature delimiter or a "Sent from my iPhone" line; drops "&gt;" quoted lines; and
-/// caps the rest at <see cref="MaxLength"/> characters with <see cref="TruncationMarker"/>.
+/// message, at the "-- " signature delimiter, a "Sent from my iPhone" line or a sign-off that starts the signature
+/// ("Met vriendelijke groet", "Kind regards", …, <see cref="ReplySignOff"/>); drops a greeting line that opens the
+/// answer ("Beste Hub,", "Hello,") and "&gt;" quoted lines; and caps the rest at <see cref="MaxLength"/> characters
+/// with <see cref="TruncationMarker"/>.
 /// </summary>
 internal static partial class ContractorOwnWords
 {
@@ -36,6 +38,11 @@ internal static partial class ContractorOwnWords
                 break;
             }
 
+            if (!wroteAnything && ReplySignOff.IsGreeting(lines[i]) && MoreWordsAfter(lines, i))
+            {
+                continue;
+            }
+
             var line = lines[i].TrimEnd();
             if (!line.TrimStart().StartsWith('>'))
             {
@@ -61,6 +68,7 @@ internal static partial class ContractorOwnWords
             || Forwarded().IsMatch(line)
             || SeparatorLine().IsMatch(line)
             || SentFromDevice().IsMatch(line)
+            || ReplySignOff.StartsSignature(line)
             || AttributionLines(lines, i) > 0
             || IsHeaderBlock(lines, i);
     }
@@ -84,6 +92,21 @@ internal static partial class ContractorOwnWords
 
         var next = i + 1 < lines.Length ? lines[i + 1].Trim() : null;
         return next is not null && Attribution().IsMatch(line + " " + next) && (line + next).Contains('@', StringComparison.Ordinal) ? 2 : 0;
+    }
+
+    /// <summary>Whether own words follow the line before the signature or the quote: a lone "Hallo," is the answer itself.</summary>
+    private static bool MoreWordsAfter(string[] lines, int i)
+    {
+        for (var next = i + 1; next < lines.Length && !EndsOwnWords(lines, next); next++)
+        {
+            var line = lines[next].Trim();
+            if (line.Length > 0 && !line.StartsWith('>'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasAddressOrDate(string line) => line.Contains('@', StringComparison.Ordinal) || line.Any(char.IsAsciiDigit);

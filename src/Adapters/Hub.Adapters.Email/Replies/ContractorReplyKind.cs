@@ -12,6 +12,12 @@ internal enum ContractorReplyKind
     /// <summary>"gereed", "klaar", "opgelost", "done".</summary>
     Done,
 
+    /// <summary>"kunnen wij niet aannemen", "we decline": the contractor will not take the order.</summary>
+    Refused,
+
+    /// <summary>"wachten op onderdelen", "waiting for parts": the work is held up.</summary>
+    Delayed,
+
     /// <summary>Anything else: passed on as a comment.</summary>
     Comment,
 

@@ -7,7 +7,7 @@ namespace Hub.Adapters.Email.Replies;
 /// <summary>
 /// Reads a contractor's e-mail answer: the contractor's own words (quotes, signatures and forwarded orders
 /// stripped, HTML made plain text) and what they mean by the reply phrases of the contractor's language:
-/// an appointment (date and time window, in the contractor's time zone), done, accepted, or a comment.
+/// an appointment (date and time window, in the contractor's time zone), refused, done, delayed, accepted, or a comment.
 /// Automatic replies are recognised and change nothing.
 /// </summary>
 internal sealed class ContractorReplyReader
@@ -73,7 +73,9 @@ internal sealed class ContractorReplyReader
         {
             AppointmentOutcome.Found => ContractorReplyKind.Scheduled,
             AppointmentOutcome.Unreadable => ContractorReplyKind.Comment,
+            _ when clauses.ContainsAffirmed(vocabulary.Refused) => ContractorReplyKind.Refused,
             _ when clauses.ContainsAffirmed(vocabulary.Done) => ContractorReplyKind.Done,
+            _ when clauses.ContainsAffirmed(vocabulary.Delayed) => ContractorReplyKind.Delayed,
             _ when clauses.ContainsAffirmed(vocabulary.Scheduled) && vocabulary.DateOnly.IsMatch(normalized) => ContractorReplyKind.Comment,
             _ when clauses.ContainsAffirmed(vocabulary.Accepted) => ContractorReplyKind.Accepted,
             _ => ContractorReplyKind.Comment,

@@ -17,6 +17,8 @@ internal static class DefaultReplyPhrases
         Accepted = ["akkoord", "geaccepteerd", "opdracht aangenomen"],
         Done = ["gereed", "klaar", "opgelost", "afgerond", "verholpen"],
         Scheduled = ["gepland", "ingepland", "afspraak"],
+        Refused = ["geweigerd", "weigeren", "kunnen wij niet aannemen", "kunnen we niet aannemen", "nemen wij niet aan", "nemen we niet aan", "geen capaciteit"],
+        Delayed = ["loopt vertraging op", "vertraagd", "wachten op onderdelen", "wacht op onderdelen", "onderdelen besteld", "later dan gepland"],
         Weekdays = ["maandag|ma", "dinsdag|di", "woensdag|wo", "donderdag|do", "vrijdag|vr", "zaterdag|za", "zondag|zo"],
         Months =
         [
@@ -31,6 +33,8 @@ internal static class DefaultReplyPhrases
         Accepted = ["accepted", "agreed", "we accept", "i accept"],
         Done = ["done", "completed", "resolved", "finished"],
         Scheduled = ["scheduled", "planned", "appointment"],
+        Refused = ["refused", "we decline", "i decline", "we cannot take", "we can't take", "unable to take", "no capacity"],
+        Delayed = ["delayed", "waiting for parts", "parts on order", "parts ordered", "later than planned"],
         Weekdays =
         [
             "monday|mon", "tuesday|tues|tue", "wednesday|wed", "thursday|thurs|thur|thu", "friday|fri",

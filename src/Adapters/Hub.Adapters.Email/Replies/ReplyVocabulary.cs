@@ -32,6 +32,8 @@ internal sealed class ReplyVocabulary
         Accepted = [.. phrases.Accepted.Select(Prepare)];
         Done = [.. phrases.Done.Select(Prepare)];
         Scheduled = [.. phrases.Scheduled.Select(Prepare)];
+        Refused = [.. phrases.Refused.Select(Prepare)];
+        Delayed = [.. phrases.Delayed.Select(Prepare)];
         Weekdays = NameLookup(phrases.Weekdays, index => (DayOfWeek)((index + 1) % 7));
         Months = NameLookup(phrases.Months, index => index + 1);
         var fullWeekdayNames = phrases.Weekdays.Select(entry => ReplyWords.Normalize(entry.Split('|')[0].Trim())).Where(name => name.Length > 0);
@@ -45,6 +47,8 @@ internal sealed class ReplyVocabulary
     public IReadOnlyList<string[]> Accepted { get; }
     public IReadOnlyList<string[]> Done { get; }
     public IReadOnlyList<string[]> Scheduled { get; }
+    public IReadOnlyList<string[]> Refused { get; }
+    public IReadOnlyList<string[]> Delayed { get; }
     public IReadOnlyDictionary<string, DayOfWeek> Weekdays { get; }
     public IReadOnlyDictionary<string, int> Months { get; }
 

@@ -2,7 +2,7 @@ using Hub.Abstractions.Model;
 
 namespace Hub.Abstractions.Mapping;
 
-/// <summary>All mapping files merged: systems, value maps, routes, contractors, templates and reply phrases.</summary>
+/// <summary>All mapping files merged: systems, value maps, routes, contractors, templates, reply phrases and milestone sentences.</summary>
 public sealed class MappingSet
 {
     public IReadOnlyDictionary<string, SystemMapping> Systems { get; init; } = new Dictionary<string, SystemMapping>(StringComparer.OrdinalIgnoreCase);
@@ -11,6 +11,7 @@ public sealed class MappingSet
     public IReadOnlyList<ContractorMapping> Contractors { get; init; } = [];
     public IReadOnlyList<MessageTemplate> Templates { get; init; } = [];
     public IReadOnlyList<ReplyPhrases> Phrases { get; init; } = [];
+    public IReadOnlyList<MilestoneTemplates> Milestones { get; init; } = [];
 
     /// <summary>A short hash of the merged content, journaled as "mapping used".</summary>
     public string Version { get; init; } = "none";
@@ -89,6 +90,11 @@ public sealed class MappingSet
     public MessageTemplate? TemplateFor(string language) =>
         Templates.FirstOrDefault(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase))
         ?? (Templates.Count > 0 ? Templates[0] : null);
+
+    /// <summary>The milestone sentences in the language, else in the default language; null when the mappings have none.</summary>
+    public MilestoneTemplates? MilestonesFor(string language) =>
+        Milestones.FirstOrDefault(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase))
+        ?? Milestones.FirstOrDefault(t => string.Equals(t.Language, Languages.Default, StringComparison.OrdinalIgnoreCase));
 
     private bool PassesThrough(string system, string field) =>
         MapsOf(system, field).Any(m => m.Unmapped == UnmappedValues.PassThrough);

@@ -21,6 +21,9 @@ public sealed record RouteMapping
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
     public IReadOnlyDictionary<string, FieldRule> Fields { get; init; } = new Dictionary<string, FieldRule>();
+
+    /// <summary>How long <see cref="To"/> may take to answer a new record before the reporter hears "still waiting"; null: no expectation.</summary>
+    public ExpectedTime? ExpectedWithin { get; init; }
 }
 
 /// <summary>Which cases a route takes, by canonical category and subcategory; empty lists match anything.</summary>

@@ -22,6 +22,21 @@ public sealed class HubJournal(TimeProvider time, JournalKeyRing? keys = null)
     /// </summary>
     public static HubJournal ForRehearsal(TimeProvider time) => new(time) { rehearsal = true };
 
+    /// <summary>Whether this journal only rehearses (<see cref="ForRehearsal"/>): nothing it is given is ever saved.</summary>
+    public bool IsRehearsal => rehearsal;
+
+    /// <summary>
+    /// Takes the journal's write lock for the unit of work before anything is appended (unless rehearsing), so what the
+    /// caller reads next (has this been journaled already?) cannot change under it in another process or node.
+    /// </summary>
+    public async Task HoldWriteLockAsync(HubDbContext db, CancellationToken cancellationToken)
+    {
+        if (!rehearsal)
+        {
+            await JournalWriteLock.HoldAsync(db, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<JournalEntry> AppendAsync(HubDbContext db, JournalLine line, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

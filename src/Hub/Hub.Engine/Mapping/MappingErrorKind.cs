@@ -27,4 +27,7 @@ public enum MappingErrorKind
     UnknownPlaceholder,
     TokenMissingFromSubject,
     DuplicatePhrases,
+    DuplicateMilestones,
+    MissingMilestoneLanguage,
+    MissingMilestoneText,
 }

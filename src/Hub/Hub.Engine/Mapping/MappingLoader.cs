@@ -67,6 +67,7 @@ public static class MappingLoader
             .Concat(RouteChecks.Check(parts))
             .Concat(ContractorChecks.Check(parts))
             .Concat(MessageChecks.Check(parts))
+            .Concat(MilestoneChecks.Check(parts))
             .Select(e => e with { Line = JsonPaths.LineOf(trees.First(t => t.File == e.File).Tree, e.JsonPath) }));
 
         return errors.Count > 0

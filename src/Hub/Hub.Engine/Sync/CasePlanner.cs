@@ -3,6 +3,7 @@ using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
 using Hub.Abstractions.Mapping;
 using Hub.Abstractions.Model;
+using Hub.Engine.Journey;
 using Hub.Engine.Persistence;
 
 namespace Hub.Engine.Sync;
@@ -10,11 +11,12 @@ namespace Hub.Engine.Sync;
 /// <summary>
 /// Decides what a translated change means for its case and journals it: a new case and its chain of records, or the
 /// fields it may change (<see cref="CaseMerge"/>: owner and later-wins per field) and its comment; the intents for the
-/// other systems come from <see cref="ChainFanOut"/>.
+/// other systems come from <see cref="ChainFanOut"/>, the reporter's milestones from <see cref="MilestoneWriter"/>.
 /// </summary>
 public sealed class CasePlanner(HubJournal journal, SyncOptions options)
 {
     private readonly ChainFanOut fanOut = new(journal, options.Zone());
+    private readonly MilestoneWriter milestones = new(journal, options.Zone());
 
     /// <summary>Opens a case for a record no case knows, when a route takes it: the case, its origin's link, and its chain queued.</summary>
     public async Task<OpenedCase> OpenCaseAsync(HubDbContext db, string system, ObservedChange change, CaseFields fields, MappingSet map, DateTimeOffset now, CancellationToken cancellationToken)
@@ -78,7 +80,8 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
 
         var accepted = merged.Accepted;
         var comment = change.Comment is { Text.Length: > 0 } c ? c : null;
-        if (accepted.Count == 0 && comment is null)
+        var steps = MilestonesOfChange.Of(map, record.OriginSystem, system, merged, change.Kind);
+        if (accepted.Count == 0 && comment is null && steps.Count == 0)
         {
             return IntakeResult.Unchanged;
         }
@@ -109,6 +112,11 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
         }
 
         var holders = await fanOut.EnsureChainAsync(db, record, map, now, cancellationToken).ConfigureAwait(false);
+        foreach (var step in steps)
+        {
+            await milestones.WriteAsync(db, record, step, map, now, cancellationToken).ConfigureAwait(false);
+        }
+
         fanOut.QueueChanges(db, record, system, merged, comment, holders, map, now);
         return IntakeResult.Updated;
     }

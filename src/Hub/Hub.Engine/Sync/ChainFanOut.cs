@@ -8,8 +8,9 @@ namespace Hub.Engine.Sync;
 
 /// <summary>
 /// Which systems get which intents: the chain's creates (every system the routes reach from the systems that hold a
-/// record of the case) and, for an accepted change, one intent per kind of change for every system each field and the
-/// comment travel to (<see cref="ChainRouter.Targets"/>), translated to the target's own values.
+/// record of the case) and, for an accepted change, one intent per kind of change for every system each field travels to
+/// (<see cref="ChainRouter.Targets"/>) and the comment and resolution, which are someone's own words, to the next hop and
+/// further only where a route relays them (<see cref="ChainRouter.WordsTargets"/>), translated to the target's own values.
 /// </summary>
 internal sealed class ChainFanOut(HubJournal journal, TimeZoneInfo zone)
 {
@@ -76,7 +77,10 @@ internal sealed class ChainFanOut(HubJournal journal, TimeZoneInfo zone)
         var perTarget = new Dictionary<string, (List<string> Fields, ChainRouter.Hop Hop)>(StringComparer.OrdinalIgnoreCase);
         foreach (var field in merged.Accepted)
         {
-            foreach (var hop in ChainRouter.Targets(map, source, field, forceDown: field == RouteFieldNames.Status && merged.CancelledAtOrigin))
+            var hops = field == RouteFieldNames.Resolution
+                ? ChainRouter.WordsTargets(map, source, field)
+                : ChainRouter.Targets(map, source, field, forceDown: field == RouteFieldNames.Status && merged.CancelledAtOrigin);
+            foreach (var hop in hops)
             {
                 if (!perTarget.TryGetValue(hop.Target, out var entry))
                 {
@@ -88,7 +92,7 @@ internal sealed class ChainFanOut(HubJournal journal, TimeZoneInfo zone)
             }
         }
 
-        var commentHops = comment is null ? [] : ChainRouter.Targets(map, source, RouteFieldNames.Comments);
+        var commentHops = comment is null ? [] : ChainRouter.WordsTargets(map, source, RouteFieldNames.Comments);
         var targets = perTarget.Keys.Concat(commentHops.Select(h => h.Target)).Distinct(StringComparer.OrdinalIgnoreCase).Where(holders.Contains);
         foreach (var target in targets)
         {
@@ -104,7 +108,8 @@ internal sealed class ChainFanOut(HubJournal journal, TimeZoneInfo zone)
             }
 
             var rest = planned.Fields.ToList();
-            if (rest.Remove(RouteFieldNames.Appointment) && fields.Appointment is { } window)
+            var resolution = rest.Contains(RouteFieldNames.Resolution) ? fields.Resolution : null;
+            if (rest.Remove(RouteFieldNames.Appointment) && fields.Appointment is { } window && !ReporterHearsByMilestone(record, target, map))
             {
                 var text = AppointmentText.For(window, map.LanguageOf(target), zone);
                 var visibility = ChainRouter.RuleOf(planned.Hop.Route, RouteFieldNames.Comments);
@@ -124,7 +129,7 @@ internal sealed class ChainFanOut(HubJournal journal, TimeZoneInfo zone)
 
             if (statusChanged && fields.Status is { } status)
             {
-                Queue(StatusChange.KindOf(merged.Current.Status, status), new CaseFields { Status = status, Resolution = fields.Resolution }, null);
+                Queue(StatusChange.KindOf(merged.Current.Status, status), new CaseFields { Status = status, Resolution = resolution }, null);
             }
 
             void Queue(ChangeKind kind, CaseFields changed, CaseComment? text) =>
@@ -142,6 +147,10 @@ internal sealed class ChainFanOut(HubJournal journal, TimeZoneInfo zone)
                 }, now);
         }
     }
+
+    /// <summary>The origin's reporter reads an appointment as a milestone (<see cref="Journey.MilestoneWriter"/>), not twice.</summary>
+    private static bool ReporterHearsByMilestone(CaseRecord record, string target, MappingSet map) =>
+        string.Equals(target, record.OriginSystem, StringComparison.OrdinalIgnoreCase) && map.Milestones.Count > 0;
 
     /// <summary>The systems that hold a record of the case, or will: linked, or with a create queued and not discarded (also in this unit of work).</summary>
     private static async Task<HashSet<string>> HoldersAsync(HubDbContext db, string caseId, CancellationToken cancellationToken)

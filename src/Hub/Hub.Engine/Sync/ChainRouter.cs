@@ -29,6 +29,26 @@ public static class ChainRouter
             down: route => forceDown || RuleOf(route, field).Direction is FlowDirection.Down or FlowDirection.Both,
             up: route => !forceDown && RuleOf(route, field).Direction is FlowDirection.Up or FlowDirection.Both);
 
+    /// <summary>
+    /// The systems words written in <paramref name="source"/> (a comment, a resolution) travel to: like <see cref="Targets"/>,
+    /// but past the source's neighbours only along routes whose rule for the field says "relay". What one organisation
+    /// writes reaches the next hop; whether it goes further is the route's choice.
+    /// </summary>
+    public static IReadOnlyList<Hop> WordsTargets(MappingSet mappings, string source, string field)
+    {
+        ArgumentNullException.ThrowIfNull(mappings);
+        return RouteWalk.From(
+            mappings,
+            [source],
+            down: route => RuleOf(route, field).Direction is FlowDirection.Down or FlowDirection.Both && Passes(route),
+            up: route => RuleOf(route, field).Direction is FlowDirection.Up or FlowDirection.Both && Passes(route));
+
+        bool Passes(RouteMapping route) =>
+            string.Equals(route.From, source, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(route.To, source, StringComparison.OrdinalIgnoreCase)
+            || RuleOf(route, field).Relay;
+    }
+
     /// <summary>Whether the route takes a case with these fields (its categories and subcategories; empty lists take any).</summary>
     public static bool Takes(RouteMapping route, CaseFields fields)
     {

@@ -4,6 +4,7 @@ using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
 using Hub.Abstractions.Mapping;
 using Hub.Abstractions.Model;
+using Hub.Engine.Journey;
 using Hub.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,8 @@ namespace Hub.Engine.Sync;
 /// <summary>
 /// Sends due outbox commands through their target adapters: one case strictly in order, different cases side
 /// by side. Each row's intent becomes the adapter's command when it is sent (<see cref="AdapterCommands"/>). Success is
-/// journaled with the mapping the intent was translated with (a created record becomes a link, <see cref="CaseLinks"/>);
+/// journaled with the mapping the intent was translated with (a created record becomes a link, <see cref="CaseLinks"/>,
+/// and a milestone for the reporter, <see cref="MilestoneWriter"/>);
 /// a transient failure waits its backoff (and any Retry-After, for every command to that system); a permanent one
 /// becomes a dead letter.
 /// </summary>
@@ -28,6 +30,7 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> penalties = new(StringComparer.OrdinalIgnoreCase);
+    private readonly MilestoneWriter milestones = new(journal, options.Zone());
 
     /// <summary>Sends what is due now; returns how many commands were attempted.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
@@ -188,10 +191,28 @@ public sealed class OutboxDispatcher(
                     TargetSystem = command.TargetSystem, TargetRecord = target.ExternalNumber ?? target.ExternalId,
                     MappingVersion = MappingVersionOf(intent, map), Attempt = row.Attempts, Detail = DetailOf(intent),
                 }, cancellationToken).ConfigureAwait(false);
+                if (intent is CreateIntent)
+                {
+                    await ReachedAsync(db, command, map, cancellationToken).ConfigureAwait(false);
+                }
+
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 CommandMetrics.Sent(command);
             }
         }
+    }
+
+    /// <summary>A record created for the case is a step of its journey: forwarded (the origin's next hop) or a work order sent (further on).</summary>
+    private async Task ReachedAsync(HubDbContext db, OutboxCommand command, MappingSet map, CancellationToken cancellationToken)
+    {
+        if (await db.Cases.FindAsync([command.CaseId], cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return;
+        }
+
+        var forwarded = map.RoutesFrom(record.OriginSystem).Any(r => string.Equals(r.To, command.TargetSystem, StringComparison.OrdinalIgnoreCase));
+        var step = new MilestoneStep(forwarded ? Milestone.Forwarded : Milestone.WorkOrderSent, command.TargetSystem);
+        await milestones.WriteAsync(db, record, step, map, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task FailAsync(OutboxCommand command, string mappingVersion, FailureKind kind, string error, TimeSpan? retryAfter, CancellationToken cancellationToken)

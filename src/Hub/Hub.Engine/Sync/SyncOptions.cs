@@ -24,6 +24,20 @@ public sealed class SyncOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>The working hours of a working day (Monday to Friday), in <see cref="TimeZone"/>: "08:00-17:00". A route's expected time counts only these.</summary>
+    public string WorkingHours { get; set; } = "08:00-17:00";
+
+    /// <summary>Days that are not working days although they fall on a weekday, as dates "2026-12-25" (in <see cref="TimeZone"/>).</summary>
+    public IList<string> Holidays { get; init; } = [];
+
+    /// <summary>How often the hub looks for steps that take longer than their route expects.</summary>
+    public TimeSpan OverdueCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The working calendar of <see cref="WorkingHours"/>, <see cref="Holidays"/> and <see cref="TimeZone"/>; a wrong setting is refused with its key.</summary>
+    public Journey.WorkingCalendar Calendar() =>
+        Journey.WorkingCalendar.TryRead(Zone(), WorkingHours, Holidays, out var calendar, out var problem) ? calendar
+            : throw new HubConfigurationException(problem.Key, problem.Text);
+
     /// <summary>The zone of <see cref="TimeZone"/>; a zone this machine does not know is refused, never read as UTC.</summary>
     public TimeZoneInfo Zone() =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone
@@ -44,6 +58,17 @@ public sealed class SyncOptions
         if (RetryDelay <= TimeSpan.Zero)
         {
             problems.Add(SettingProblems.Format(Key(nameof(RetryDelay)), $"'{RetryDelay}' must be a positive time span, e.g. \"00:00:02\"."));
+        }
+
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone)
+            && !Journey.WorkingCalendar.TryRead(zone, WorkingHours, Holidays, out _, out var calendarProblem))
+        {
+            problems.Add(SettingProblems.Format(calendarProblem.Key, calendarProblem.Text));
+        }
+
+        if (OverdueCheckInterval <= TimeSpan.Zero)
+        {
+            problems.Add(SettingProblems.Format(Key(nameof(OverdueCheckInterval)), $"'{OverdueCheckInterval}' must be a positive time span, e.g. \"00:01:00\"."));
         }
 
         if (MaxRetryDelay < RetryDelay)

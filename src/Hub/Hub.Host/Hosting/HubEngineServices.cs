@@ -1,5 +1,6 @@
 using Hub.Abstractions.Adapters;
 using Hub.Engine.Journal;
+using Hub.Engine.Journey;
 using Hub.Engine.Mapping;
 using Hub.Engine.Persistence;
 using Hub.Engine.Sync;
@@ -10,7 +11,7 @@ namespace Hub.Host.Hosting;
 
 /// <summary>
 /// The engine with its adapters, as the service runs it: the correlation log, the journal, intake, planner, dispatcher,
-/// poll cycle, dead letters, the mappings and one adapter per configured system. The host adds what drives it (the
+/// poll cycle, dead letters, overdue steps, the mappings and one adapter per configured system. The host adds what drives it (the
 /// jobs and their dispatch signal), health, webhooks, the API and telemetry.
 /// </summary>
 internal static class HubEngineServices
@@ -31,6 +32,7 @@ internal static class HubEngineServices
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<PollCycle>();
         services.AddSingleton<DeadLetters>();
+        services.AddSingleton<OverdueSteps>();
         services.AddHubMappings(mappingsDirectory);
         services.AddAdapters(configuration);
         services.AddSingleton<IIgnoredRecordJournal, IgnoredRecordJournal>();

@@ -50,6 +50,9 @@ internal static class HubHostBuilder
             quartz.AddJob<DispatchJob>(job => job.WithIdentity(JobKeys.Dispatch).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(JobKeys.Dispatch).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(2)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            quartz.AddJob<OverdueJob>(job => job.WithIdentity(JobKeys.Overdue).StoreDurably());
+            quartz.AddTrigger(trigger => trigger.ForJob(JobKeys.Overdue).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(sync.OverdueCheckInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             foreach (var system in systems)
             {
                 var key = JobKeys.Poll(system.Name);

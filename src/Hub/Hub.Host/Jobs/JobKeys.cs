@@ -9,5 +9,7 @@ internal static class JobKeys
 
     public static JobKey Dispatch { get; } = new("dispatch", "hub");
 
+    public static JobKey Overdue { get; } = new("overdue", "hub");
+
     public static JobKey Poll(string system) => new($"poll-{system}", "hub");
 }

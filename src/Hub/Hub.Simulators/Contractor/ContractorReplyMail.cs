@@ -10,7 +10,7 @@ namespace Hub.Simulators.Contractor;
 /// </summary>
 public static class ContractorReplyMail
 {
-    public static MimeMessage Build(MimeMessage order, string answer, string signature, DateTimeOffset now)
+    public static MimeMessage Build(MimeMessage order, string answer, string signature, DateTimeOffset now, string language = "nl")
     {
         var contractor = order.To.Mailboxes.First();
         var orderId = order.MessageId ?? throw new ArgumentException("a work order without a Message-ID cannot be answered", nameof(order));
@@ -28,14 +28,21 @@ public static class ContractorReplyMail
 
         reply.References.Add(orderId);
         reply.Date = now;
-        reply.Body = new TextPart("plain") { Text = Text(order, answer, signature) };
+        reply.Body = new TextPart("plain") { Text = Text(order, answer, signature, language) };
         return reply;
     }
 
-    private static string Text(MimeMessage order, string answer, string signature)
+    private static string Text(MimeMessage order, string answer, string signature, string language)
     {
         var quoted = string.Join("\n", (order.TextBody ?? string.Empty).ReplaceLineEndings("\n").Split('\n').Select(line => "> " + line));
+        var from = order.From.Mailboxes.FirstOrDefault()?.Address;
+        if (string.Equals(language, "en", StringComparison.OrdinalIgnoreCase))
+        {
+            var on = order.Date.ToString("ddd, d MMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+            return $"Hello,\n\n{answer}\n\nKind regards,\n{signature}\n\nOn {on}, {from} wrote:\n{quoted}\n";
+        }
+
         var when = order.Date.ToString("d MMM yyyy HH:mm", CultureInfo.GetCultureInfo("nl-NL"));
-        return $"{answer}\n\nMet vriendelijke groet,\n{signature}\n\nOp {when} schreef {order.From.Mailboxes.FirstOrDefault()?.Address}:\n{quoted}\n";
+        return $"{answer}\n\nMet vriendelijke groet,\n{signature}\n\nOp {when} schreef {from}:\n{quoted}\n";
     }
 }

@@ -15,6 +15,9 @@ public sealed class ContractorSimulatorOptions
     /// <summary>How often the outbox is looked at.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>The language the contractor answers in: "nl" (default) or "en".</summary>
+    public string Language { get; init; } = "nl";
+
     /// <summary>The name signed under each answer.</summary>
     public string SignatureName { get; init; } = "Jan de Vries, Loodgietersbedrijf De Vries";
 }

@@ -5,7 +5,8 @@ namespace Hub.Simulators.Contractor;
 /// <summary>
 /// A contractor that answers work orders by itself, for the directory transport (used by the sandbox, <c>hub-sandbox</c>):
 /// it watches the hub's outbox folder and, for each new work order, writes into the hub's inbox folder
-/// "akkoord", then an appointment on the next working day, then "gereed", each after its delay.
+/// "akkoord", then an appointment on the next working day, then "gereed", each after its delay (in English when its
+/// <see cref="ContractorSimulatorOptions.Language"/> says so).
 /// Follow-ups and cancellations (mails that answer an earlier one) are read and left unanswered.
 /// </summary>
 public sealed class SimulatedContractor(ContractorSimulatorOptions options, TimeProvider time)
@@ -42,13 +43,8 @@ public sealed class SimulatedContractor(ContractorSimulatorOptions options, Time
             while (received.AnswersSent < 3 && now >= received.SeenAt + DelayOf(received.AnswersSent))
             {
                 var due = received.SeenAt + DelayOf(received.AnswersSent);
-                var answer = received.AnswersSent switch
-                {
-                    0 => ContractorAnswer.Accepted,
-                    1 => ContractorAnswer.Scheduled(due, time.LocalTimeZone),
-                    _ => ContractorAnswer.Done,
-                };
-                await WriteAsync(ContractorReplyMail.Build(received.Order, answer, options.SignatureName, due), cancellationToken);
+                var answer = ContractorAnswer.Of(received.AnswersSent, options.Language, due, time.LocalTimeZone);
+                await WriteAsync(ContractorReplyMail.Build(received.Order, answer, options.SignatureName, due, options.Language), cancellationToken);
                 received.AnswersSent++;
                 written++;
             }

@@ -18,6 +18,7 @@ internal static class MappingFileReader
         ReadSection(file, root, "contractors", parts.Contractors, ReadContractor);
         ReadSection(file, root, "templates", parts.Templates, ReadTemplate);
         ReadSection(file, root, "phrases", parts.Phrases, ReadPhrases);
+        ReadSection(file, root, "milestones", parts.Milestones, ReadMilestones);
     }
 
     private static void ReadSection<T>(string file, JObject root, string section, List<Located<T>> into, Func<JObject, T> read)
@@ -69,13 +70,17 @@ internal static class MappingFileReader
             ContractorBy = OptionalText(o, "contractorBy"),
             Parameters = Settings(o, "parameters"),
             Fields = fields,
+            ExpectedWithin = o["expectedWithin"] is JObject expected
+                ? new ExpectedTime((int?)expected["workingDays"] ?? 0, (int?)expected["workingHours"] ?? 0)
+                : null,
         };
     }
 
     private static FieldRule ReadFieldRule(JObject o) => new(
         Enum.Parse<FlowDirection>(Text(o, "direction"), ignoreCase: true),
         OptionalText(o, "owner"),
-        OptionalText(o, "visibility"));
+        OptionalText(o, "visibility"),
+        (bool?)o["relay"] ?? false);
 
     private static ContractorMapping ReadContractor(JObject o) => new()
     {
@@ -100,8 +105,20 @@ internal static class MappingFileReader
         Accepted = Texts(o, "accepted"),
         Done = Texts(o, "done"),
         Scheduled = Texts(o, "scheduled"),
+        Refused = Texts(o, "refused"),
+        Delayed = Texts(o, "delayed"),
         Weekdays = Texts(o, "weekdays"),
         Months = Texts(o, "months"),
+    };
+
+    private static MilestoneTemplates ReadMilestones(JObject o) => new()
+    {
+        Language = Text(o, "language"),
+        Texts = MilestoneTemplates.TextKeys.Where(key => o[key] is not null)
+            .ToDictionary(key => key, key => Text(o, key), StringComparer.OrdinalIgnoreCase),
+        RefusedNote = Text(o, "refusedNote"),
+        OverdueNote = Text(o, "overdueNote"),
+        Parties = Settings(o, "parties"),
     };
 
     private static string Text(JObject o, string name) => (string?)o[name] ?? string.Empty;

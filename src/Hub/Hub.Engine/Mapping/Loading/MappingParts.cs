@@ -10,6 +10,7 @@ internal sealed class MappingParts
     public List<Located<ContractorMapping>> Contractors { get; } = [];
     public List<Located<MessageTemplate>> Templates { get; } = [];
     public List<Located<ReplyPhrases>> Phrases { get; } = [];
+    public List<Located<MilestoneTemplates>> Milestones { get; } = [];
 
     /// <summary>Every value-map entry with its system, field and path ("$.valueMaps[0].values[3]").</summary>
     public IEnumerable<(ValueMap Map, Located<ValueMapEntry> Entry)> ValueEntries =>
@@ -24,6 +25,7 @@ internal sealed class MappingParts
         Contractors = [.. Contractors.Select(c => c.Value)],
         Templates = [.. Templates.Select(t => t.Value)],
         Phrases = [.. Phrases.Select(p => p.Value)],
+        Milestones = [.. Milestones.Select(m => m.Value)],
         Version = version,
     };
 }

@@ -1,10 +1,9 @@
 using Hub.Abstractions.Mapping;
-using System.Text.RegularExpressions;
 
 namespace Hub.Engine.Mapping.Loading;
 
 /// <summary>Templates and reply phrases: one per language; templates use known placeholders and carry the order token.</summary>
-internal static partial class MessageChecks
+internal static class MessageChecks
 {
     public static IEnumerable<MappingError> Check(MappingParts parts)
     {
@@ -29,20 +28,9 @@ internal static partial class MessageChecks
         var parts = new[] { ("subject", template.Value.Subject), ("body", template.Value.Body) };
         foreach (var (part, text) in parts)
         {
-            foreach (Match placeholder in Placeholder().Matches(text))
+            foreach (var error in TemplatePlaceholders.Unknown(template.File, template.PathOf(part), part, text, MessageTemplate.Placeholders))
             {
-                var name = placeholder.Groups["name"].Value;
-                if (!MessageTemplate.Placeholders.Contains(name, StringComparer.Ordinal))
-                {
-                    yield return new MappingError(
-                        template.File,
-                        template.PathOf(part),
-                        $"The {part} uses {{{{{name}}}}}, which the hub does not fill in.",
-                        $"Correct the placeholder. {Suggestions.Hint(name, MessageTemplate.Placeholders)}")
-                    {
-                        Kind = MappingErrorKind.UnknownPlaceholder,
-                    };
-                }
+                yield return error;
             }
         }
 
@@ -67,7 +55,4 @@ internal static partial class MessageChecks
             kind,
             (code, first) => $"Two {what} are for language '{code}' (also at {first}).",
             code => $"Keep one of the {what} for '{code}'.");
-
-    [GeneratedRegex(@"\{\{\s*(?<name>[^{}\s]*)\s*\}\}")]
-    private static partial Regex Placeholder();
 }
