@@ -236,8 +236,8 @@ internal sealed class ServiceNowTableApi(ServiceNowInstance instance, ServiceNow
             var link = $"https://instance.service-now.com/api/now/table/{(column == "caller_id" ? "sys_user" : column == "assignment_group" ? "sys_user_group" : "cmn_location")}/{value}";
             row[column] = (display, ServiceNowInstance.IsReference(column) && value.Length > 0) switch
             {
-                ("all", true) => new JsonObject { ["display_value"] = shown, ["value"] = value, ["link"] = excludeLinks ? null : link },
-                ("all", false) => new JsonObject { ["display_value"] = shown, ["value"] = value },
+                ("all", true) when !excludeLinks => new JsonObject { ["display_value"] = shown, ["value"] = value, ["link"] = link },
+                ("all", _) => new JsonObject { ["display_value"] = shown, ["value"] = value },
                 (_, true) when !excludeLinks => display == "true" ? new JsonObject { ["display_value"] = shown, ["link"] = link } : new JsonObject { ["link"] = link, ["value"] = value },
                 _ => shown,
             };
