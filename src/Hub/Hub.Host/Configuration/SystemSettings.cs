@@ -21,7 +21,7 @@ internal sealed record SystemSettings(string Name, string Adapter, TimeSpan Poll
             var adapter = section["Adapter"];
             if (string.IsNullOrWhiteSpace(adapter))
             {
-                problems.Add(SettingProblems.Format($"{section.Path}:Adapter", "is required: TopDesk, Dynamics or Email."));
+                problems.Add(SettingProblems.Format($"{section.Path}:Adapter", "is required: TopDesk, Dynamics, ServiceNow or Email."));
             }
 
             var interval = DefaultPollInterval;
