@@ -42,6 +42,34 @@ public sealed class PagingTests : IDisposable
     }
 
     [Fact]
+    public async Task Offset_paging_over_the_same_changes_would_skip_incidents_which_is_why_the_hub_pages_by_keyset()
+    {
+        for (var i = 1; i <= 5; i++)
+        {
+            testbed.Simulator.OpenIncident(new Dictionary<string, string> { ["short_description"] = $"Complaint {i}" });
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        using var http = new HttpClient { BaseAddress = new Uri(testbed.Simulator.Url) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{testbed.Simulator.Options.Username}:{testbed.Simulator.Options.Password}")));
+        async Task<List<string>> PageAsync(int offset)
+        {
+            var body = await http.GetStringAsync(new Uri($"/api/now/v2/table/incident?sysparm_query=ORDERBYsys_updated_on%5EORDERBYsys_id&sysparm_fields=number&sysparm_limit=2&sysparm_offset={offset}", UriKind.Relative));
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            return [.. json.RootElement.GetProperty("result").EnumerateArray().Select(r => r.GetProperty("number").GetString()!)];
+        }
+
+        var first = await PageAsync(0);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        testbed.Simulator.ChangeState(testbed.Simulator.Incident(first[0]).SysId, "2");
+        testbed.Simulator.ChangeState(testbed.Simulator.Incident(first[1]).SysId, "2");
+        var seen = first.Concat(await PageAsync(2)).Concat(await PageAsync(4)).ToHashSet();
+
+        Assert.DoesNotContain("INC0010003", seen); // moved forward past the offset by the two that changed behind it
+    }
+
+    [Fact]
     public async Task More_incidents_in_one_second_than_a_page_holds_are_all_read_and_each_once()
     {
         var opened = Enumerable.Range(1, 7).Select(i => testbed.Simulator.OpenIncident(new Dictionary<string, string> { ["short_description"] = $"Same second {i}" })).ToList();

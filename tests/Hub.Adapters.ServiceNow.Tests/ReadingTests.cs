@@ -118,6 +118,18 @@ public sealed class ReadingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_comments_of_a_large_page_are_read_in_queries_short_enough_for_the_instances_front_end()
+    {
+        var opened = Enumerable.Range(1, 300).Select(i => testbed.Simulator.OpenIncident(new Dictionary<string, string> { ["short_description"] = $"Complaint {i}" })).ToList();
+        testbed.Simulator.AddComment(opened[^1].SysId, "The last one speaks");
+
+        var batch = await testbed.CreateAdapter(new Dictionary<string, string?> { ["PageSize"] = "500" }).ReadChangesAsync(null, ServiceNowTestbed.Timeout);
+
+        Assert.Equal(300, batch.Changes.Count(c => c.Comment is null));
+        Assert.Contains(batch.Changes, c => c.Comment?.Text == "The last one speaks");
+    }
+
+    [Fact]
     public async Task One_incident_reads_back_by_its_number_as_well_as_by_its_sys_id()
     {
         var incident = testbed.Simulator.OpenIncident(new Dictionary<string, string> { ["short_description"] = "By number" });

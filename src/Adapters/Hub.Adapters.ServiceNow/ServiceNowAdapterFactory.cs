@@ -40,7 +40,7 @@ internal sealed class ServiceNowAdapterFactory : IAdapterFactory
             clients.Add(tokenClient);
             var tokens = new OAuthTokenSource(tokenClient, options, context.SystemName, context.KeyOf, context.Time);
             clients.Add(tokens);
-            signIn = new BearerTokenHandler(tokens);
+            signIn = new BearerTokenHandler(tokens.GetTokenAsync);
         }
 
 #pragma warning disable CA2000 // The HttpClient owns the handler; the adapter owns and disposes the HttpClient.

@@ -17,6 +17,7 @@ internal sealed class IncidentChangeReader(TableCalls calls, IncidentTranslation
 {
     private const string JournalFields = "sys_id,element_id,element,value,sys_created_on,sys_created_by";
     private const int JournalLimit = 10000;
+    private const int IdsPerJournalQuery = 100;
 
     public async Task<ChangeBatch> ReadAsync(string? watermark, CancellationToken cancellationToken)
     {
@@ -95,13 +96,19 @@ internal sealed class IncidentChangeReader(TableCalls calls, IncidentTranslation
         }
 
         var byId = incidents.GroupBy(i => i.SysId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var query = $"element_idIN{string.Join(',', byId.Keys)}^elementIN{JournalColumns.Comments},{JournalColumns.WorkNotes}" +
-                    $"^sys_created_on>={ServiceNowTime.Write(since)}^ORDERBYsys_created_on^ORDERBYsys_id";
-        var entries = await calls.ListAsync($"reading the comments and work notes of {byId.Count} incidents",
-            (api, ct) => api.ListAsync("sys_journal_field", query, JournalFields, JournalLimit, "false", "true", "true", ct), cancellationToken);
-        if (entries.Count >= JournalLimit)
+        var entries = new List<JsonElement>();
+        foreach (var ids in byId.Keys.Chunk(IdsPerJournalQuery)) // a URL stays short enough for any proxy
         {
-            logger.LogWarning("{System}: {Count} journal entries on one page of incidents; lower PageSize so none is missed", calls.SystemName, entries.Count);
+            var query = $"element_idIN{string.Join(',', ids)}^elementIN{JournalColumns.Comments},{JournalColumns.WorkNotes}" +
+                        $"^sys_created_on>={ServiceNowTime.Write(since)}^ORDERBYsys_created_on^ORDERBYsys_id";
+            var found = await calls.ListAsync($"reading the comments and work notes of {ids.Length} incidents",
+                (api, ct) => api.ListAsync("sys_journal_field", query, JournalFields, JournalLimit, "false", "true", "true", ct), cancellationToken);
+            if (found.Count >= JournalLimit)
+            {
+                logger.LogWarning("{System}: {Count} journal entries on {Incidents} incidents at once; lower PageSize so none is missed", calls.SystemName, found.Count, ids.Length);
+            }
+
+            entries.AddRange(found);
         }
 
         foreach (var entry in entries)

@@ -15,6 +15,9 @@ namespace Hub.Simulators.ServiceNow;
 /// </summary>
 internal sealed class ServiceNowTableApi(ServiceNowInstance instance, ServiceNowFaults faults, ServiceNowSimulatorOptions options)
 {
+    /// <summary>The longest request line the instance's load balancer takes (about 8 KB) [inference: a typical front end's limit].</summary>
+    private const int MaxUrlLength = 8192;
+
     private readonly List<string> log = [];
     private readonly Dictionary<string, DateTimeOffset> accessTokens = new(StringComparer.Ordinal);
     private readonly HashSet<string> refreshTokens = new(StringComparer.Ordinal);
@@ -59,7 +62,7 @@ internal sealed class ServiceNowTableApi(ServiceNowInstance instance, ServiceNow
         Reply reply;
         try
         {
-            reply = Answer(method, request.Path, query, body, HeaderOf(request, "Authorization"), HeaderOf(request, "Content-Type"));
+            reply = Answer(method, request.Path, request.RawQuery, query, body, HeaderOf(request, "Authorization"), HeaderOf(request, "Content-Type"));
         }
         catch (ServiceNowApiError error)
         {
@@ -79,11 +82,16 @@ internal sealed class ServiceNowTableApi(ServiceNowInstance instance, ServiceNow
         return Task.FromResult<IResponseMessage>(ToResponse(reply));
     }
 
-    private Reply Answer(string method, string path, Dictionary<string, string> query, string? body, string? authorization, string? contentType)
+    private Reply Answer(string method, string path, string? rawQuery, Dictionary<string, string> query, string? body, string? authorization, string? contentType)
     {
         if (path.TrimEnd('/') == "/oauth_token.do" && method == "POST")
         {
             return IssueToken(body, contentType);
+        }
+
+        if (path.Length + (rawQuery?.Length ?? 0) > MaxUrlLength)
+        {
+            return new Reply(414, "<html><body>414 Request-URI Too Large</body></html>");
         }
 
         if (faults.Next() is { } fault)
@@ -353,20 +361,7 @@ internal sealed class ServiceNowTableApi(ServiceNowInstance instance, ServiceNow
     private static string? HeaderOf(IRequestMessage request, string name) =>
         request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.ToString();
 
-    private static Dictionary<string, string> QueryOf(string? raw)
-    {
-        var query = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in (raw ?? string.Empty).TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            var name = Decode(equals < 0 ? pair : pair[..equals]);
-            query[name] = equals < 0 ? string.Empty : Decode(pair[(equals + 1)..]);
-        }
-
-        return query;
-    }
-
-    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+    private static Dictionary<string, string> QueryOf(string? raw) => QueryString.Parse(raw);
 
     private static ResponseMessage ToResponse(Reply reply)
     {
