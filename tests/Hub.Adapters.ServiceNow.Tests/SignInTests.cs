@@ -35,7 +35,7 @@ public sealed class SignInTests
         var health = await adapter.CheckHealthAsync(ServiceNowTestbed.Timeout);
 
         Assert.True(health.IsHealthy, health.Detail);
-        Assert.Equal(2, testbed.Simulator.TokensIssued);
+        Assert.Equal(["client_credentials", "client_credentials"], testbed.Simulator.Grants);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class SignInTests
         testbed.Simulator.RevokeTokens();
         await adapter.ReadChangesAsync(null, ServiceNowTestbed.Timeout);
 
-        Assert.Equal(2, testbed.Simulator.TokensIssued);
+        Assert.Equal(["password", "refresh_token"], testbed.Simulator.Grants);
     }
 
     [Fact]

@@ -60,4 +60,23 @@ public sealed class ServiceNowChainTests(ITestOutputHelper log)
         Assert.Single(world.WorkOrders());
         Assert.Contains(world.TopDesk!.ActionsOf(complaint.Id), a => !a.InvisibleForCaller);
     }
+
+    [Fact]
+    public async Task Hub_check_passes_every_line_of_a_ready_servicenow_instance_and_shows_no_secret()
+    {
+        await using var world = new ServiceNowChainWorld(log, serviceNowIsServiceDesk: false);
+        world.WriteConfiguration();
+
+        var (exit, output) = await world.RunHubCommandAsync("check");
+
+        log.WriteLine(output);
+        Assert.True(exit == 0, output);
+        foreach (var line in new[] { "signed in:", "time zone:", "incidents:", "comments and work notes:", "assignment groups:", "mapped status values" })
+        {
+            Assert.Contains($"PASS  facility  {line}", output, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("FAIL", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(world.ServiceNow.Options.Password, output, StringComparison.Ordinal);
+    }
 }

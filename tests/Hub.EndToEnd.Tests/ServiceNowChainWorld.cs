@@ -57,6 +57,14 @@ internal sealed class ServiceNowChainWorld : IAsyncDisposable
 
     public HubProcess StartHub()
     {
+        var hub = HubProcess.StartWith(Folder, new Dictionary<string, string>(), "run", "--config", WriteConfiguration());
+        hubs.Add(hub);
+        return hub;
+    }
+
+    /// <summary>Writes the hub's configuration for this world (the service desk over OAuth client credentials when it is ServiceNow); returns its path.</summary>
+    public string WriteConfiguration()
+    {
         var systems = new Dictionary<string, object>
         {
             ["contractor"] = new
@@ -78,7 +86,7 @@ internal sealed class ServiceNowChainWorld : IAsyncDisposable
             systems["facility"] = Section(ServiceNow.SettingsFor("facility"), "facility", ("PollInterval", "00:00:01"));
         }
 
-        var config = HubProcess.WriteConfiguration(Folder, new
+        return HubProcess.WriteConfiguration(Folder, new
         {
             Logging = new { LogLevel = new Dictionary<string, string> { ["Default"] = "Information", ["Microsoft"] = "Warning", ["Quartz"] = "Warning", ["System.Net.Http.HttpClient"] = "Warning" } },
             Hub = new
@@ -90,9 +98,6 @@ internal sealed class ServiceNowChainWorld : IAsyncDisposable
                 Systems = systems,
             },
         });
-        var hub = HubProcess.StartWith(Folder, new Dictionary<string, string>(), "run", "--config", config);
-        hubs.Add(hub);
-        return hub;
     }
 
     /// <summary>Runs a `hub` command against this world's configuration to its end.</summary>
@@ -141,7 +146,6 @@ internal sealed class ServiceNowChainWorld : IAsyncDisposable
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
         }
 
-        File.Copy(Path.Combine(HubProcess.RepositoryRoot(), "mappings", "hub-mappings.schema.json"), Path.Combine(Folder, "hub-mappings.schema.json"));
         return target;
     }
 

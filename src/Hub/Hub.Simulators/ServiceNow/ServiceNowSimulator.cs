@@ -63,6 +63,9 @@ public sealed class ServiceNowSimulator : IDisposable
     /// <summary>Access tokens the token endpoint issued.</summary>
     public int TokensIssued => api.TokensIssued;
 
+    /// <summary>The grant type of every access token issued ("client_credentials", "password", "refresh_token"), in order.</summary>
+    public IReadOnlyList<string> Grants => api.Grants;
+
     /// <summary>The hub settings of a system that talks to this instance, keyed "Hub:Systems:&lt;name&gt;:..."; OAuth client credentials or Basic.</summary>
     public IReadOnlyDictionary<string, string?> SettingsFor(string systemName, bool oauth = false)
     {

@@ -21,6 +21,7 @@ internal sealed class ServiceNowTableApi(ServiceNowInstance instance, ServiceNow
     private readonly List<string> log = [];
     private readonly Dictionary<string, DateTimeOffset> accessTokens = new(StringComparer.Ordinal);
     private readonly HashSet<string> refreshTokens = new(StringComparer.Ordinal);
+    private readonly List<string> grants = [];
     private int incidentPagesServed;
 
     public IReadOnlyList<string> Log
@@ -34,7 +35,19 @@ internal sealed class ServiceNowTableApi(ServiceNowInstance instance, ServiceNow
         }
     }
 
-    public int TokensIssued { get; private set; }
+    public int TokensIssued => grants.Count;
+
+    /// <summary>The grant type of every access token issued, in order.</summary>
+    public IReadOnlyList<string> Grants
+    {
+        get
+        {
+            lock (instance.Gate)
+            {
+                return [.. grants];
+            }
+        }
+    }
 
     public Action<int>? AfterIncidentPage { get; set; }
 
@@ -306,7 +319,7 @@ internal sealed class ServiceNowTableApi(ServiceNowInstance instance, ServiceNow
 
             var token = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
             accessTokens[token] = options.Time.GetUtcNow() + options.AccessTokenLifespan;
-            TokensIssued++;
+            grants.Add(grant!);
             var answer = new JsonObject
             {
                 ["access_token"] = token,
