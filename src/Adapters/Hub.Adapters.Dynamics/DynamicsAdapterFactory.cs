@@ -37,7 +37,7 @@ internal sealed class DynamicsAdapterFactory : IAdapterFactory, IDisposable
         var handlers = new DelegatingHandler[]
         {
             new ODataHeadersHandler(),
-            new BearerTokenHandler(session.Tokens),
+            new BearerTokenHandler(session.Tokens.GetTokenAsync),
             new ServiceProtectionHandler(session.Gate, context.SystemName, context.Time),
         };
 #pragma warning disable CA2000 // The adapter owns and disposes the client, which owns the handlers.

@@ -21,7 +21,7 @@ internal sealed record SystemSettings(string Name, string Adapter, TimeSpan Poll
             var adapter = section["Adapter"];
             if (string.IsNullOrWhiteSpace(adapter))
             {
-                problems.Add(SettingProblems.Format($"{section.Path}:Adapter", "is required: TopDesk, Dynamics, Email or the type of an adapter plugin."));
+                problems.Add(SettingProblems.Format($"{section.Path}:Adapter", "is required: TopDesk, Dynamics, ServiceNow, Email or the type of an adapter plugin."));
             }
 
             var interval = DefaultPollInterval;

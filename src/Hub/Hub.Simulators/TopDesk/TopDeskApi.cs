@@ -359,21 +359,7 @@ internal sealed class TopDeskApi(TopDeskTenant tenant, TopDeskFaults faults, str
             : throw new TopDeskApiError(400, $"{name}: must be a number from {min} to {max}.", shape, name, "invalid_parameter");
     }
 
-    /// <summary>Decodes the query like TOPdesk's servlet container: '+' is a space, %XX is a byte of UTF-8.</summary>
-    private static Dictionary<string, string> QueryOf(string? raw)
-    {
-        var query = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in (raw ?? string.Empty).TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            var name = Decode(equals < 0 ? pair : pair[..equals]);
-            query[name] = equals < 0 ? string.Empty : Decode(pair[(equals + 1)..]);
-        }
-
-        return query;
-    }
-
-    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+    private static Dictionary<string, string> QueryOf(string? raw) => QueryString.Parse(raw);
 
     private static ResponseMessage ToResponse(TopDeskReply reply)
     {
