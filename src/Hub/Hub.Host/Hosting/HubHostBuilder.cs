@@ -1,4 +1,7 @@
+using Hub.Engine.Cluster;
+using Hub.Engine.Persistence;
 using Hub.Engine.Sync;
+using Hub.Host.Cluster;
 using Hub.Host.Audit;
 using Hub.Host.Configuration;
 using Hub.Host.Health;
@@ -11,8 +14,8 @@ namespace Hub.Host.Hosting;
 
 /// <summary>
 /// Composes the hub: configuration checked at start, the correlation log, mappings with hot reload, one adapter
-/// per configured system, the engine (<see cref="HubEngineServices"/>), Quartz jobs (a poll job per system, one
-/// dispatcher), health, webhooks, the auditor's API and, when OTEL_* asks for it, telemetry. Runs as a Windows service, under systemd, or in a console.
+/// per configured system, the engine (<see cref="HubEngineServices"/>), Quartz jobs (a poll job per system; on
+/// PostgreSQL clustered over the hub's database, see <see cref="ClusteredScheduler"/>), this node's dispatch loop and check-in, health, webhooks, the auditor's API and, when OTEL_* asks for it, telemetry. Runs as a Windows service, under systemd, or in a console.
 /// </summary>
 internal static class HubHostBuilder
 {
@@ -24,6 +27,7 @@ internal static class HubHostBuilder
         var mappingsDirectory = MappingsSettings.Directory(configuration);
         var database = HubDatabaseOpener.Open(configuration);
         var sync = configuration.Root.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new SyncOptions();
+        var cluster = configuration.Root.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -38,7 +42,8 @@ internal static class HubHostBuilder
 
         var services = builder.Services;
         services.AddHubEngine(configuration, database, sync, systems, mappingsDirectory);
-        services.AddSingleton<IDispatchSignal, QuartzDispatchSignal>();
+        services.AddSingleton<DispatchWakeUp>();
+        services.AddSingleton<IDispatchSignal>(provider => provider.GetRequiredService<DispatchWakeUp>());
         services.AddHubTelemetry(TelemetryExport.FromEnvironment(configuration.Root));
         services.AddHostedService<ParkedChangesOnReload>();
         services.AddHubWebhooks();
@@ -47,9 +52,11 @@ internal static class HubHostBuilder
 
         services.AddQuartz(quartz =>
         {
-            quartz.AddJob<DispatchJob>(job => job.WithIdentity(JobKeys.Dispatch).StoreDurably());
-            quartz.AddTrigger(trigger => trigger.ForJob(JobKeys.Dispatch).StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(2)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                quartz.UseClusteredStore(database, cluster);
+            }
+
             foreach (var system in systems)
             {
                 var key = JobKeys.Poll(system.Name);
@@ -59,6 +66,8 @@ internal static class HubHostBuilder
             }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<NodeCheckIn>();
+        services.AddHostedService<DispatchLoop>(); // every node sends; leases divide the commands
         services.AddHostedService<ArrivalWatch>(); // after the scheduler, whose poll jobs it triggers
 
         var app = builder.Build();
