@@ -48,13 +48,17 @@ public sealed class ClusterOnPostgresTests(PostgresServer postgres, ITestOutputH
             "every complaint went down the chain and back");
         await Task.Delay(TimeSpan.FromSeconds(3)); // a second send of anything would show up now
         var (verifyExit, verdict) = await world.RunHubCommandAsync("verify");
+        var (_, status) = await world.RunHubCommandAsync("status");
 
+        log.WriteLine(status);
         log.WriteLine($"takeover after the kill: {takeover.TotalSeconds:0.0} s");
         Assert.Equal(Waiting, world.Dynamics.Cases.Count);
         Assert.Equal(Waiting, world.WorkOrders().Count);
         Assert.All(incidents, i => Assert.Single(world.TopDesk.ActionsOf(i.Id), a => !a.InvisibleForCaller && a.PlainText.Contains("Monteur komt", StringComparison.Ordinal)));
         Assert.True(verifyExit == 0, verdict);
         Assert.False(nodes[0].HasExited || nodes[2].HasExited, "a survivor stopped");
+        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(victimId)}\s.*\slost", status);
+        Assert.Contains("LEASES: none older than they should be", status, StringComparison.Ordinal);
         await using var db = database.Database.CreateContext();
         Assert.Equal(Waiting, await db.Links.CountAsync(l => l.SystemName == "facility"));
         Assert.Equal(Waiting, await db.Links.CountAsync(l => l.SystemName == "contractor"));
@@ -65,8 +69,7 @@ public sealed class ClusterOnPostgresTests(PostgresServer postgres, ITestOutputH
     {
         await using var database = await ((IDatabaseSource)postgres).CreateEmptyAsync();
         await using var world = new ChainWorld(log, database: database.Options);
-        world.WriteConfiguration();
-        var one = world.StartAnotherHub(QuickCluster);
+        var one = world.StartHub(QuickCluster); // on the world's API address, for /health below
         var two = world.StartAnotherHub(QuickCluster);
 
         Assert.True(await one.WaitUntilStartedAsync(Start), one.Output);
@@ -78,8 +81,21 @@ public sealed class ClusterOnPostgresTests(PostgresServer postgres, ITestOutputH
         Assert.False(two.HasExited, two.Output);
         Assert.Single(world.Dynamics.Cases);
         Assert.Single(world.WorkOrders());
+        var (_, status) = await world.RunHubCommandAsync("status");
+        log.WriteLine(status);
+        using var http = new HttpClient();
+        using var ask = new HttpRequestMessage(HttpMethod.Get, new Uri(world.ApiUrl, "health"));
+        ask.Headers.Add("X-Api-Key", ChainWorld.ApiKey);
+        using var answer = await http.SendAsync(ask);
+        var health = await answer.Content.ReadAsStringAsync();
+        log.WriteLine(health);
         await using var db = database.Database.CreateContext();
-        Assert.Equal(2, await db.Nodes.CountAsync());
+        var ids = await db.Nodes.Select(n => n.NodeId).ToListAsync();
+        Assert.Equal(2, ids.Count);
+        Assert.All(ids, id => Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(id)}\s.*\salive", status));
+        Assert.All(ids, id => Assert.Contains($"\"id\": \"{id}\"", health, StringComparison.Ordinal));
+        Assert.Contains("\"overdueLeases\": []", health, StringComparison.Ordinal);
+        Assert.Contains("SCHEDULER NODE", status, StringComparison.Ordinal);
         var schedulers = await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM qrtz_scheduler_state").SingleAsync();
         Assert.Equal(2, schedulers);
     }

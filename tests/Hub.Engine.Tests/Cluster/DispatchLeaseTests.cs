@@ -86,12 +86,16 @@ public sealed class DispatchLeaseOnPostgresTests(PostgresServer server) : Dispat
         var (firstSend, release) = await HoldFirstCreateInFlightAsync();
         rig.Clock.Advance(new ClusterOptions().LostAfter + TimeSpan.FromSeconds(1)); // node one is silent (killed): its lease still runs
         var other = rig.DispatcherOf(rig.Node with { NodeId = "node-two" });
+        var seen = await ClusterStatus.ReadAsync(rig.Database, new ClusterOptions(), rig.Clock, CancellationToken.None);
 
         var takenOver = await other.DispatchDueAsync(CancellationToken.None);
         release.SetResult();
         await firstSend;
 
         Assert.True(rig.Options.DispatchLease > new ClusterOptions().LostAfter);
+        Assert.True(Assert.Single(seen.Nodes).Lost);
+        Assert.Equal("node-one", Assert.Single(seen.OverdueLeases).LeasedBy); // shown as older than it should be until taken over
+        Assert.Empty((await ClusterStatus.ReadAsync(rig.Database, new ClusterOptions(), rig.Clock, CancellationToken.None)).OverdueLeases);
         Assert.Equal(1, takenOver);
         Assert.Single(rig.Facility.Created.Select(c => c.CorrelationKey).Distinct());
         await rig.AssertJournalIntactAsync();

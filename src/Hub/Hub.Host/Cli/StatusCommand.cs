@@ -1,11 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
+using Hub.Engine.Cluster;
 using Hub.Engine.Sync;
+using Hub.Host.Cluster;
 using Hub.Host.Configuration;
 
 namespace Hub.Host.Cli;
 
-/// <summary>`hub status`: per system the last good poll, last error, pending commands and their age, dead letters, parked changes.</summary>
+/// <summary>
+/// `hub status`: per system the last good poll, last error, pending commands and their age, dead letters, parked changes;
+/// then the nodes on the database, who polls which system now and leases older than they should be (<see cref="ClusterText"/>).
+/// </summary>
 internal sealed class StatusCommand : IHubCommandFactory
 {
     public Command Create()
@@ -25,7 +30,9 @@ internal sealed class StatusCommand : IHubCommandFactory
                     $"{TerminalText.Clean(s.System),-14} {Format(s.LastSuccessfulPollAt),-26} {s.Pending,7} {Format(s.OldestPendingSince),-26} {s.DeadLetters,5} {s.Parked,6}  {TerminalText.Clean(s.LastError)}"));
             }
 
-            return statuses.Any(s => s.DeadLetters > 0 || s.LastError is not null) ? 1 : 0;
+            var cluster = await ClusterView.ReadAsync(database, configuration.Root.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions(), TimeProvider.System, ct);
+            ClusterText.Write(output, cluster);
+            return statuses.Any(s => s.DeadLetters > 0 || s.LastError is not null) || cluster.Hub.OverdueLeases.Count > 0 ? 1 : 0;
         });
         return command;
     }

@@ -49,6 +49,7 @@ internal static class HubHostBuilder
         services.AddHubWebhooks();
         services.AddHubAudit(configuration.Root);
         services.AddSystemHealthChecks(systems); // "mappings" and "journal" come with their registrations
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
 
         services.AddQuartz(quartz =>
         {

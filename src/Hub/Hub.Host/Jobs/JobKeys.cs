@@ -7,7 +7,11 @@ internal static class JobKeys
 {
     public const string SystemData = "system";
 
-    public static JobKey Dispatch { get; } = new("dispatch", "hub");
+    private const string PollPrefix = "poll-";
 
-    public static JobKey Poll(string system) => new($"poll-{system}", "hub");
+    public static JobKey Poll(string system) => new(PollPrefix + system, "hub");
+
+    /// <summary>The system a poll job's name is about ("poll-servicedesk": servicedesk).</summary>
+    public static string SystemOf(string jobName) =>
+        jobName.StartsWith(PollPrefix, StringComparison.Ordinal) ? jobName[PollPrefix.Length..] : jobName;
 }
