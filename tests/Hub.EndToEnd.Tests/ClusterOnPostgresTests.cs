@@ -100,6 +100,61 @@ public sealed class ClusterOnPostgresTests(PostgresServer postgres, ITestOutputH
         Assert.Equal(2, schedulers);
     }
 
+    [Fact]
+    public async Task A_node_cut_off_from_the_database_for_20_seconds_comes_back_without_sending_anything_twice()
+    {
+        const int Complaints30 = 30;
+        await using var database = await ((IDatabaseSource)postgres).CreateEmptyAsync();
+        await using var world = new ChainWorld(log, database: database.Options);
+        var incidents = Enumerable.Range(1, Complaints30).Select(i => Complaints.BlockedToilet(world.TopDesk, i)).ToList();
+        var steady = world.StartHub(QuickCluster);
+        var cutOff = world.StartAnotherHub(new Dictionary<string, string>(QuickCluster)
+        {
+            ["Hub__Database__ConnectionString"] = database.Options.ConnectionString + ";Application Name=cut-off-node",
+        });
+        Assert.True(await steady.WaitUntilStartedAsync(Start), steady.Output);
+        Assert.True(await cutOff.WaitUntilStartedAsync(Start), cutOff.Output);
+        await world.EventuallyAsync(() => world.Dynamics.Cases.Count >= Complaints30 / 3, TimeSpan.FromSeconds(90), "a third of the complaints reached the building manager");
+
+        var ended = await CutOffAsync(database.Options.ConnectionString, "cut-off-node", TimeSpan.FromSeconds(20)); // every connection it opens is ended at once
+        await world.EventuallyAsync(() => incidents.All(i => world.TopDesk.Incident(i.Id).Completed), TimeSpan.FromSeconds(180),
+            "every complaint went down the chain and back");
+        await world.EventuallyAsync(async () =>
+        {
+            await using var db = database.Database.CreateContext();
+            return await db.Nodes.CountAsync(n => n.ProcessId == cutOff.Id && n.CheckedInAt > TimeProvider.System.GetUtcNow().AddSeconds(-6)) == 1;
+        }, TimeSpan.FromSeconds(30), "the cut-off node checked in again");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var (verifyExit, verdict) = await world.RunHubCommandAsync("verify");
+
+        Assert.True(ended > 0, "no session of the cut-off node was ended");
+        Assert.Contains("cannot check in", cutOff.Output, StringComparison.Ordinal);
+        Assert.False(cutOff.HasExited, cutOff.Output);
+        Assert.Equal(Complaints30, world.Dynamics.Cases.Count);
+        Assert.Equal(Complaints30, world.WorkOrders().Count);
+        Assert.All(incidents, i => Assert.Single(world.TopDesk.ActionsOf(i.Id), a => !a.InvisibleForCaller && a.PlainText.Contains("Monteur komt", StringComparison.Ordinal)));
+        Assert.True(verifyExit == 0, verdict);
+    }
+
+    /// <summary>Ends every session of <paramref name="applicationName"/> as soon as it shows, for <paramref name="duration"/>: its database is gone.</summary>
+    /// <returns>How many sessions were ended.</returns>
+    private static async Task<long> CutOffAsync(string connectionString, string applicationName, TimeSpan duration)
+    {
+        var ended = 0L;
+        await using var admin = new Npgsql.NpgsqlConnection(connectionString + ";Application Name=cutter;Pooling=false");
+        await admin.OpenAsync();
+        var until = TimeProvider.System.GetUtcNow() + duration;
+        while (TimeProvider.System.GetUtcNow() < until)
+        {
+            await using var end = new Npgsql.NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @name", admin);
+            end.Parameters.AddWithValue("name", applicationName);
+            ended += (long)(await end.ExecuteScalarAsync() ?? 0L);
+            await Task.Delay(100);
+        }
+
+        return ended;
+    }
+
     private static async Task<string> NodeIdOfAsync(HubDatabase database, int processId)
     {
         await using var db = database.CreateContext();
