@@ -323,8 +323,8 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Whether this node still holds the lease it sent the command under (read after the journal's write lock is taken,
-    /// so no other outcome is being recorded meanwhile). When not, another node took the command over and records it.
+    /// Whether this node still holds the lease it sent the command under. When not, another node took the command over
+    /// and records it. A first look only: a take-over after it is caught when the outcome is saved (<see cref="SaveFencedAsync"/>).
     /// </summary>
     private bool StillLeased(OutboxCommand row, OutboxCommand sent)
     {
