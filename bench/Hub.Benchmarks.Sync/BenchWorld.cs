@@ -92,7 +92,11 @@ internal sealed class BenchWorld : IAsyncDisposable
     /// <summary>Starts one more `hub run` node and waits until it has started.</summary>
     public async Task<HubProcess> StartAnotherNodeAsync()
     {
-        var node = HubProcess.StartWith(Folder, new Dictionary<string, string> { ["Hub__Api__Urls"] = $"http://127.0.0.1:{FreeLoopbackPort.Find()}" },
+        var node = HubProcess.StartWith(Folder, new Dictionary<string, string>
+            {
+                ["Hub__Api__Urls"] = $"http://127.0.0.1:{FreeLoopbackPort.Find()}",
+                ["Logging__LogLevel__Hub"] = "Information", // its "Hub starting with" line says it started
+            },
             "run", "--config", configuration ?? throw new InvalidOperationException("Start the first node first."));
         OtherNodes.Add(node);
         if (!await node.WaitUntilStartedAsync(TimeSpan.FromSeconds(90)))

@@ -62,7 +62,7 @@ internal static class HubHostBuilder
             {
                 var key = JobKeys.Poll(system.Name);
                 quartz.AddJob<PollJob>(job => job.WithIdentity(key).StoreDurably().UsingJobData(JobKeys.SystemData, system.Name));
-                quartz.AddTrigger(trigger => trigger.ForJob(key).StartNow()
+                quartz.AddTrigger(trigger => trigger.WithIdentity(JobKeys.PollTrigger(system.Name)).ForJob(key).StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(system.PollInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             }
         });
