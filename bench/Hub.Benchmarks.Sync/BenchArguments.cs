@@ -7,8 +7,11 @@ internal sealed class BenchArguments
 {
     public static readonly string[] All = ["webhook", "memory", "backlog", "ratelimit"];
 
+    /// <summary>Benchmarks run only when named (not part of "all"): the cluster one needs root for its PostgreSQL.</summary>
+    public static readonly string[] OnRequest = ["cluster"];
+
     public const string Usage = """
-        Usage: Hub.Benchmarks.Sync <webhook|memory|backlog|ratelimit|all> [options]
+        Usage: Hub.Benchmarks.Sync <webhook|memory|backlog|ratelimit|all|cluster> [options]
           --rounds N        webhook: measured rounds (default 100)
           --minutes N       memory: minutes of steady trickle after a 15 s idle baseline (default 3)
           --every N         memory: seconds between complaints (default 2)
@@ -16,6 +19,7 @@ internal sealed class BenchArguments
           --latency N       backlog: milliseconds every API call takes (default 20)
           --concurrency N   backlog: the hub's dispatch concurrency, and the tight client's (default 4)
           --limit N         ratelimit: Dataverse requests allowed per 5 minutes (default 600; the backlog is 1.2x that)
+          --nodes N         cluster: up to N nodes on one PostgreSQL database (default 3; backlog --incidents, default 500 there)
         """;
 
     public IReadOnlyList<string> Benchmarks { get; private init; } = All;
@@ -26,6 +30,8 @@ internal sealed class BenchArguments
     public int LatencyMs { get; private set; } = 20;
     public int Concurrency { get; private set; } = 4;
     public int Limit { get; private set; } = 600;
+    public int Nodes { get; private set; } = 3;
+    public int? IncidentsGiven { get; private set; }
 
     public static BenchArguments Parse(string[] args)
     {
@@ -34,7 +40,7 @@ internal sealed class BenchArguments
             throw new ArgumentException("Name a benchmark.");
         }
 
-        var parsed = new BenchArguments { Benchmarks = args[0] == "all" ? All : All.Contains(args[0]) ? [args[0]] : throw new ArgumentException($"Unknown benchmark '{args[0]}'.") };
+        var parsed = new BenchArguments { Benchmarks = args[0] == "all" ? All : All.Contains(args[0]) || OnRequest.Contains(args[0]) ? [args[0]] : throw new ArgumentException($"Unknown benchmark '{args[0]}'.") };
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -50,12 +56,16 @@ internal sealed class BenchArguments
                     break;
                 case "--incidents":
                     parsed.Incidents = Number(args, ++i, "--incidents");
+                    parsed.IncidentsGiven = parsed.Incidents;
                     break;
                 case "--latency":
                     parsed.LatencyMs = Number(args, ++i, "--latency");
                     break;
                 case "--concurrency":
                     parsed.Concurrency = Number(args, ++i, "--concurrency");
+                    break;
+                case "--nodes":
+                    parsed.Nodes = Number(args, ++i, "--nodes");
                     break;
                 case "--limit":
                     parsed.Limit = Number(args, ++i, "--limit");

@@ -24,6 +24,7 @@ internal sealed class BenchWorld : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private Task contractorRun = Task.CompletedTask;
     private HubProcess? hub;
+    private string? configuration;
 
     public BenchWorld(DynamicsSimulatorOptions? dynamics = null)
     {
@@ -63,7 +64,8 @@ internal sealed class BenchWorld : IAsyncDisposable
     /// <summary>Starts `hub run` and waits until every system has had a good first poll.</summary>
     public async Task StartHubAsync(CancellationToken cancellationToken)
     {
-        hub = HubProcess.Start(Folder, "run", "--config", WriteConfiguration());
+        configuration = WriteConfiguration();
+        hub = HubProcess.Start(Folder, "run", "--config", configuration);
         using var http = new HttpClient { BaseAddress = ApiUrl, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = TimeProvider.System.GetUtcNow().AddSeconds(90);
         while (TimeProvider.System.GetUtcNow() < deadline)
@@ -83,6 +85,30 @@ internal sealed class BenchWorld : IAsyncDisposable
 
         throw new TimeoutException($"The hub did not poll every system within 90 s:\n{hub.Output}");
     }
+
+    /// <summary>More nodes on the first one's configuration (a PostgreSQL database), each on an API port of its own.</summary>
+    public List<HubProcess> OtherNodes { get; } = [];
+
+    /// <summary>Starts one more `hub run` node and waits until it has started.</summary>
+    public async Task<HubProcess> StartAnotherNodeAsync()
+    {
+        var node = HubProcess.StartWith(Folder, new Dictionary<string, string>
+            {
+                ["Hub__Api__Urls"] = $"http://127.0.0.1:{FreeLoopbackPort.Find()}",
+                ["Logging__LogLevel__Hub"] = "Information", // its "Hub starting with" line says it started
+            },
+            "run", "--config", configuration ?? throw new InvalidOperationException("Start the first node first."));
+        OtherNodes.Add(node);
+        if (!await node.WaitUntilStartedAsync(TimeSpan.FromSeconds(90)))
+        {
+            throw new InvalidOperationException($"Another node did not start:\n{node.Output}");
+        }
+
+        return node;
+    }
+
+    /// <summary>Work orders the hub sent (files in the contractor's pickup outbox).</summary>
+    public int WorkOrders() => Directory.GetFiles(MailFolder("outbox"), "*.eml", SearchOption.AllDirectories).Length;
 
     /// <summary>POST /hooks/servicedesk signed with the system's secret and a fresh timestamp, a body of its own each time (the hub refuses a replay).</summary>
     public async Task<HttpResponseMessage> PostWebhookAsync(HttpClient http, string system, CancellationToken cancellationToken)
@@ -160,6 +186,16 @@ internal sealed class BenchWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var node in OtherNodes)
+        {
+            node.Terminate();
+        }
+
+        foreach (var node in OtherNodes)
+        {
+            await node.DisposeAsync();
+        }
+
         if (hub is not null)
         {
             hub.Terminate();

@@ -170,10 +170,12 @@ internal sealed class ChainWorld : IAsyncDisposable
     /// Another `hub run` on this world's configuration and database, as an operator starting a second service by mistake
     /// would: its own API port (so only the shared database can stop it), everything else the same.
     /// </summary>
-    public HubProcess StartAnotherHub()
+    /// <param name="environment">More variables of the hub's process (a cluster's short lease and check-in).</param>
+    public HubProcess StartAnotherHub(IReadOnlyDictionary<string, string>? environment = null)
     {
         var config = Path.Combine(Folder, "appsettings.json");
-        var hub = HubProcess.StartWith(Folder, new Dictionary<string, string> { ["Hub__Api__Urls"] = $"http://127.0.0.1:{FreeLoopbackPort.Find()}" }, "run", "--config", config);
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["Hub__Api__Urls"] = $"http://127.0.0.1:{FreeLoopbackPort.Find()}" };
+        var hub = HubProcess.StartWith(Folder, variables, "run", "--config", config);
         hubs.Add(hub);
         return hub;
     }

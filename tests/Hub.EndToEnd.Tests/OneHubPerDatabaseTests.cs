@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Hub.EndToEnd.Tests;
 
 /// <summary>
-/// One `hub run` owns a database: a second one started by mistake (its own API port, the same correlation log) refuses
+/// One `hub run` owns a SQLite database (several nodes need PostgreSQL, see ClusterOnPostgresTests): a second one started by mistake (its own API port, the same correlation log) refuses
 /// to start and names the first; once the first is gone, even killed with SIGKILL, the next one starts.
 /// </summary>
 public abstract class OneHubPerDatabaseTests(ITestOutputHelper log, Func<Task<(DatabaseOptions? Options, IAsyncDisposable Lifetime)>> database)
@@ -35,6 +35,7 @@ public abstract class OneHubPerDatabaseTests(ITestOutputHelper log, Func<Task<(D
         Assert.True(exit is not null, $"the second hub is still running beside the first:\n{refused.Output}");
         Assert.Equal(ExitAnotherHubHoldsTheDatabase, exit);
         Assert.Contains($"another hub (pid {holder.Id}, host {Environment.MachineName}) holds this database since ", refused.Output, StringComparison.Ordinal);
+        Assert.Contains("use PostgreSQL (Hub:Database:Provider = Postgres) to run several nodes", refused.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Hub starting with", refused.Output, StringComparison.Ordinal);
     }
 
@@ -134,12 +135,3 @@ public sealed class OneHubPerSqliteDatabaseTests(ITestOutputHelper log)
         return await db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatus.DeadLettered).Select(o => o.Id).ToListAsync();
     }
 }
-
-[Collection(RunsAlone.Name)]
-[Trait(TestCategory.Key, TestCategory.EndToEnd)]
-public sealed class OneHubPerPostgresDatabaseTests(PostgresServer postgres, ITestOutputHelper log)
-    : OneHubPerDatabaseTests(log, async () =>
-    {
-        var database = await ((IDatabaseSource)postgres).CreateEmptyAsync();
-        return (database.Options, database);
-    }), IClassFixture<PostgresServer>;

@@ -117,7 +117,7 @@ internal sealed class RunningHub : IDisposable
     private readonly HubWriteGate gate = new();
 
     public RunningHub(DatabaseOptions options, string directory, ISystemAdapter adapter, TimeProvider time, SyncOptions sync) =>
-        Dispatcher = new OutboxDispatcher(new HubDatabase(options, directory), new SystemAdapters([adapter]), new StaticMappingProvider(MappingSet.Empty),
+        Dispatcher = new OutboxDispatcher(new HubDatabase(options, directory), Hub.Engine.Cluster.HubNode.Start(TimeProvider.System), new Hub.Engine.Cluster.ClusterOptions(), new SystemAdapters([adapter]), new StaticMappingProvider(MappingSet.Empty),
             new HubJournal(time), gate, time, sync, NullLogger<OutboxDispatcher>.Instance);
 
     public OutboxDispatcher Dispatcher { get; }

@@ -57,9 +57,17 @@ internal sealed class RecordingSystem(string name) : ISystemAdapter
     public Task<RecordReference?> FindByCorrelationKeyAsync(string correlationKey, CancellationToken cancellationToken) =>
         Task.FromResult(byKey.TryGetValue(correlationKey, out var found) ? found : null);
 
-    public Task<RecordReference> CreateAsync(CreateRecordCommand command, CancellationToken cancellationToken)
+    /// <summary>Awaited at the start of each create, before anything is recorded (a test holds a send in flight here).</summary>
+    public Func<Task>? BeforeCreate { get; set; }
+
+    public async Task<RecordReference> CreateAsync(CreateRecordCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (BeforeCreate is { } before)
+        {
+            await before();
+        }
+
         ThrowIfFailing();
         var created = byKey.GetOrAdd(command.CorrelationKey, _ =>
         {
@@ -67,7 +75,7 @@ internal sealed class RecordingSystem(string name) : ISystemAdapter
             return new RecordReference($"{name}-id-{n}", $"{name.ToUpperInvariant()}-{n}");
         });
         Created.Enqueue(command);
-        return Task.FromResult(created);
+        return created;
     }
 
     public Task ApplyAsync(ApplyChangeCommand command, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Hub.Engine.Cluster;
 using Hub.Engine.Journey;
 using Hub.Engine.Mapping;
 using Hub.Engine.Tests.Mapping;
@@ -17,6 +18,7 @@ internal sealed class SyncRig : IAsyncDisposable
     private readonly HubWriteGate gate = new();
     private readonly TestDatabase temp;
     private readonly FileMappingProvider mappings;
+    private readonly HubJournal journal;
 
     private SyncRig(TestDatabase temp, bool withMilestones)
     {
@@ -28,12 +30,12 @@ internal sealed class SyncRig : IAsyncDisposable
 
         Database = temp.Database;
         mappings = new FileMappingProvider(MappingFiles.Path, NullLogger<FileMappingProvider>.Instance, Clock, new FileMappingProviderOptions { WatchForChanges = false, PollInterval = TimeSpan.Zero });
-        var journal = new HubJournal(Clock);
+        journal = new HubJournal(Clock);
         var adapters = new SystemAdapters([ServiceDesk, Facility, Contractor]);
         var planner = new CasePlanner(journal, Options);
         Intake = new ChangeIntake(Database, mappings, journal, gate, Clock, new NoDispatchSignal(), planner, NullLogger<ChangeIntake>.Instance);
         Poll = new PollCycle(Database, adapters, Intake, journal, gate, Clock, NullLogger<PollCycle>.Instance);
-        Dispatcher = new OutboxDispatcher(Database, adapters, mappings, journal, gate, Clock, Options, NullLogger<OutboxDispatcher>.Instance);
+        Dispatcher = DispatcherOf(Node);
         DeadLetters = new DeadLetters(Database, journal, gate, Clock);
     }
 
@@ -45,6 +47,13 @@ internal sealed class SyncRig : IAsyncDisposable
     public static async Task<SyncRig> StartAsync(IDatabaseSource databases, bool withMilestones = false) => new(await databases.CreateAsync(), withMilestones);
 
     public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>The node this rig's <see cref="Dispatcher"/> sends as.</summary>
+    public HubNode Node { get; } = HubNode.Start(TimeProvider.System) with { NodeId = "node-one" };
+
+    /// <summary>A dispatcher of another node on the same database, with the same adapters, journal and clock.</summary>
+    public OutboxDispatcher DispatcherOf(HubNode node) =>
+        new(Database, node, new ClusterOptions(), new SystemAdapters([ServiceDesk, Facility, Contractor]), mappings, journal, gate, Clock, Options, NullLogger<OutboxDispatcher>.Instance);
 
     /// <summary>A copy of the shipped mappings the test may edit; <see cref="ReloadMappings"/> takes the edit up.</summary>
     public MappingDirectory MappingFiles { get; } = MappingDirectory.CopyOfShipped();

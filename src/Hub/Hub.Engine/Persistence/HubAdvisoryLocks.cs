@@ -6,9 +6,6 @@ internal static class HubAdvisoryLocks
     /// <summary>Held for a transaction that appends to the journal, from reading the last hash to commit ("HUBJRNL").</summary>
     public const long Journal = 0x0048_5542_4A52_4E4C;
 
-    /// <summary>Held by the running hub for its whole life on a connection of its own ("HUBINST").</summary>
-    public const long Instance = 0x0048_5542_494E_5354;
-
     /// <summary>
     /// Held on one connection while it applies migrations ("HUBMIGR"): EF Core's own lock on PostgreSQL lasts one
     /// migration's transaction, so two starts at once would both apply the second of two pending migrations.

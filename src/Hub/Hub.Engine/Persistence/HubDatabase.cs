@@ -82,8 +82,8 @@ public sealed class HubDatabase
     /// <summary>The SQLite file in use, or the PostgreSQL server and database ("PostgreSQL db.example.org:5432/hub"), for logs.</summary>
     public string DataSource { get; }
 
-    /// <summary>The connection string in use (a relative SQLite path resolved). Holds the password: never log it.</summary>
-    internal string ConnectionString { get; }
+    /// <summary>The connection string in use (a relative SQLite path resolved), also for the clustered scheduler. Holds the password: never log it.</summary>
+    public string ConnectionString { get; }
 
     public HubDbContext CreateContext() => create();
 
@@ -124,18 +124,42 @@ public sealed class HubDatabase
     /// Migrates under a session advisory lock, released explicitly: a pooled connection keeps its session (and so the
     /// lock) until it is next used, which would hold back the next starter.
     /// </summary>
-    private static async Task MigrateOneAtATimeAsync(HubDbContext context, CancellationToken cancellationToken)
+    private static Task MigrateOneAtATimeAsync(HubDbContext context, CancellationToken cancellationToken) =>
+        UnderMigrationLockAsync(context, () => context.Database.MigrateAsync(cancellationToken), cancellationToken);
+
+    private static async Task UnderMigrationLockAsync(HubDbContext context, Func<Task> work, CancellationToken cancellationToken)
     {
         await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({HubAdvisoryLocks.Migrations})", cancellationToken).ConfigureAwait(false);
         try
         {
-            await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await work().ConfigureAwait(false);
         }
         finally
         {
             await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({HubAdvisoryLocks.Migrations})", CancellationToken.None).ConfigureAwait(false);
             await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Runs a schema script of the host's (Quartz's tables), statement by statement, under the migration lock, so nodes
+    /// starting together apply it one after the other; the script itself must only create what is missing.
+    /// </summary>
+    public async Task ApplyScriptAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    {
+        var context = CreateContext();
+        await using (context.ConfigureAwait(false))
+        {
+            async Task Apply()
+            {
+                foreach (var statement in statements)
+                {
+                    await context.Database.ExecuteSqlRawAsync(statement, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await (Provider == DatabaseProvider.Postgres ? UnderMigrationLockAsync(context, Apply, cancellationToken) : Apply()).ConfigureAwait(false);
         }
     }
 

@@ -19,6 +19,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SystemState> Systems => Set<SystemState>();
     public DbSet<AdapterStateEntry> AdapterState => Set<AdapterStateEntry>();
     public DbSet<CaseNumberSequence> CaseNumbers => Set<CaseNumberSequence>();
+    public DbSet<HubNodeRecord> Nodes => Set<HubNodeRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -87,6 +88,8 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(o => new { o.CaseId, o.Id });
             e.HasIndex(o => new { o.TargetSystem, o.Status });
             e.Property(o => o.TraceParent).HasMaxLength(TraceParentLength);
+            e.Property(o => o.LeasedBy).HasMaxLength(Cluster.HubNode.MaxIdLength);
+            e.Property(o => o.LeaseToken).IsConcurrencyToken(); // the lease's fencing token: an outcome saves only under the token it was sent with
         });
 
         modelBuilder.Entity<ParkedChange>(e =>
@@ -113,6 +116,13 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.ToTable("case_numbers");
             e.HasKey(c => c.Year);
             e.Property(c => c.Year).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<HubNodeRecord>(e =>
+        {
+            e.ToTable("hub_nodes");
+            e.HasKey(n => n.NodeId);
+            e.Property(n => n.NodeId).HasMaxLength(Cluster.HubNode.MaxIdLength);
         });
     }
 

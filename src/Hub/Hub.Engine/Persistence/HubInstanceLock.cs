@@ -1,11 +1,11 @@
 namespace Hub.Engine.Persistence;
 
 /// <summary>
-/// The running hub's hold on its database, for the life of the process: a second `hub run` on the same database is
-/// refused with <see cref="HubAlreadyRunningException"/> naming the holder. The operating system or the database server
-/// lets go when the holder dies, however it dies (SIGKILL included), so a killed hub never blocks the next start.
-/// SQLite: an OS lock on the file "&lt;database&gt;.lock" beside it; PostgreSQL: a session advisory lock on a
-/// connection of its own (see <see cref="SqliteInstanceLock"/>, <see cref="PostgresInstanceLock"/>).
+/// The running hub's hold on a SQLite database, for the life of the process: a second `hub run` on the same file is
+/// refused with <see cref="HubAlreadyRunningException"/> naming the holder (and pointing at PostgreSQL for several nodes).
+/// The operating system lets go when the holder dies, however it dies (SIGKILL included), so a killed hub never blocks
+/// the next start (an OS lock on "&lt;database&gt;.lock" beside it, see <see cref="SqliteInstanceLock"/>). PostgreSQL is
+/// not held: several nodes share it (the node registry, leased outbox rows and Quartz's cluster divide the work).
 /// </summary>
 public sealed class HubInstanceLock : IAsyncDisposable
 {
@@ -17,25 +17,24 @@ public sealed class HubInstanceLock : IAsyncDisposable
         Where = where;
     }
 
-    /// <summary>What is held, for the start log ("/srv/hub/hub.db.lock", "advisory lock on PostgreSQL db:5432/hub").</summary>
+    /// <summary>What is held, for the start log ("/srv/hub/hub.db.lock", or that a PostgreSQL database is shared).</summary>
     public string Where { get; }
 
     /// <exception cref="HubAlreadyRunningException">Another hub holds the database.</exception>
-    public static async Task<HubInstanceLock> AcquireAsync(HubDatabase database, TimeProvider time, CancellationToken cancellationToken)
+    public static Task<HubInstanceLock> AcquireAsync(HubDatabase database, TimeProvider time, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(database);
         var me = HubInstance.Current(time);
-        return database.Provider switch
+        return Task.FromResult(database.Provider switch
         {
             DatabaseProvider.Sqlite when database.DataSource == ":memory:" => new HubInstanceLock(null, "nothing (an in-memory database is this process's own)"),
             DatabaseProvider.Sqlite => Held(SqliteInstanceLock.Acquire(database.DataSource, me)),
-            _ => Held(await PostgresInstanceLock.AcquireAsync(database.ConnectionString, database.DataSource, me, cancellationToken).ConfigureAwait(false)),
-        };
+            _ => new HubInstanceLock(null, $"nothing: {database.DataSource} is shared with the hub's other nodes"),
+        });
     }
 
     private static HubInstanceLock Held(SqliteInstanceLock held) => new(held, held.Path);
-
-    private static HubInstanceLock Held(PostgresInstanceLock held) => new(held, held.Where);
 
     public async ValueTask DisposeAsync()
     {

@@ -30,6 +30,18 @@ public sealed class OutboxCommand
     /// continues the complaint's trace. Null when tracing was off, and for rows queued before the hub kept it.
     /// </summary>
     public string? TraceParent { get; set; }
+
+    /// <summary>The node sending the command now (<see cref="HubNodeRecord.NodeId"/>); null while nobody holds it.</summary>
+    public string? LeasedBy { get; set; }
+
+    /// <summary>Until when <see cref="LeasedBy"/> holds it; after that another node may take it over (its holder died).</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>
+    /// The fencing token: raised by one on every lease taken. A node completes or fails the command only while the row
+    /// still carries the token it leased, so a node whose lease ran out and was taken over cannot record a second outcome.
+    /// </summary>
+    public long LeaseToken { get; set; }
 }
 
 public enum OutboxStatus

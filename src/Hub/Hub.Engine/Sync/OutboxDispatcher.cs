@@ -1,6 +1,7 @@
 using Hub.Engine.Telemetry;
 using System.Collections.Concurrent;
 using Hub.Abstractions.Adapters;
+using Hub.Engine.Cluster;
 using Hub.Engine.Journal;
 using Hub.Abstractions.Mapping;
 using Hub.Abstractions.Model;
@@ -18,9 +19,17 @@ namespace Hub.Engine.Sync;
 /// and a milestone for the reporter, <see cref="MilestoneWriter"/>);
 /// a transient failure waits its backoff (and any Retry-After, for every command to that system); a permanent one
 /// becomes a dead letter.
+/// <para>Several nodes on one database share the sending: a node leases the commands it takes (LeasedBy, LeaseUntil,
+/// <c>Hub:Sync:DispatchLease</c>) and only a case's first pending command can be leased, so one case is sent by one
+/// node at a time and in order. A dead node's leases run out and another node takes them over. Each lease raises the
+/// row's fencing token; a node records an outcome only while the row still carries its token, so a lease taken twice
+/// (a node too slow for its lease) is recorded once, and the target's idempotent create (by correlation key) and the
+/// command key keep the second send from creating anything twice.</para>
 /// </summary>
 public sealed class OutboxDispatcher(
     HubDatabase database,
+    HubNode node,
+    ClusterOptions cluster,
     SystemAdapters adapters,
     IMappingProvider mappings,
     HubJournal journal,
@@ -49,11 +58,62 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>
-    /// The first pending command of each case, when it is due and its system is not in a penalty. The penalty is
-    /// part of the query, before the batch is cut: a system in a long Retry-After penalty with a deep queue never
-    /// fills the batch and starves the others. A case whose first command waits in a penalty still waits as a whole.
+    /// The first pending command of each case, when it is due, nobody holds its lease and its system is not in a
+    /// penalty, leased to this node. The penalty is part of the query, before the batch is cut: a system in a long
+    /// Retry-After penalty with a deep queue never fills the batch and starves the others. A case whose first command
+    /// waits in a penalty (or is leased by another node) still waits as a whole.
     /// </summary>
     private async Task<List<OutboxCommand>> TakeDueAsync(CancellationToken cancellationToken)
+    {
+        var candidates = await DueHeadsAsync(cancellationToken).ConfigureAwait(false);
+        return candidates.Count == 0 ? candidates : await LeaseAsync(candidates, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Leases what no other node leased in the meantime: one conditional UPDATE, so of two nodes racing for a row one
+    /// wins (PostgreSQL re-checks the condition on the row the winner committed; SQLite has one writer), and the winner
+    /// reads back the rows carrying its lease.
+    /// </summary>
+    private async Task<List<OutboxCommand>> LeaseAsync(List<OutboxCommand> candidates, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var until = now + options.DispatchLease;
+        var ids = candidates.Select(c => c.Id).ToList();
+        var me = node.NodeId;
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            await Free(db, db.Outbox.Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Pending), now)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(o => o.LeasedBy, me)
+                    .SetProperty(o => o.LeaseUntil, until)
+                    .SetProperty(o => o.LeaseToken, o => o.LeaseToken + 1), cancellationToken).ConfigureAwait(false);
+            return await db.Outbox.AsNoTracking()
+                .Where(o => ids.Contains(o.Id) && o.LeasedBy == me && o.LeaseUntil == until && o.Status == OutboxStatus.Pending)
+                .OrderBy(o => o.Id)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Rows nobody holds: never leased, lease run out, or leased by a node that is gone. A node is gone when it has not
+    /// checked in for <see cref="ClusterOptions.LostAfter"/>; on SQLite every other node is gone (one process owns the
+    /// file), so a restarted hub resends at once what the killed one was sending.
+    /// </summary>
+    private IQueryable<OutboxCommand> Free(HubDbContext db, IQueryable<OutboxCommand> rows, DateTimeOffset now)
+    {
+        var me = node.NodeId;
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            return rows.Where(o => o.LeaseUntil == null || o.LeaseUntil <= now || o.LeasedBy != me);
+        }
+
+        var aliveSince = now - cluster.LostAfter;
+        return rows.Where(o => o.LeaseUntil == null || o.LeaseUntil <= now
+                               || (o.LeasedBy != me && !db.Nodes.Any(n => n.NodeId == o.LeasedBy && n.CheckedInAt > aliveSince)));
+    }
+
+    private async Task<List<OutboxCommand>> DueHeadsAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var penalised = PenalisedSystems(now);
@@ -64,6 +124,7 @@ public sealed class OutboxDispatcher(
                 .Where(o => o.Status == OutboxStatus.Pending
                             && !db.Outbox.Any(e => e.CaseId == o.CaseId && e.Id < o.Id && (e.Status == OutboxStatus.Pending || e.Status == OutboxStatus.DeadLettered)))
                 .Where(o => o.NextAttemptAt <= now);
+            heads = Free(db, heads, now);
             if (penalised.Count > 0)
             {
 #pragma warning disable CA1304, CA1311 // Translated to SQL lower(): no culture of this process is involved (EF cannot translate ToLowerInvariant).
@@ -175,10 +236,16 @@ public sealed class OutboxDispatcher(
             await using (db.ConfigureAwait(false))
             {
                 var row = await db.Outbox.FirstAsync(o => o.Id == command.Id, cancellationToken).ConfigureAwait(false);
+                if (!StillLeased(row, command))
+                {
+                    return;
+                }
+
                 row.Status = OutboxStatus.Done;
                 row.Attempts++;
                 row.CompletedAt = time.GetUtcNow();
                 row.LastError = null;
+                row.LeaseUntil = null;
                 var target = sent.Record;
                 if (sent.IsNewRecord)
                 {
@@ -196,7 +263,11 @@ public sealed class OutboxDispatcher(
                     await ReachedAsync(db, command, map, cancellationToken).ConfigureAwait(false);
                 }
 
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                if (!await SaveFencedAsync(db, command, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
                 CommandMetrics.Sent(command);
             }
         }
@@ -230,8 +301,14 @@ public sealed class OutboxDispatcher(
             await using (db.ConfigureAwait(false))
             {
                 var row = await db.Outbox.FirstAsync(o => o.Id == command.Id, cancellationToken).ConfigureAwait(false);
+                if (!StillLeased(row, command))
+                {
+                    return;
+                }
+
                 row.Attempts++;
                 row.LastError = error;
+                row.LeaseUntil = null;
                 var dead = kind == FailureKind.Permanent || row.Attempts >= options.MaxAttempts;
                 if (dead)
                 {
@@ -248,7 +325,11 @@ public sealed class OutboxDispatcher(
                     TargetSystem = command.TargetSystem, MappingVersion = mappingVersion, Attempt = row.Attempts, Error = error,
                     Detail = dead ? $"dead letter {row.Id}: fix the cause, then 'hub deadletters replay {row.Id}'" : $"next attempt at {row.NextAttemptAt:O}",
                 }, cancellationToken).ConfigureAwait(false);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                if (!await SaveFencedAsync(db, command, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
                 CommandMetrics.Failed(command, dead, error);
                 if (dead)
                 {
@@ -259,6 +340,41 @@ public sealed class OutboxDispatcher(
                     logger.LogWarning("Attempt {Attempt} of {Kind} to {System} failed, retrying at {Next}: {Error}", row.Attempts, command.Kind, command.TargetSystem, row.NextAttemptAt, error);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether this node still holds the lease it sent the command under. When not, another node took the command over
+    /// and records it. A first look only: a take-over after it is caught when the outcome is saved (<see cref="SaveFencedAsync"/>).
+    /// </summary>
+    private bool StillLeased(OutboxCommand row, OutboxCommand sent)
+    {
+        if (row.Status == OutboxStatus.Pending && row.LeaseToken == sent.LeaseToken && row.LeasedBy == node.NodeId)
+        {
+            return true;
+        }
+
+        logger.LogWarning("Command {Id} ({Kind} to {System}) was taken over by node {Holder} while this node sent it; its outcome is recorded by that node",
+            sent.Id, sent.Kind, sent.TargetSystem, row.LeasedBy);
+        return false;
+    }
+
+    /// <summary>
+    /// Saves the outcome only if the row still carries the lease's token (it is the row's concurrency token): a lease
+    /// taken over between <see cref="StillLeased"/> and this save makes the save fail, and the new holder records it.
+    /// </summary>
+    private async Task<bool> SaveFencedAsync(HubDbContext db, OutboxCommand sent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogWarning("Command {Id} ({Kind} to {System}) was taken over by another node while this node recorded it; its outcome is recorded by that node",
+                sent.Id, sent.Kind, sent.TargetSystem);
+            return false;
         }
     }
 

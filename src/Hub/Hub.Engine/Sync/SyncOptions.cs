@@ -38,6 +38,13 @@ public sealed class SyncOptions
         Journey.WorkingCalendar.TryRead(Zone(), WorkingHours, Holidays, out var calendar, out var problem) ? calendar
             : throw new HubConfigurationException(problem.Key, problem.Text);
 
+    /// <summary>
+    /// How long a node holds the commands it took before another node may take them over (a dead node's commands wait
+    /// at most this long). Longer than a round of sends takes; a send that outlasts it may be made twice, and the
+    /// targets' idempotent creates and command keys absorb that.
+    /// </summary>
+    public TimeSpan DispatchLease { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The zone of <see cref="TimeZone"/>; a zone this machine does not know is refused, never read as UTC.</summary>
     public TimeZoneInfo Zone() =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone
@@ -69,6 +76,11 @@ public sealed class SyncOptions
         if (OverdueCheckInterval <= TimeSpan.Zero)
         {
             problems.Add(SettingProblems.Format(Key(nameof(OverdueCheckInterval)), $"'{OverdueCheckInterval}' must be a positive time span, e.g. \"00:01:00\"."));
+        }
+
+        if (DispatchLease <= TimeSpan.Zero)
+        {
+            problems.Add(SettingProblems.Format(Key(nameof(DispatchLease)), $"'{DispatchLease}' must be a positive time span, e.g. \"00:02:00\"."));
         }
 
         if (MaxRetryDelay < RetryDelay)

@@ -1,12 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
+using Hub.Engine.Cluster;
 using Hub.Engine.Sync;
+using Hub.Host.Cluster;
 using Hub.Host.Configuration;
 using Hub.Host.Plugins;
 
 namespace Hub.Host.Cli;
 
-/// <summary>`hub status`: per system the last good poll, last error, pending commands and their age, dead letters, parked changes.</summary>
+/// <summary>
+/// `hub status`: per system the last good poll, last error, pending commands and their age, dead letters, parked changes;
+/// then the nodes on the database, who polls which system now and leases older than they should be (<see cref="ClusterText"/>).
+/// </summary>
 internal sealed class StatusCommand : IHubCommandFactory
 {
     public Command Create()
@@ -31,7 +36,9 @@ internal sealed class StatusCommand : IHubCommandFactory
                 output.WriteLine($"adapter plugin  {TerminalText.Clean(plugin.Describe())}");
             }
 
-            return statuses.Any(s => s.DeadLetters > 0 || s.LastError is not null) ? 1 : 0;
+            var cluster = await ClusterView.ReadAsync(database, configuration.Root.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions(), TimeProvider.System, ct);
+            ClusterText.Write(output, cluster);
+            return statuses.Any(s => s.DeadLetters > 0 || s.LastError is not null) || cluster.Hub.OverdueLeases.Count > 0 ? 1 : 0;
         });
         return command;
     }

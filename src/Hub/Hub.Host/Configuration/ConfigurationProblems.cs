@@ -1,4 +1,5 @@
 using Hub.Abstractions.Adapters;
+using Hub.Engine.Cluster;
 using Hub.Engine.Mapping;
 using Hub.Engine.Sync;
 using Hub.Host.Audit;
@@ -27,6 +28,13 @@ internal static class ConfigurationProblems
         Collect(problems, () =>
         {
             if (configuration.Root.GetSection(SyncOptions.Section).Get<SyncOptions>() is { } sync && sync.Problems() is { Count: > 0 } wrong)
+            {
+                throw new HubConfigurationException(wrong);
+            }
+        });
+        Collect(problems, () =>
+        {
+            if (configuration.Root.GetSection(ClusterOptions.Section).Get<ClusterOptions>() is { } cluster && cluster.Problems() is { Count: > 0 } wrong)
             {
                 throw new HubConfigurationException(wrong);
             }

@@ -1,4 +1,5 @@
 using Hub.Abstractions.Adapters;
+using Hub.Engine.Cluster;
 using Hub.Engine.Journal;
 using Hub.Engine.Journey;
 using Hub.Engine.Mapping;
@@ -6,6 +7,7 @@ using Hub.Engine.Persistence;
 using Hub.Engine.Sync;
 using Hub.Host.Configuration;
 using Hub.Host.Journal;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hub.Host.Hosting;
 
@@ -22,6 +24,9 @@ internal static class HubEngineServices
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(database);
+        services.AddSingleton(provider => HubNode.Start(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<NodeRegistry>();
+        services.TryAddSingleton(configuration.Root.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions());
         services.AddSingleton(sync);
         services.AddSingleton(systems);
         services.AddSingleton<IAdapterStateStore, DatabaseAdapterStateStore>();

@@ -1,4 +1,7 @@
+using Hub.Engine.Cluster;
+using Hub.Engine.Persistence;
 using Hub.Engine.Sync;
+using Hub.Host.Cluster;
 using Hub.Host.Audit;
 using Hub.Host.Configuration;
 using Hub.Host.Health;
@@ -11,8 +14,8 @@ namespace Hub.Host.Hosting;
 
 /// <summary>
 /// Composes the hub: configuration checked at start, the correlation log, mappings with hot reload, one adapter
-/// per configured system, the engine (<see cref="HubEngineServices"/>), Quartz jobs (a poll job per system, one
-/// dispatcher), health, webhooks, the auditor's API and, when OTEL_* asks for it, telemetry. Runs as a Windows service, under systemd, or in a console.
+/// per configured system, the engine (<see cref="HubEngineServices"/>), Quartz jobs (a poll job per system; on
+/// PostgreSQL clustered over the hub's database, see <see cref="ClusteredScheduler"/>), this node's dispatch loop and check-in, health, webhooks, the auditor's API and, when OTEL_* asks for it, telemetry. Runs as a Windows service, under systemd, or in a console.
 /// </summary>
 internal static class HubHostBuilder
 {
@@ -24,6 +27,7 @@ internal static class HubHostBuilder
         var mappingsDirectory = MappingsSettings.Directory(configuration);
         var database = HubDatabaseOpener.Open(configuration);
         var sync = configuration.Root.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new SyncOptions();
+        var cluster = configuration.Root.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -38,30 +42,36 @@ internal static class HubHostBuilder
 
         var services = builder.Services;
         services.AddHubEngine(configuration, database, sync, systems, mappingsDirectory);
-        services.AddSingleton<IDispatchSignal, QuartzDispatchSignal>();
+        services.AddSingleton<DispatchWakeUp>();
+        services.AddSingleton<IDispatchSignal>(provider => provider.GetRequiredService<DispatchWakeUp>());
         services.AddHubTelemetry(TelemetryExport.FromEnvironment(configuration.Root));
         services.AddHostedService<ParkedChangesOnReload>();
         services.AddHubWebhooks();
         services.AddHubAudit(configuration.Root);
         services.AddSystemHealthChecks(systems); // "mappings" and "journal" come with their registrations
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
 
         services.AddQuartz(quartz =>
         {
-            quartz.AddJob<DispatchJob>(job => job.WithIdentity(JobKeys.Dispatch).StoreDurably());
-            quartz.AddTrigger(trigger => trigger.ForJob(JobKeys.Dispatch).StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(2)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                quartz.UseClusteredStore(database, cluster);
+            }
+
             quartz.AddJob<OverdueJob>(job => job.WithIdentity(JobKeys.Overdue).StoreDurably());
-            quartz.AddTrigger(trigger => trigger.ForJob(JobKeys.Overdue).StartNow()
+            quartz.AddTrigger(trigger => trigger.WithIdentity(JobKeys.OverdueTrigger).ForJob(JobKeys.Overdue).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(sync.OverdueCheckInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             foreach (var system in systems)
             {
                 var key = JobKeys.Poll(system.Name);
                 quartz.AddJob<PollJob>(job => job.WithIdentity(key).StoreDurably().UsingJobData(JobKeys.SystemData, system.Name));
-                quartz.AddTrigger(trigger => trigger.ForJob(key).StartNow()
+                quartz.AddTrigger(trigger => trigger.WithIdentity(JobKeys.PollTrigger(system.Name)).ForJob(key).StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(system.PollInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<NodeCheckIn>();
+        services.AddHostedService<DispatchLoop>(); // every node sends; leases divide the commands
         services.AddHostedService<ArrivalWatch>(); // after the scheduler, whose poll jobs it triggers
 
         var app = builder.Build();

@@ -1,9 +1,11 @@
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
+using Hub.Engine.Cluster;
 using Hub.Engine.Mapping;
 using Hub.Engine.Persistence;
 using Hub.Engine.Sync;
 using Hub.Host.Cli;
+using Hub.Host.Cluster;
 using Hub.Host.Configuration;
 using Hub.Host.Health;
 using Hub.Host.Plugins;
@@ -14,7 +16,8 @@ namespace Hub.Host.Hosting;
 /// <summary>
 /// Runs the hub until it is told to stop (Ctrl+C, SIGTERM, the service manager). Bad settings stop the start with
 /// exit code 2 and every problem named by its key, all at once (<see cref="ConfigurationProblems"/>). Another hub holding the same database stops it with a message naming
-/// that hub and exit code 3: one hub per database, held from before the schema is touched until after the last job.
+/// that hub and exit code 3 on SQLite: one hub per SQLite file, held from before the schema is touched until after the
+/// last job. On PostgreSQL any number of nodes start on one database: each checks in (hub_nodes) before it takes work.
 /// </summary>
 internal static class HubService
 {
@@ -71,7 +74,9 @@ internal static class HubService
                     logger.LogInformation("Adapter plugin {Plugin}", plugin.Describe());
                 }
 
-                logger.LogInformation("This hub alone runs on its database until it stops (held: {Lock})", instance.Where);
+                var node = app.Services.GetRequiredService<HubNode>();
+                await app.Services.GetRequiredService<NodeRegistry>().CheckInAsync(node, cancellationToken);
+                logger.LogInformation("Node {Node} starts on its database (held: {Lock})", node.NodeId, instance.Where);
                 await app.StartAsync(cancellationToken);
             }
             catch (Exception failure) when (IsConfigurationFailure(failure))
@@ -91,7 +96,13 @@ internal static class HubService
     /// </summary>
     public static async Task StartChecksAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await services.GetRequiredService<HubDatabase>().MigrateAsync(cancellationToken);
+        var database = services.GetRequiredService<HubDatabase>();
+        await database.MigrateAsync(cancellationToken);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            await ClusteredScheduler.CreateTablesAsync(database, cancellationToken);
+        }
+
         _ = services.GetRequiredService<IMappingProvider>().Current;
         _ = services.GetRequiredService<SystemAdapters>();
         await SystemStartCheck.RunAsync(services, cancellationToken);

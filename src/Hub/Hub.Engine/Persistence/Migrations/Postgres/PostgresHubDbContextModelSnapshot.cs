@@ -129,6 +129,30 @@ namespace Hub.Engine.Persistence.Migrations.Postgres
                     b.ToTable("cases", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Engine.Persistence.HubNodeRecord", b =>
+                {
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("CheckedInAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("NodeId");
+
+                    b.ToTable("hub_nodes", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Engine.Persistence.InboxEntry", b =>
                 {
                     b.Property<string>("SystemName")
@@ -301,6 +325,17 @@ namespace Hub.Engine.Persistence.Migrations.Postgres
 
                     b.Property<string>("LastError")
                         .HasColumnType("text");
+
+                    b.Property<long>("LeaseToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("bigint");
