@@ -181,10 +181,14 @@ internal sealed class ChainWorld : IAsyncDisposable
     }
 
     /// <summary>Runs a `hub` command against this world's configuration to its end; returns exit code and output.</summary>
-    public async Task<(int ExitCode, string Output)> RunHubCommandAsync(params string[] arguments)
+    public Task<(int ExitCode, string Output)> RunHubCommandAsync(params string[] arguments) =>
+        RunHubCommandWithAsync(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs a `hub` command with more variables of its process (the nodes' own, e.g. a cluster's check-in interval).</summary>
+    public async Task<(int ExitCode, string Output)> RunHubCommandWithAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var config = Path.Combine(Folder, "appsettings.json");
-        await using var hub = HubProcess.Start(Folder, [.. arguments, "--config", config]);
+        await using var hub = HubProcess.StartWith(Folder, environment, [.. arguments, "--config", config]);
         var exit = await hub.WaitForExitAsync(TimeSpan.FromSeconds(60));
         return (exit, hub.Output);
     }
