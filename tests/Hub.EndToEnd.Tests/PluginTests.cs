@@ -88,7 +88,7 @@ public sealed class PluginTests(ITestOutputHelper log)
         var (exit, output) = await site.RunAsync("check");
 
         Assert.True(exit == 2, output);
-        Assert.Contains("hub: configuration error: Hub:Systems:tickets:Adapter: unknown adapter 'HelpDesk'. Use one of: Dynamics, Email, TicketDesk, TopDesk; " +
+        Assert.Contains("hub: configuration error: Hub:Systems:tickets:Adapter: unknown adapter 'HelpDesk'. Use one of: Dynamics, Email, ServiceNow, TicketDesk, TopDesk; " +
                         $"an adapter from outside the hub is a plugin folder in '{site.PluginsFolder}'.", output, StringComparison.Ordinal);
     }
 }
