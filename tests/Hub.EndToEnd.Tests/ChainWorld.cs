@@ -255,18 +255,7 @@ internal sealed class ChainWorld : IAsyncDisposable
         File.WriteAllText(file, document.ToJsonString());
     }
 
-    private string CopyShippedMappings(string folder)
-    {
-        var source = Path.Combine(HubProcess.RepositoryRoot(), folder);
-        var target = Path.Combine(Folder, "mappings");
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        return target;
-    }
+    private string CopyShippedMappings(string folder) => ShippedMappings.CopyTo(Path.Combine(Folder, "mappings"), folder);
 
     public async ValueTask DisposeAsync()
     {

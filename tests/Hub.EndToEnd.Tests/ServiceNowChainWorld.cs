@@ -136,18 +136,8 @@ internal sealed class ServiceNowChainWorld : IAsyncDisposable
         return section;
     }
 
-    private string CopyExampleMappings(string example)
-    {
-        var source = Path.Combine(HubProcess.RepositoryRoot(), "mappings", "examples", example);
-        var target = Path.Combine(Folder, "mappings");
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        return target;
-    }
+    private string CopyExampleMappings(string example) =>
+        ShippedMappings.CopyTo(Path.Combine(Folder, "mappings"), Path.Combine("mappings", "examples", example));
 
     public async ValueTask DisposeAsync()
     {

@@ -49,16 +49,7 @@ internal sealed class RehearsalWorld : IAsyncDisposable
     public string ConfigFile { get; }
 
     /// <summary>A copy of the shipped mappings in a folder of its own, for a test to edit.</summary>
-    public string CopyShippedMappings(string name)
-    {
-        var target = Directory.CreateDirectory(Path.Combine(Database.Directory, name)).FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(HubProcess.RepositoryRoot(), "mappings")))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        return target;
-    }
+    public string CopyShippedMappings(string name) => ShippedMappings.CopyTo(Path.GetFullPath(Path.Combine(Database.Directory, name)));
 
     /// <summary>A facilities complaint as a service-desk employee logs it in TOPdesk.</summary>
     public SimulatedIncident LogLeakingTap(string processingStatus = "Geregistreerd") =>

@@ -92,12 +92,7 @@ internal sealed class TracedHub : IAsyncDisposable
 
     private string CopyShippedMappings(string plumber)
     {
-        var target = Path.Combine(folder, "mappings");
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(Path.Combine(HubProcess.RepositoryRoot(), "mappings")))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
+        var target = ShippedMappings.CopyTo(Path.Combine(folder, "mappings"));
 
         var contractors = Path.Combine(target, "contractors.json");
         var document = JsonNode.Parse(File.ReadAllText(contractors))!;
