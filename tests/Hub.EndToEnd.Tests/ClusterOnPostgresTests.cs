@@ -44,8 +44,8 @@ public sealed class ClusterOnPostgresTests(PostgresServer postgres, ITestOutputH
         await world.EventuallyAsync(async () => !await HoldsPendingAsync(database.Database, victimId), TimeSpan.FromSeconds(30),
             "the survivors took over every command the killed node held");
         var takeover = killedAt.Elapsed;
-        await world.EventuallyAsync(() => incidents.All(i => world.TopDesk.Incident(i.Id).Completed), TimeSpan.FromSeconds(240),
-            "every complaint went down the chain and back");
+        await ExplainingAsync(database.Database, () => world.EventuallyAsync(() => incidents.All(i => world.TopDesk.Incident(i.Id).Completed), TimeSpan.FromSeconds(240),
+            "every complaint went down the chain and back"));
         await Task.Delay(TimeSpan.FromSeconds(3)); // a second send of anything would show up now
         var (verifyExit, verdict) = await world.RunHubCommandAsync("verify");
         var (_, status) = await world.RunHubCommandWithAsync(QuickCluster, "status"); // judged by the nodes' own check-in interval
@@ -119,8 +119,8 @@ public sealed class ClusterOnPostgresTests(PostgresServer postgres, ITestOutputH
         await world.EventuallyAsync(() => world.Dynamics.Cases.Count >= Complaints30 / 3, TimeSpan.FromSeconds(90), "a third of the complaints reached the building manager");
 
         var ended = await CutOffAsync(database.Options.ConnectionString, "cut-off-node", TimeSpan.FromSeconds(20)); // every connection it opens is ended at once
-        await world.EventuallyAsync(() => incidents.All(i => world.TopDesk.Incident(i.Id).Completed), TimeSpan.FromSeconds(180),
-            "every complaint went down the chain and back");
+        await ExplainingAsync(database.Database, () => world.EventuallyAsync(() => incidents.All(i => world.TopDesk.Incident(i.Id).Completed), TimeSpan.FromSeconds(180),
+            "every complaint went down the chain and back"));
         await world.EventuallyAsync(async () =>
         {
             await using var db = database.Database.CreateContext();
@@ -136,6 +136,20 @@ public sealed class ClusterOnPostgresTests(PostgresServer postgres, ITestOutputH
         Assert.Equal(Complaints30, world.WorkOrders().Count);
         Assert.All(incidents, i => Assert.Single(world.TopDesk.ActionsOf(i.Id), a => !a.InvisibleForCaller && a.PlainText.Contains("Monteur komt", StringComparison.Ordinal)));
         Assert.True(verifyExit == 0, verdict);
+    }
+
+    /// <summary>Runs a wait; when it fails, writes the scheduler's and the outbox's state first, so a stall says where it stuck.</summary>
+    private async Task ExplainingAsync(HubDatabase database, Func<Task> wait)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (Exception)
+        {
+            log.WriteLine(await ClusterSnapshot.DescribeAsync(database));
+            throw;
+        }
     }
 
     /// <summary>Ends every session of <paramref name="applicationName"/> as soon as it shows, for <paramref name="duration"/>: its database is gone.</summary>
