@@ -41,6 +41,31 @@ internal static class DatabaseOutage
         return false;
     }
 
+    /// <summary>
+    /// Whether the hub's own database failed (no answer, a dropped connection, busy, locked), judged only by the
+    /// database client's own exceptions: unlike <see cref="Is"/>, a time-out or a socket error of another kind (an
+    /// adapter's call to its system) does not count, so a target's failure is never taken for the hub's.
+    /// </summary>
+    public static bool IsOwnDatabase(Exception failure)
+    {
+        for (var cause = failure; cause is not null; cause = cause.InnerException)
+        {
+            switch (cause)
+            {
+                case PostgresException postgres:
+                    return !RefusedForContent(postgres.SqlState);
+                case NpgsqlException:
+                    return true;
+                case SqliteException sqlite:
+                    return sqlite.SqliteErrorCode is not (SqliteConstraint or SqliteTooBig or SqliteMismatch);
+                case RetryLimitExceededException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The words of the database (or the code) that refused the record, for the journal.</summary>
     public static string Describe(Exception failure)
     {

@@ -36,25 +36,37 @@ public sealed class OutboxDispatcher(
     HubWriteGate gate,
     TimeProvider time,
     SyncOptions options,
-    ILogger<OutboxDispatcher> logger)
+    ILogger<OutboxDispatcher> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> penalties = new(StringComparer.OrdinalIgnoreCase);
     private readonly MilestoneWriter milestones = new(journal, options.Zone());
+    private readonly SemaphoreSlim rounds = new(1, 1);
 
-    /// <summary>Sends what is due now; returns how many commands were attempted.</summary>
+    /// <summary>
+    /// Sends what is due now; returns how many commands were attempted. One round at a time on this node, so when a
+    /// round starts nothing this node leased is still out: its own leases are left over from a round that failed.
+    /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
-        var due = await TakeDueAsync(cancellationToken).ConfigureAwait(false);
-        if (due.Count == 0)
+        await rounds.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            return 0;
-        }
+            var due = await TakeDueAsync(cancellationToken).ConfigureAwait(false);
+            if (due.Count == 0)
+            {
+                return 0;
+            }
 
-        await Parallel.ForEachAsync(
-            due,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.DispatchConcurrency), CancellationToken = cancellationToken },
-            async (command, ct) => await SendAsync(command, ct).ConfigureAwait(false)).ConfigureAwait(false);
-        return due.Count;
+            await Parallel.ForEachAsync(
+                due,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.DispatchConcurrency), CancellationToken = cancellationToken },
+                async (command, ct) => await SendAsync(command, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            return due.Count;
+        }
+        finally
+        {
+            rounds.Release();
+        }
     }
 
     /// <summary>
@@ -96,21 +108,22 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Rows nobody holds: never leased, lease run out, or leased by a node that is gone. A node is gone when it has not
-    /// checked in for <see cref="ClusterOptions.LostAfter"/>; on SQLite every other node is gone (one process owns the
-    /// file), so a restarted hub resends at once what the killed one was sending.
+    /// Rows nobody holds: never leased, lease run out, leased by this node in an earlier round (nothing of this node is
+    /// out between rounds: that round failed, e.g. its database went away while it sent), or leased by a node that is
+    /// gone. A node is gone when it has not checked in for <see cref="ClusterOptions.LostAfter"/>; on SQLite every other
+    /// node is gone (one process owns the file), so a restarted hub resends at once what the killed one was sending.
     /// </summary>
     private IQueryable<OutboxCommand> Free(HubDbContext db, IQueryable<OutboxCommand> rows, DateTimeOffset now)
     {
-        var me = node.NodeId;
         if (database.Provider == DatabaseProvider.Sqlite)
         {
-            return rows.Where(o => o.LeaseUntil == null || o.LeaseUntil <= now || o.LeasedBy != me);
+            return rows;
         }
 
+        var me = node.NodeId;
         var aliveSince = now - cluster.LostAfter;
-        return rows.Where(o => o.LeaseUntil == null || o.LeaseUntil <= now
-                               || (o.LeasedBy != me && !db.Nodes.Any(n => n.NodeId == o.LeasedBy && n.CheckedInAt > aliveSince)));
+        return rows.Where(o => o.LeaseUntil == null || o.LeaseUntil <= now || o.LeasedBy == me
+                               || !db.Nodes.Any(n => n.NodeId == o.LeasedBy && n.CheckedInAt > aliveSince));
     }
 
     private async Task<List<OutboxCommand>> DueHeadsAsync(CancellationToken cancellationToken)
@@ -138,6 +151,8 @@ public sealed class OutboxDispatcher(
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    public void Dispose() => rounds.Dispose();
 
     /// <summary>The systems inside a Retry-After penalty now, lower case (system names match in any letter case).</summary>
     private List<string> PenalisedSystems(DateTimeOffset now) =>
@@ -167,6 +182,14 @@ public sealed class OutboxDispatcher(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            throw;
+        }
+        catch (Exception lost) when (lost is not AdapterException && DatabaseOutage.IsOwnDatabase(lost))
+        {
+            // Not the target's failure: no attempt counted, no backoff, nothing journaled against it. The round ends,
+            // the dispatch loop waits a tick, and the next round takes the command again (the node's own lease).
+            logger.LogWarning("The hub's database failed while {Kind} to {System} was out ({Reason}); it stays pending and goes out again when the database answers",
+                command.Kind, command.TargetSystem, DatabaseOutage.Describe(lost));
             throw;
         }
         catch (AdapterException failure)
