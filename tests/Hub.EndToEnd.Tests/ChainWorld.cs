@@ -13,10 +13,8 @@ namespace Hub.EndToEnd.Tests;
 /// </summary>
 internal sealed class ChainWorld : IAsyncDisposable
 {
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task contractorRun;
-    private readonly ITestOutputHelper log;
-    private readonly List<HubProcess> hubs = [];
+    private readonly PickupContractor pickup;
+    private readonly HubRuns hubs;
     private readonly RealMail? mail;
     private readonly DatabaseOptions database;
 
@@ -33,14 +31,9 @@ internal sealed class ChainWorld : IAsyncDisposable
     {
         this.mail = mail;
         this.database = database ?? new DatabaseOptions();
-        this.log = log;
         Folder = Path.Combine(Path.GetTempPath(), "hub-e2e", Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Folder);
-        foreach (var mailFolder in new[] { "outbox", "inbox", "processed", "quarantine" })
-        {
-            Directory.CreateDirectory(MailFolder(mailFolder));
-        }
-
+        hubs = new HubRuns(Folder, log);
         TopDesk = new TopDeskSimulator();
         Dynamics = new DynamicsSimulator();
         FacilityTopDesk = facilityOnTopDesk
@@ -52,16 +45,7 @@ internal sealed class ChainWorld : IAsyncDisposable
                 SearchLists = TopDeskSearchLists.BuildingManager,
             })
             : null;
-        Contractor = new SimulatedContractor(new ContractorSimulatorOptions
-        {
-            Outbox = MailFolder("outbox"),
-            Inbox = MailFolder("inbox"),
-            AcceptAfter = TimeSpan.FromMilliseconds(500),
-            ScheduleAfter = TimeSpan.FromSeconds(1),
-            DoneAfter = TimeSpan.FromMilliseconds(1500),
-            Language = contractorLanguage,
-        }, TimeProvider.System);
-        contractorRun = contractorAnswers && mail is null ? Task.Run(() => Contractor.RunAsync(stop.Token)) : Task.CompletedTask;
+        pickup = new PickupContractor(Folder, answers: contractorAnswers && mail is null, contractorLanguage);
         MappingsDirectory = CopyShippedMappings(facilityOnTopDesk ? Path.Combine("mappings", "examples", "topdesk-topdesk") : "mappings");
         if (mail is not null)
         {
@@ -77,15 +61,14 @@ internal sealed class ChainWorld : IAsyncDisposable
 
     /// <summary>The building manager's own TOPdesk, when the world was made with facilityOnTopDesk (else the facility is <see cref="Dynamics"/>).</summary>
     public TopDeskSimulator? FacilityTopDesk { get; }
-    public SimulatedContractor Contractor { get; }
+    public SimulatedContractor Contractor => pickup.Contractor;
     public string MappingsDirectory { get; }
     public string DatabaseFile => Path.Combine(Folder, "hub.db");
 
-    public string MailFolder(string name) => Path.Combine(Folder, "mail", name);
+    public string MailFolder(string name) => pickup.Folder(name);
 
     /// <summary>Work orders the hub sent (files in the pickup outbox).</summary>
-    public IReadOnlyList<string> WorkOrders() =>
-        Directory.Exists(MailFolder("outbox")) ? Directory.GetFiles(MailFolder("outbox"), "*.eml", SearchOption.AllDirectories) : [];
+    public IReadOnlyList<string> WorkOrders() => pickup.WorkOrders();
 
     /// <summary>Where the hub's HTTP endpoints listen in this world (a free loopback port).</summary>
     public Uri ApiUrl { get; } = new($"http://127.0.0.1:{FreeLoopbackPort.Find()}/");
@@ -123,17 +106,12 @@ internal sealed class ChainWorld : IAsyncDisposable
                 Audit = AuditSettings,
                 Systems = new Dictionary<string, object>
                 {
-                    ["servicedesk"] = Section(TopDesk.SettingsFor("servicedesk"), "servicedesk", ("PollInterval", ServiceDeskPollInterval), ("WebhookSecret", WebhookSecret),
+                    ["servicedesk"] = SystemSection.From(TopDesk.SettingsFor("servicedesk"), "servicedesk", ("PollInterval", ServiceDeskPollInterval), ("WebhookSecret", WebhookSecret),
                         ("AllowWebhookSecretHeader", ServiceDeskAllowsWebhookSecretHeader ? "true" : null)),
                     ["facility"] = FacilityTopDesk is { } facilityDesk
-                        ? Section(facilityDesk.SettingsFor("facility"), "facility", ("PollInterval", "00:00:01"))
-                        : Section(Dynamics.SettingsFor("facility"), "facility", ("PollInterval", "00:00:01"), ("TokenEndpointCertificateFile", certificate)),
-                    ["contractor"] = mail is null ? new
-                    {
-                        Adapter = "Email", PollInterval = ContractorPollInterval, Transport = "Directory", From = "hub@facility.example", ReplyTo = "hub@facility.example",
-                        Directory = new { Outbox = MailFolder("outbox"), Inbox = MailFolder("inbox"), Processed = MailFolder("processed"), Quarantine = MailFolder("quarantine") },
-                    }
-                    : (object)new
+                        ? SystemSection.From(facilityDesk.SettingsFor("facility"), "facility", ("PollInterval", "00:00:01"))
+                        : SystemSection.From(Dynamics.SettingsFor("facility"), "facility", ("PollInterval", "00:00:01"), ("TokenEndpointCertificateFile", certificate)),
+                    ["contractor"] = mail is null ? pickup.Section(ContractorPollInterval) : new
                     {
                         Adapter = "Email", PollInterval = ContractorPollInterval, Transport = "Mail", From = mail.HubAddress, ReplyTo = mail.HubAddress,
                         Smtp = new { Host = "127.0.0.1", Port = mail.SmtpPort, Security = "None", Username = mail.HubAddress, Password = mail.HubPassword },
@@ -144,26 +122,11 @@ internal sealed class ChainWorld : IAsyncDisposable
         });
     }
 
-    /// <summary>One system's section for the configuration file: the simulator's own settings plus the test's.</summary>
-    private static Dictionary<string, string?> Section(IReadOnlyDictionary<string, string?> simulatorSettings, string system, params (string Key, string? Value)[] more)
-    {
-        var prefix = $"Hub:Systems:{system}:";
-        var section = simulatorSettings.ToDictionary(s => s.Key[prefix.Length..], s => s.Value, StringComparer.Ordinal);
-        foreach (var (key, value) in more)
-        {
-            section[key] = value;
-        }
-
-        return section;
-    }
-
     /// <param name="environment">Variables of the hub's process beside the configuration file (OTEL_EXPORTER_OTLP_ENDPOINT=…).</param>
     public HubProcess StartHub(IReadOnlyDictionary<string, string>? environment = null)
     {
         var config = WriteConfiguration();
-        var hub = HubProcess.StartWith(Folder, environment ?? new Dictionary<string, string>(), "run", "--config", config);
-        hubs.Add(hub);
-        return hub;
+        return hubs.Start(environment ?? new Dictionary<string, string>(), "run", "--config", config);
     }
 
     /// <summary>
@@ -173,11 +136,8 @@ internal sealed class ChainWorld : IAsyncDisposable
     /// <param name="environment">More variables of the hub's process (a cluster's short lease and check-in).</param>
     public HubProcess StartAnotherHub(IReadOnlyDictionary<string, string>? environment = null)
     {
-        var config = Path.Combine(Folder, "appsettings.json");
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["Hub__Api__Urls"] = $"http://127.0.0.1:{FreeLoopbackPort.Find()}" };
-        var hub = HubProcess.StartWith(Folder, variables, "run", "--config", config);
-        hubs.Add(hub);
-        return hub;
+        return hubs.Start(variables, "run", "--config", hubs.ConfigurationFile);
     }
 
     /// <summary>Runs a `hub` command against this world's configuration to its end; returns exit code and output.</summary>
@@ -185,13 +145,8 @@ internal sealed class ChainWorld : IAsyncDisposable
         RunHubCommandWithAsync(new Dictionary<string, string>(), arguments);
 
     /// <summary>Runs a `hub` command with more variables of its process (the nodes' own, e.g. a cluster's check-in interval).</summary>
-    public async Task<(int ExitCode, string Output)> RunHubCommandWithAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
-    {
-        var config = Path.Combine(Folder, "appsettings.json");
-        await using var hub = HubProcess.StartWith(Folder, environment, [.. arguments, "--config", config]);
-        var exit = await hub.WaitForExitAsync(TimeSpan.FromSeconds(60));
-        return (exit, hub.Output);
-    }
+    public Task<(int ExitCode, string Output)> RunHubCommandWithAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        hubs.RunCommandAsync(environment, arguments);
 
     /// <summary>Waits until the hub's HTTP endpoints answer (any answer); fails with the hub's output when they do not in time.</summary>
     public async Task WaitUntilListeningAsync()
@@ -216,21 +171,7 @@ internal sealed class ChainWorld : IAsyncDisposable
         EventuallyAsync(() => Task.FromResult(condition()), timeout, what);
 
     /// <summary>Waits until the condition, which asks a peer, holds; fails with the hub's output when it does not in time.</summary>
-    public async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + timeout;
-        while (TimeProvider.System.GetUtcNow() < deadline)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail($"Not within {timeout.TotalSeconds:0} s: {what}.\nHub output:\n{string.Join("\n---\n", hubs.Select(h => h.Output))}");
-    }
+    public Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) => hubs.EventuallyAsync(condition, timeout, what);
 
     /// <summary>Points the Sanitair contractor of the copied mappings at a real mailbox.</summary>
     private void SendSanitairTo(string address) => EditSanitair(contractor =>
@@ -259,15 +200,8 @@ internal sealed class ChainWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var hub in hubs)
-        {
-            log.WriteLine($"--- hub process {hub.Id} output ---\n{hub.Output}");
-            await hub.DisposeAsync();
-        }
-
-        await stop.CancelAsync();
-        await contractorRun.ContinueWith(_ => { }, TaskScheduler.Default);
-        stop.Dispose();
+        await hubs.DisposeAsync();
+        await pickup.DisposeAsync();
         TopDesk.Dispose();
         Dynamics.Dispose();
         FacilityTopDesk?.Dispose();

@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using Hub.Simulators.Contractor;
 using Hub.Simulators.Dynamics;
 using Hub.Simulators.ServiceNow;
 using Hub.Simulators.TopDesk;
@@ -14,33 +13,18 @@ namespace Hub.EndToEnd.Tests;
 /// </summary>
 internal sealed class ServiceNowChainWorld : IAsyncDisposable
 {
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task contractorRun;
-    private readonly ITestOutputHelper log;
-    private readonly List<HubProcess> hubs = [];
+    private readonly PickupContractor pickup;
+    private readonly HubRuns hubs;
 
     public ServiceNowChainWorld(ITestOutputHelper log, bool serviceNowIsServiceDesk)
     {
-        this.log = log;
         ServiceNowIsServiceDesk = serviceNowIsServiceDesk;
         Folder = Path.Combine(Path.GetTempPath(), "hub-e2e", "sn-" + Guid.NewGuid().ToString("N")[..10]);
-        foreach (var mailFolder in new[] { "outbox", "inbox", "processed", "quarantine" })
-        {
-            Directory.CreateDirectory(MailFolder(mailFolder));
-        }
-
+        hubs = new HubRuns(Folder, log);
+        pickup = new PickupContractor(Folder);
         ServiceNow = new ServiceNowSimulator();
         TopDesk = serviceNowIsServiceDesk ? null : new TopDeskSimulator();
         Dynamics = serviceNowIsServiceDesk ? new DynamicsSimulator() : null;
-        var contractor = new SimulatedContractor(new ContractorSimulatorOptions
-        {
-            Outbox = MailFolder("outbox"),
-            Inbox = MailFolder("inbox"),
-            AcceptAfter = TimeSpan.FromMilliseconds(500),
-            ScheduleAfter = TimeSpan.FromSeconds(1),
-            DoneAfter = TimeSpan.FromMilliseconds(1500),
-        }, TimeProvider.System);
-        contractorRun = Task.Run(() => contractor.RunAsync(stop.Token));
         MappingsDirectory = CopyExampleMappings(serviceNowIsServiceDesk ? "servicenow-servicedesk" : "servicenow-facility");
     }
 
@@ -51,39 +35,28 @@ internal sealed class ServiceNowChainWorld : IAsyncDisposable
     public DynamicsSimulator? Dynamics { get; }
     public string MappingsDirectory { get; }
 
-    public string MailFolder(string name) => Path.Combine(Folder, "mail", name);
+    public IReadOnlyList<string> WorkOrders() => pickup.WorkOrders();
 
-    public IReadOnlyList<string> WorkOrders() => Directory.GetFiles(MailFolder("outbox"), "*.eml", SearchOption.AllDirectories);
-
-    public HubProcess StartHub()
-    {
-        var hub = HubProcess.StartWith(Folder, new Dictionary<string, string>(), "run", "--config", WriteConfiguration());
-        hubs.Add(hub);
-        return hub;
-    }
+    public HubProcess StartHub() => hubs.Start(new Dictionary<string, string>(), "run", "--config", WriteConfiguration());
 
     /// <summary>Writes the hub's configuration for this world (the service desk over OAuth client credentials when it is ServiceNow); returns its path.</summary>
     public string WriteConfiguration()
     {
         var systems = new Dictionary<string, object>
         {
-            ["contractor"] = new
-            {
-                Adapter = "Email", PollInterval = "00:00:01", Transport = "Directory", From = "hub@facility.example", ReplyTo = "hub@facility.example",
-                Directory = new { Outbox = MailFolder("outbox"), Inbox = MailFolder("inbox"), Processed = MailFolder("processed"), Quarantine = MailFolder("quarantine") },
-            },
+            ["contractor"] = pickup.Section("00:00:01"),
         };
         if (ServiceNowIsServiceDesk)
         {
             var certificate = Path.Combine(Folder, "token-endpoint.cer");
             File.WriteAllBytes(certificate, Dynamics!.TokenEndpointCertificate.Export(X509ContentType.Cert));
-            systems["servicedesk"] = Section(ServiceNow.SettingsFor("servicedesk", oauth: true), "servicedesk", ("PollInterval", "00:00:01"), ("AssignmentGroup", "Service Desk"));
-            systems["facility"] = Section(Dynamics.SettingsFor("facility"), "facility", ("PollInterval", "00:00:01"), ("TokenEndpointCertificateFile", certificate));
+            systems["servicedesk"] = SystemSection.From(ServiceNow.SettingsFor("servicedesk", oauth: true), "servicedesk", ("PollInterval", "00:00:01"), ("AssignmentGroup", "Service Desk"));
+            systems["facility"] = SystemSection.From(Dynamics.SettingsFor("facility"), "facility", ("PollInterval", "00:00:01"), ("TokenEndpointCertificateFile", certificate));
         }
         else
         {
-            systems["servicedesk"] = Section(TopDesk!.SettingsFor("servicedesk"), "servicedesk", ("PollInterval", "00:00:01"));
-            systems["facility"] = Section(ServiceNow.SettingsFor("facility"), "facility", ("PollInterval", "00:00:01"));
+            systems["servicedesk"] = SystemSection.From(TopDesk!.SettingsFor("servicedesk"), "servicedesk", ("PollInterval", "00:00:01"));
+            systems["facility"] = SystemSection.From(ServiceNow.SettingsFor("facility"), "facility", ("PollInterval", "00:00:01"));
         }
 
         return HubProcess.WriteConfiguration(Folder, new
@@ -101,55 +74,19 @@ internal sealed class ServiceNowChainWorld : IAsyncDisposable
     }
 
     /// <summary>Runs a `hub` command against this world's configuration to its end.</summary>
-    public async Task<(int ExitCode, string Output)> RunHubCommandAsync(params string[] arguments)
-    {
-        await using var hub = HubProcess.Start(Folder, [.. arguments, "--config", Path.Combine(Folder, "appsettings.json")]);
-        var exit = await hub.WaitForExitAsync(TimeSpan.FromSeconds(60));
-        return (exit, hub.Output);
-    }
+    public Task<(int ExitCode, string Output)> RunHubCommandAsync(params string[] arguments) =>
+        hubs.RunCommandAsync(new Dictionary<string, string>(), arguments);
 
-    public async Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + timeout;
-        while (TimeProvider.System.GetUtcNow() < deadline)
-        {
-            if (condition())
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail($"Not within {timeout.TotalSeconds:0} s: {what}.\nHub output:\n{string.Join("\n---\n", hubs.Select(h => h.Output))}");
-    }
-
-    private static Dictionary<string, string?> Section(IReadOnlyDictionary<string, string?> simulatorSettings, string system, params (string Key, string? Value)[] more)
-    {
-        var prefix = $"Hub:Systems:{system}:";
-        var section = simulatorSettings.ToDictionary(s => s.Key[prefix.Length..], s => s.Value, StringComparer.Ordinal);
-        foreach (var (key, value) in more)
-        {
-            section[key] = value;
-        }
-
-        return section;
-    }
+    public Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, string what) =>
+        hubs.EventuallyAsync(() => Task.FromResult(condition()), timeout, what);
 
     private string CopyExampleMappings(string example) =>
         ShippedMappings.CopyTo(Path.Combine(Folder, "mappings"), Path.Combine("mappings", "examples", example));
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var hub in hubs)
-        {
-            log.WriteLine($"--- hub process {hub.Id} output ---\n{hub.Output}");
-            await hub.DisposeAsync();
-        }
-
-        await stop.CancelAsync();
-        await contractorRun.ContinueWith(_ => { }, TaskScheduler.Default);
-        stop.Dispose();
+        await hubs.DisposeAsync();
+        await pickup.DisposeAsync();
         ServiceNow.Dispose();
         TopDesk?.Dispose();
         Dynamics?.Dispose();

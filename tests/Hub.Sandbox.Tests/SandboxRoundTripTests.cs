@@ -7,6 +7,7 @@ namespace Hub.Sandbox.Tests;
 /// The README's first command: the sandbox starts the simulators, runs the real `hub` as a child process against
 /// them, narrates the demo complaint from the hub's own API, and leaves no hub running behind it however it ends.
 /// </summary>
+[Collection(OneSandboxAtATime.Name)]
 [Trait(TestCategory.Key, TestCategory.EndToEnd)]
 public sealed class SandboxRoundTripTests(ITestOutputHelper log)
 {
@@ -23,16 +24,16 @@ public sealed class SandboxRoundTripTests(ITestOutputHelper log)
         Assert.Equal(0, exit);
         var output = sandbox.Output;
         Assert.Contains("Eva Jansen reports in TOPdesk: I ", output, StringComparison.Ordinal);
-        Assert.Matches(Journaled("Created", "Observed", "servicedesk I "), output);
-        Assert.Matches(Journaled("Created", "Applied", "→ facility CAS-"), output);
-        Assert.Matches(Journaled("Created", "Applied", "→ contractor WO-"), output);
-        Assert.Matches(Journaled("AppointmentSet", "Applied", "→ facility CAS-"), output);
+        Assert.Matches(SandboxAssert.Journaled("Created", "Observed", "servicedesk I "), output);
+        Assert.Matches(SandboxAssert.Journaled("Created", "Applied", "→ facility CAS-"), output);
+        Assert.Matches(SandboxAssert.Journaled("Created", "Applied", "→ contractor WO-"), output);
+        Assert.Matches(SandboxAssert.Journaled("AppointmentSet", "Applied", "→ facility CAS-"), output);
         Assert.Matches(new Regex(@"HUB-\d{4}-\d{6}\s+Milestone\s+Observed\s+→ servicedesk I [^\n]*Monteur komt \p{L}+ \d\d-\d\d tussen 08:00 en 11:00"), output);
-        Assert.Matches(Journaled("Resolved", "Applied", "→ servicedesk I "), output);
+        Assert.Matches(SandboxAssert.Journaled("Resolved", "Applied", "→ servicedesk I "), output);
         Assert.Contains("status: Gereed (completed)", output, StringComparison.Ordinal);
         Assert.Contains("Monteur komt", output, StringComparison.Ordinal);
         Assert.Matches(new Regex(@"The hub's record of it, case HUB-\d{4}-\d{6} \(status Resolved\)"), output);
-        AssertNoHubLeft(sandbox);
+        SandboxAssert.NoHubLeft(sandbox);
     }
 
     [Theory]
@@ -51,7 +52,7 @@ public sealed class SandboxRoundTripTests(ITestOutputHelper log)
 
         Assert.Equal(0, exit);
         Assert.Contains($"Stopping the hub (pid {sandbox.HubProcessId})", sandbox.Output, StringComparison.Ordinal);
-        AssertNoHubLeft(sandbox);
+        SandboxAssert.NoHubLeft(sandbox);
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class SandboxRoundTripTests(ITestOutputHelper log)
             Assert.Equal(2, exit);
             Assert.Contains("hub | hub: configuration error: Hub:MappingsPath", sandbox.Output, StringComparison.Ordinal);
             Assert.Contains("exited with code 2", sandbox.Output, StringComparison.Ordinal);
-            AssertNoHubLeft(sandbox);
+            SandboxAssert.NoHubLeft(sandbox);
         }
         finally
         {
@@ -114,23 +115,5 @@ public sealed class SandboxRoundTripTests(ITestOutputHelper log)
         }
 
         return copy;
-    }
-
-    /// <summary>A narrated journal line: kind, outcome and where it went, in the narrator's columns.</summary>
-    private static Regex Journaled(string kind, string outcome, string route) =>
-        new($@"HUB-\d{{4}}-\d{{6}}\s+{kind}\s+{outcome}\s+{Regex.Escape(route)}");
-
-    private static void AssertNoHubLeft(SandboxProcess sandbox)
-    {
-        var hub = sandbox.HubProcessId;
-        var configuration = sandbox.ConfigurationFile;
-        Assert.NotNull(hub);
-        Assert.NotNull(configuration);
-        if (SandboxProcess.StillRuns(hub.Value, configuration))
-        {
-            using var orphan = System.Diagnostics.Process.GetProcessById(hub.Value);
-            orphan.Kill(entireProcessTree: true);
-            Assert.Fail($"the hub (pid {hub}) still ran after the sandbox exited (killed now)");
-        }
     }
 }

@@ -1,21 +1,15 @@
-using System.Security.Cryptography.X509Certificates;
-
 namespace Hub.Sandbox;
 
 /// <summary>
 /// The configuration file a real site would write, pointed at the simulators (passwords are the simulators' own), the
-/// correlation log in the sandbox's folder, the shipped mappings, and the auditor API on a loopback port with one key.
-/// The simulated Entra ID's certificate goes into a file named by <c>TokenEndpointCertificateFile</c>, as a site with a
-/// private identity provider would trust it.
+/// correlation log in the sandbox's folder, the chain's shipped mapping folder, and the auditor API on a loopback port
+/// with one key. Each system's own settings (and files, such as a trusted certificate) come from the chain's simulators.
 /// </summary>
 internal static class SandboxConfiguration
 {
     public static string Write(SandboxWorld world, string mappingsDirectory, Uri apiUrl, string apiKeyHash)
     {
-        var certificate = Path.Combine(world.Folder, "token-endpoint.cer");
-        File.WriteAllBytes(certificate, world.Dynamics.TokenEndpointCertificate.Export(X509ContentType.Cert));
-
-        var settings = new Dictionary<string, string?>(world.TopDesk.SettingsFor("servicedesk"))
+        var settings = new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:LuckyPennySoftware"] = "Error",
@@ -29,7 +23,6 @@ internal static class SandboxConfiguration
             ["Hub:Sync:RetryDelay"] = "00:00:01",
             ["Hub:Systems:servicedesk:PollInterval"] = "00:00:01",
             ["Hub:Systems:facility:PollInterval"] = "00:00:01",
-            ["Hub:Systems:facility:TokenEndpointCertificateFile"] = certificate,
             ["Hub:Systems:contractor:Adapter"] = "Email",
             ["Hub:Systems:contractor:PollInterval"] = "00:00:01",
             ["Hub:Systems:contractor:Transport"] = "Directory",
@@ -40,7 +33,7 @@ internal static class SandboxConfiguration
             ["Hub:Systems:contractor:Directory:Processed"] = world.MailFolder("processed"),
             ["Hub:Systems:contractor:Directory:Quarantine"] = world.MailFolder("quarantine"),
         };
-        foreach (var (key, value) in world.Dynamics.SettingsFor("facility"))
+        foreach (var (key, value) in world.ServiceDesk.SettingsFor("servicedesk", world.Folder).Concat(world.Facility.SettingsFor("facility", world.Folder)))
         {
             settings[key] = value;
         }

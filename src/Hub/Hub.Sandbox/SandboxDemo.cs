@@ -1,10 +1,10 @@
 using System.Globalization;
-using Hub.Simulators.TopDesk;
+using Hub.Sandbox.Systems;
 
 namespace Hub.Sandbox;
 
 /// <summary>
-/// The demo complaint: an employee reports a blocked toilet at the service desk; the hub opens a case at the
+/// The demo complaint: an employee reports a blocked toilet at the service desk of the chain; the hub opens it at the
 /// building manager, which sends a work order to the plumber; the plumber's answers travel back up.
 /// </summary>
 internal sealed class SandboxDemo(SandboxWorld world, SandboxNarrator narrator, HubApi hub, TextWriter output, TimeProvider time)
@@ -12,39 +12,30 @@ internal sealed class SandboxDemo(SandboxWorld world, SandboxNarrator narrator, 
     /// <summary>0 when the round trip is done (with --once: as soon as it is); 1 when it was not within the timeout or the sandbox was stopped first.</summary>
     public async Task<int> RunAsync(bool once, TimeSpan timeout, CancellationToken stopping)
     {
-        var incident = world.TopDesk.LogIncident(new SimulatedIncidentDraft
-        {
-            BriefDescription = "Toilet verstopt op de 2e verdieping, heren",
-            Request = "Het toilet bij de lift op de 2e verdieping is verstopt en loopt bijna over.",
-            Category = "Facilitair",
-            Subcategory = "Sanitair",
-            CallerName = "Eva Jansen",
-            CallerEmail = "eva.jansen@tenant.example",
-            ProcessingStatus = "Geregistreerd",
-        });
-        await output.WriteLineAsync($"\nEva Jansen reports in TOPdesk: {incident.Number} \"{incident.BriefDescription}\"\n");
+        var complaint = world.ServiceDesk.LogComplaint();
+        await output.WriteLineAsync($"\n{complaint.Reporter} reports in {world.ServiceDesk.Product}: {complaint.Number} \"{complaint.Title}\"\n");
 
         var deadline = time.GetUtcNow() + timeout;
         var done = false;
         while (!stopping.IsCancellationRequested)
         {
             await TryPrintNewAsync(stopping);
-            if (!done && RoundTripDone(incident.Id))
+            if (!done && RoundTripDone(complaint))
             {
                 done = true;
                 await TryPrintNewAsync(stopping);
-                await output.WriteLineAsync(await SummaryAsync(incident.Id, stopping));
+                await output.WriteLineAsync(await SummaryAsync(complaint, stopping));
                 if (once)
                 {
                     return 0;
                 }
 
-                await output.WriteLineAsync($"\nThe round trip is done. The complaint's journey in a browser: {hub.ChainPage(incident.Number).AbsoluteUri}\nThe hub keeps running (Ctrl+C stops it).");
+                await output.WriteLineAsync($"\nThe round trip is done. The complaint's journey in a browser: {hub.ChainPage(complaint.Number).AbsoluteUri}\nThe hub keeps running (Ctrl+C stops it).");
             }
 
             if (once && time.GetUtcNow() > deadline)
             {
-                await output.WriteLineAsync($"\nThe demo complaint did not make its round trip within {timeout.TotalSeconds:0} s.{await SummaryAsync(incident.Id, stopping)}");
+                await output.WriteLineAsync($"\nThe demo complaint did not make its round trip within {timeout.TotalSeconds:0} s.{await SummaryAsync(complaint, stopping)}");
                 return 1;
             }
 
@@ -80,24 +71,20 @@ internal sealed class SandboxDemo(SandboxWorld world, SandboxNarrator narrator, 
         }
     }
 
-    private bool RoundTripDone(string incidentId)
-    {
-        var incident = world.TopDesk.Incident(incidentId);
-        var resolvedCase = world.Dynamics.Cases.Any(c => c.StateCode == 1);
-        return incident.Completed && resolvedCase;
-    }
+    private bool RoundTripDone(SandboxComplaint complaint) =>
+        world.ServiceDesk.Standing(complaint).Completed && world.Facility.HasResolved();
 
-    private async Task<string> SummaryAsync(string incidentId, CancellationToken stopping)
+    private async Task<string> SummaryAsync(SandboxComplaint complaint, CancellationToken stopping)
     {
-        var incident = world.TopDesk.Incident(incidentId);
-        var progress = world.TopDesk.ActionsOf(incidentId).Select(a => "    - " + Indented(a.PlainText, "      ")).DefaultIfEmpty("    (nothing yet)");
+        var standing = world.ServiceDesk.Standing(complaint);
+        var progress = standing.Progress.Select(p => "    - " + Indented(p, "      ")).DefaultIfEmpty("    (nothing yet)");
         return $"""
 
-            Where the complaint stands, as the employee sees it in TOPdesk {incident.Number}:
-              status: {incident.ProcessingStatus?.Name ?? "?"}{(incident.Completed ? " (completed)" : string.Empty)}
+            Where the complaint stands, as the employee sees it in {world.ServiceDesk.Product} {complaint.Number}:
+              status: {standing.Status}{(standing.Completed ? " (completed)" : string.Empty)}
               progress trail:
             {string.Join(Environment.NewLine, progress)}
-            {await HubRecordAsync(incident.Number, stopping)}
+            {await HubRecordAsync(complaint.Number, stopping)}
             """;
     }
 

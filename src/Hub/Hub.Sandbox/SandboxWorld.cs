@@ -1,17 +1,17 @@
+using Hub.Sandbox.Chains;
+using Hub.Sandbox.Systems;
 using Hub.Simulators.Contractor;
-using Hub.Simulators.Dynamics;
-using Hub.Simulators.TopDesk;
 
 namespace Hub.Sandbox;
 
 /// <summary>
-/// The three organisations of the demo, on loopback: a simulated TOPdesk (the tenant's service desk), a simulated
-/// Dynamics 365 with its Entra ID token endpoint (the building manager) and a contractor who answers work orders
-/// dropped in a pickup folder. Everything lives in one temp folder, removed at the end.
+/// The three organisations of the chain, on loopback: the tenant's service desk and the building manager as the chain
+/// has them (simulated TOPdesk, Dynamics 365 with its Entra ID token endpoint, or ServiceNow) and a contractor who
+/// answers work orders dropped in a pickup folder. Everything lives in one temp folder, removed at the end.
 /// </summary>
 internal sealed class SandboxWorld : IDisposable
 {
-    private SandboxWorld(string folder)
+    private SandboxWorld(string folder, SandboxChain chain)
     {
         Folder = folder;
         foreach (var mailFolder in new[] { "outbox", "inbox", "processed", "quarantine" })
@@ -19,32 +19,34 @@ internal sealed class SandboxWorld : IDisposable
             Directory.CreateDirectory(MailFolder(mailFolder));
         }
 
-        TopDesk = new TopDeskSimulator();
-        Dynamics = new DynamicsSimulator();
+        Chain = chain;
+        ServiceDesk = chain.StartServiceDesk();
+        Facility = chain.StartFacility();
         Contractor = new SimulatedContractor(
             new ContractorSimulatorOptions { Outbox = MailFolder("outbox"), Inbox = MailFolder("inbox") },
             TimeProvider.System);
     }
 
     public string Folder { get; }
-    public TopDeskSimulator TopDesk { get; }
-    public DynamicsSimulator Dynamics { get; }
+    public SandboxChain Chain { get; }
+    public SandboxServiceDesk ServiceDesk { get; }
+    public SandboxFacility Facility { get; }
     public SimulatedContractor Contractor { get; }
     public string DatabaseFile => Path.Combine(Folder, "sandbox.db");
 
-    public static SandboxWorld Start()
+    public static SandboxWorld Start(SandboxChain chain)
     {
         var folder = Path.Combine(Path.GetTempPath(), "hub-sandbox-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
-        return new SandboxWorld(folder);
+        return new SandboxWorld(folder, chain);
     }
 
     public string MailFolder(string name) => Path.Combine(Folder, "mail", name);
 
     public void Dispose()
     {
-        TopDesk.Dispose();
-        Dynamics.Dispose();
+        ServiceDesk.Dispose();
+        Facility.Dispose();
         try
         {
             Directory.Delete(Folder, recursive: true);
