@@ -16,7 +16,9 @@ internal sealed class BenchArguments
           --minutes N       memory: minutes of steady trickle after a 15 s idle baseline (default 3)
           --every N         memory: seconds between complaints (default 2)
           --incidents N     backlog: waiting incidents (default 200)
-          --latency N       backlog: milliseconds every API call takes (default 20)
+          --latency N       backlog: milliseconds every API call takes (default: 20, then 0 for the hub's pure overhead)
+          --runs N          backlog: runs per latency; the summary gives the medians (default 1)
+          --trace DIR       backlog: record the hub's CPU samples with dotnet-trace during each measured run into DIR
           --concurrency N   backlog: the hub's dispatch concurrency, and the tight client's (default 4)
           --limit N         ratelimit: Dataverse requests allowed per 5 minutes (default 600; the backlog is 1.2x that)
           --nodes N         cluster: up to N nodes on one PostgreSQL database (default 3; backlog --incidents, default 500 there)
@@ -28,6 +30,9 @@ internal sealed class BenchArguments
     public int ComplaintEverySeconds { get; private set; } = 2;
     public int Incidents { get; private set; } = 200;
     public int LatencyMs { get; private set; } = 20;
+    public bool LatencyGiven { get; private set; }
+    public int Runs { get; private set; } = 1;
+    public string? TraceDirectory { get; private set; }
     public int Concurrency { get; private set; } = 4;
     public int Limit { get; private set; } = 600;
     public int Nodes { get; private set; } = 3;
@@ -59,7 +64,14 @@ internal sealed class BenchArguments
                     parsed.IncidentsGiven = parsed.Incidents;
                     break;
                 case "--latency":
-                    parsed.LatencyMs = Number(args, ++i, "--latency");
+                    parsed.LatencyMs = Number(args, ++i, "--latency", minimum: 0);
+                    parsed.LatencyGiven = true;
+                    break;
+                case "--runs":
+                    parsed.Runs = Number(args, ++i, "--runs");
+                    break;
+                case "--trace":
+                    parsed.TraceDirectory = ++i < args.Length ? Path.GetFullPath(args[i]) : throw new ArgumentException("--trace needs a folder.");
                     break;
                 case "--concurrency":
                     parsed.Concurrency = Number(args, ++i, "--concurrency");
@@ -78,11 +90,11 @@ internal sealed class BenchArguments
         return parsed;
     }
 
-    private static int Number(string[] args, int index, string name)
+    private static int Number(string[] args, int index, string name, int minimum = 1)
     {
-        if (index >= args.Length || !int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+        if (index >= args.Length || !int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < minimum)
         {
-            throw new ArgumentException($"{name} needs a positive whole number.");
+            throw new ArgumentException(minimum == 0 ? $"{name} needs a whole number, 0 or more." : $"{name} needs a positive whole number.");
         }
 
         return value;

@@ -37,7 +37,7 @@ try
         {
             "webhook" => await WebhookLatencyBenchmark.RunAsync(arguments.Rounds, cancellation.Token),
             "memory" => await SteadyMemoryBenchmark.RunAsync(TimeSpan.FromMinutes(arguments.Minutes), TimeSpan.FromSeconds(arguments.ComplaintEverySeconds), cancellation.Token),
-            "backlog" => await BacklogBenchmark.RunAsync(arguments.Incidents, TimeSpan.FromMilliseconds(arguments.LatencyMs), arguments.Concurrency, cancellation.Token),
+            "backlog" => await BacklogSeries.RunAsync(arguments, cancellation.Token),
             "ratelimit" => await RateLimitBenchmark.RunAsync(arguments.Limit, arguments.Limit * 6 / 5, cancellation.Token),
             "cluster" => await ClusterBenchmark.RunAsync(arguments.IncidentsGiven ?? 500, TimeSpan.FromMilliseconds(arguments.LatencyMs), arguments.Nodes, cancellation.Token),
             _ => throw new ArgumentException($"Unknown benchmark '{benchmark}'."),

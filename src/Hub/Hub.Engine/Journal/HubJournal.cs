@@ -78,11 +78,7 @@ public sealed class HubJournal(TimeProvider time, JournalKeyRing? keys = null)
     private static async Task<(long Sequence, string Hash)> LastAsync(HubDbContext db, CancellationToken cancellationToken)
     {
         await JournalWriteLock.HoldAsync(db, cancellationToken).ConfigureAwait(false);
-        var last = await db.Journal.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken)
-            .ConfigureAwait(false);
+        var last = await HubQueries.Of(db).JournalLast(db, cancellationToken).ConfigureAwait(false);
         return last is null ? (0, JournalHash.Genesis) : (last.Sequence, last.Hash);
     }
 }

@@ -1,5 +1,4 @@
 using Hub.Abstractions.Adapters;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Engine.Persistence;
 
@@ -11,11 +10,7 @@ public sealed class DatabaseAdapterStateStore(HubDatabase database) : IAdapterSt
         var db = database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
-            return await db.AdapterState.AsNoTracking()
-                .Where(s => s.SystemName == systemName && s.Key == key)
-                .Select(s => s.Value)
-                .FirstOrDefaultAsync(cancellationToken)
-                .ConfigureAwait(false);
+            return await HubQueries.Of(db).AdapterStateValue(db, systemName, key, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -24,7 +19,7 @@ public sealed class DatabaseAdapterStateStore(HubDatabase database) : IAdapterSt
         var db = database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
-            var existing = await db.AdapterState.FindAsync([systemName, key], cancellationToken).ConfigureAwait(false);
+            var existing = await HubQueries.Of(db).AdapterStateTracked(db, systemName, key, cancellationToken).ConfigureAwait(false); // a fresh context: nothing tracked to find first
             if (existing is null)
             {
                 db.AdapterState.Add(new AdapterStateEntry { SystemName = systemName, Key = key, Value = value });

@@ -1,6 +1,7 @@
 using Hub.Abstractions.Adapters;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace Hub.Engine.Persistence;
@@ -8,9 +9,14 @@ namespace Hub.Engine.Persistence;
 /// <summary>
 /// Opens contexts on the configured provider and brings the schema up to date at start.
 /// A relative SQLite path is resolved against the base directory it is given (where the configuration lives).
+/// Contexts come from a pool (<see cref="ContextPoolSize"/>): a unit of work costs no new context's services, and
+/// disposing it returns it reset (nothing tracked, no transaction, the connection closed) for the next one.
 /// </summary>
 public sealed class HubDatabase
 {
+    /// <summary>Contexts kept for reuse; more can be open at once, those beyond it are simply not kept.</summary>
+    public const int ContextPoolSize = 32;
+
     private readonly Func<HubDbContext> create;
 
     public HubDatabase(DatabaseOptions options, string baseDirectory)
@@ -37,7 +43,8 @@ public sealed class HubDatabase
                     .UseSqlite(builder.ToString())
                     .AddInterceptors(new SqlitePragmas(), JournalTransactionCommit.Instance)
                     .Options;
-                create = () => new SqliteHubDbContext(sqlite);
+                var sqlitePool = new PooledDbContextFactory<SqliteHubDbContext>(sqlite, ContextPoolSize);
+                create = sqlitePool.CreateDbContext;
                 break;
             case DatabaseProvider.Postgres:
                 var server = PostgresConnectionString(options.ConnectionString);
@@ -47,7 +54,8 @@ public sealed class HubDatabase
                     .UseNpgsql(server.ConnectionString)
                     .AddInterceptors(JournalTransactionCommit.Instance)
                     .Options;
-                create = () => new PostgresHubDbContext(postgres);
+                var postgresPool = new PooledDbContextFactory<PostgresHubDbContext>(postgres, ContextPoolSize);
+                create = postgresPool.CreateDbContext;
                 break;
             default:
                 throw new HubConfigurationException("Hub:Database:Provider", $"unknown provider '{options.Provider}'. Use Sqlite or Postgres.");

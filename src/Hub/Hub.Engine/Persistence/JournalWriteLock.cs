@@ -33,13 +33,17 @@ internal static class JournalWriteLock
         }
     }
 
-    /// <summary>The transaction this lock opened for the context, handed over once to be committed or rolled back.</summary>
+    /// <summary>
+    /// The transaction this lock opened for the context, handed over once to be committed or rolled back; only while it
+    /// is still the context's own: a pooled context that went back to the pool without saving dropped that transaction
+    /// (rolled back) on its reset, and its next unit of work must not be handed the dead one.
+    /// </summary>
     internal static IDbContextTransaction? TakeOpened(DbContext? db)
     {
         if (db is not null && Opened.TryGetValue(db, out var transaction))
         {
             Opened.Remove(db);
-            return transaction;
+            return ReferenceEquals(transaction, db.Database.CurrentTransaction) ? transaction : null;
         }
 
         return null;

@@ -156,11 +156,17 @@ internal sealed class ChainFanOut(HubJournal journal, TimeZoneInfo zone)
     private static async Task<HashSet<string>> HoldersAsync(HubDbContext db, string caseId, CancellationToken cancellationToken)
     {
         var holders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        holders.UnionWith(await db.Links.Where(l => l.CaseId == caseId).Select(l => l.SystemName).ToListAsync(cancellationToken).ConfigureAwait(false));
+        await foreach (var system in HubQueries.Of(db).LinkedSystems(db, caseId).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            holders.Add(system);
+        }
+
         holders.UnionWith(db.Links.Local.Where(l => l.CaseId == caseId).Select(l => l.SystemName));
-        holders.UnionWith(await db.Outbox
-            .Where(o => o.CaseId == caseId && o.Operation == OutboxOperation.Create && o.Status != OutboxStatus.Discarded)
-            .Select(o => o.TargetSystem).ToListAsync(cancellationToken).ConfigureAwait(false));
+        await foreach (var target in HubQueries.Of(db).CreatesQueued(db, caseId).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            holders.Add(target);
+        }
+
         holders.UnionWith(db.Outbox.Local.Where(o => o.CaseId == caseId && o.Operation == OutboxOperation.Create).Select(o => o.TargetSystem));
         return holders;
     }

@@ -58,9 +58,7 @@ public sealed class ChangeIntake(
                 var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (tx.ConfigureAwait(false))
                 {
-                    var seen = await db.Inbox.AnyAsync(
-                        i => i.SystemName == system && i.ExternalId == change.ExternalId && i.Version == change.Version,
-                        cancellationToken).ConfigureAwait(false);
+                    var seen = await HubQueries.Of(db).InboxHas(db, system, change.ExternalId, change.Version, cancellationToken).ConfigureAwait(false);
                     if (seen)
                     {
                         return IntakeResult.Duplicate;
@@ -149,7 +147,7 @@ public sealed class ChangeIntake(
         var sourceRecord = change.ExternalNumber ?? change.ExternalId;
         var stated = change.OccurredAt;
         var stampedAt = OutsideClock.Clamp(stated, parked?.ParkedAt ?? now);
-        var link = await db.Links.FirstOrDefaultAsync(l => l.SystemName == system && l.ExternalId == change.ExternalId, cancellationToken).ConfigureAwait(false);
+        var link = await HubQueries.Of(db).LinkOf(db, system, change.ExternalId, cancellationToken).ConfigureAwait(false);
         if (link is null && change.CorrelationKey is { } key && await db.Cases.FindAsync([key], cancellationToken).ConfigureAwait(false) is { } own)
         {
             if (await CorrelationClaim.RefusalAsync(db, own.Id, system, sourceRecord, cancellationToken).ConfigureAwait(false) is { } refusal)
