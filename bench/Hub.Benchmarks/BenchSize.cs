@@ -2,13 +2,17 @@ using System.Globalization;
 
 namespace Hub.Benchmarks;
 
-/// <summary>How large a journal to build: <c>--entries N --cases N</c> (default a million entries over 100,000 cases).</summary>
-internal sealed record BenchSize(int Entries, int Cases)
+/// <summary>
+/// How large a journal to build: <c>--entries N --cases N</c> (default a million entries over 100,000 cases), and
+/// <c>--trace-only</c> to leave out the `hub log` streaming run (minutes at ten million entries).
+/// </summary>
+internal sealed record BenchSize(int Entries, int Cases, bool TraceOnly = false)
 {
     public static BenchSize Parse(string[] args)
     {
         var entries = 1_000_000;
         var cases = 100_000;
+        var traceOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -19,8 +23,11 @@ internal sealed record BenchSize(int Entries, int Cases)
                 case "--cases":
                     cases = Number(args, ++i, "--cases");
                     break;
+                case "--trace-only":
+                    traceOnly = true;
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --entries N --cases N.");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --entries N --cases N [--trace-only].");
             }
         }
 
@@ -29,7 +36,7 @@ internal sealed record BenchSize(int Entries, int Cases)
             throw new ArgumentException($"--cases ({cases}) cannot exceed --entries ({entries}): every case needs at least one journal entry.");
         }
 
-        return new BenchSize(entries, cases);
+        return new BenchSize(entries, cases, traceOnly);
     }
 
     private static int Number(string[] args, int index, string name)
