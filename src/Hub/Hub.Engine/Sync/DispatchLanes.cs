@@ -41,7 +41,7 @@ internal sealed class DispatchLanes(
         {
             if (liveQueue.Count == 0 && bulkQueue.Count > 0 && time.GetElapsedTime(lastLook) >= LiveLook)
             {
-                foreach (var command in await takeLive(cancellationToken).ConfigureAwait(false))
+                foreach (var command in await LookAsync(cancellationToken).ConfigureAwait(false))
                 {
                     liveQueue.Enqueue(command);
                 }
@@ -56,6 +56,22 @@ internal sealed class DispatchLanes(
 
             Taken++;
             yield return next;
+        }
+    }
+
+    /// <summary>
+    /// The live commands queued since; none when the database fails for a moment, so the round goes on with the bulk
+    /// commands it already leased (stopping it would leave them leased and unsent until the lease runs out).
+    /// </summary>
+    private async Task<List<OutboxCommand>> LookAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await takeLive(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (DatabaseOutage.Is(failure))
+        {
+            return [];
         }
     }
 }
