@@ -2,25 +2,26 @@ using System.Globalization;
 
 namespace Hub.Benchmarks.Sync;
 
-/// <summary>Which benchmarks to run and how large: <c>webhook|memory|backlog|ratelimit|all</c> and their options.</summary>
+/// <summary>Which benchmarks to run and how large: <c>webhook|memory|backlog|ratelimit|lane|all</c> and their options.</summary>
 internal sealed class BenchArguments
 {
-    public static readonly string[] All = ["webhook", "memory", "backlog", "ratelimit"];
+    public static readonly string[] All = ["webhook", "memory", "backlog", "ratelimit", "lane"];
 
     /// <summary>Benchmarks run only when named (not part of "all"): the cluster one needs root for its PostgreSQL.</summary>
     public static readonly string[] OnRequest = ["cluster"];
 
     public const string Usage = """
-        Usage: Hub.Benchmarks.Sync <webhook|memory|backlog|ratelimit|all|cluster> [options]
+        Usage: Hub.Benchmarks.Sync <webhook|memory|backlog|ratelimit|lane|all|cluster> [options]
           --rounds N        webhook: measured rounds (default 100)
           --minutes N       memory: minutes of steady trickle after a 15 s idle baseline (default 3)
           --every N         memory: seconds between complaints (default 2)
           --incidents N     backlog: waiting incidents (default 200)
-          --latency N       backlog: milliseconds every API call takes (default: 20, then 0 for the hub's pure overhead)
+          --latency N       backlog: milliseconds every API call takes (default: 20, then 0 for the hub's pure overhead); lane, cluster: (default 20)
           --runs N          backlog: runs per latency; the summary gives the medians (default 1)
           --trace DIR       backlog: record the hub's CPU samples with dotnet-trace during each measured run into DIR
           --concurrency N   backlog: the hub's dispatch concurrency, and the tight client's (default 4)
           --limit N         ratelimit: Dataverse requests allowed per 5 minutes (default 600; the backlog is 1.2x that)
+          --live N          lane: live complaints arriving while the backlog (--incidents, default 500 there) syncs (default 30)
           --nodes N         cluster: up to N nodes on one PostgreSQL database (default 3; backlog --incidents, default 500 there)
         """;
 
@@ -36,6 +37,7 @@ internal sealed class BenchArguments
     public int Concurrency { get; private set; } = 4;
     public int Limit { get; private set; } = 600;
     public int Nodes { get; private set; } = 3;
+    public int Live { get; private set; } = 30;
     public int? IncidentsGiven { get; private set; }
 
     public static BenchArguments Parse(string[] args)
@@ -75,6 +77,9 @@ internal sealed class BenchArguments
                     break;
                 case "--concurrency":
                     parsed.Concurrency = Number(args, ++i, "--concurrency");
+                    break;
+                case "--live":
+                    parsed.Live = Number(args, ++i, "--live");
                     break;
                 case "--nodes":
                     parsed.Nodes = Number(args, ++i, "--nodes");

@@ -67,7 +67,7 @@ internal static class ClusterBenchmark
         var elapsed = clock.Elapsed;
         var listPolls = world.TopDesk.Requests.Count(r => r.Method == "GET" && r.Path.TrimEnd('/') == "/tas/api/incidents");
         Console.WriteLine(Figures.Invariant(
-            $"  {nodes} node(s): {incidents} complaints in {elapsed.TotalSeconds,6:F1} s = {incidents / elapsed.TotalSeconds,5:F1} per s; TOPdesk list polls {listPolls / elapsed.TotalMinutes,5:F0} per min; load average {LoadAverage()}"));
+            $"  {nodes} node(s): {incidents} complaints in {elapsed.TotalSeconds,6:F1} s = {incidents / elapsed.TotalSeconds,5:F1} per s; TOPdesk list polls {listPolls / elapsed.TotalMinutes,5:F0} per min; load average {Figures.LoadAverage()}"));
 
         var total = incidents;
         if (nodes > 1)
@@ -126,7 +126,4 @@ internal static class ClusterBenchmark
         await using var db = database.CreateContext();
         return await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending && o.LeasedBy == nodeId && o.LeaseUntil != null, cancellationToken);
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

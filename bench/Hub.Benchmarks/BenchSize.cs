@@ -2,13 +2,19 @@ using System.Globalization;
 
 namespace Hub.Benchmarks;
 
-/// <summary>How large a journal to build: <c>--entries N --cases N</c> (default a million entries over 100,000 cases).</summary>
-internal sealed record BenchSize(int Entries, int Cases)
+/// <summary>
+/// How large a journal to build: <c>--entries N --cases N</c> (default a million entries over 100,000 cases), and
+/// <c>--trace-only</c> to leave out the `hub log` streaming run (minutes at ten million entries), and <c>--keep FOLDER</c>
+/// to seed into a folder that is kept, or time again a journal seeded there before (seeding ten million takes most of an hour).
+/// </summary>
+internal sealed record BenchSize(int Entries, int Cases, bool TraceOnly = false, string? Keep = null)
 {
     public static BenchSize Parse(string[] args)
     {
         var entries = 1_000_000;
         var cases = 100_000;
+        var traceOnly = false;
+        string? keep = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -19,8 +25,14 @@ internal sealed record BenchSize(int Entries, int Cases)
                 case "--cases":
                     cases = Number(args, ++i, "--cases");
                     break;
+                case "--keep":
+                    keep = ++i < args.Length ? Path.GetFullPath(args[i]) : throw new ArgumentException("--keep needs a folder.");
+                    break;
+                case "--trace-only":
+                    traceOnly = true;
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --entries N --cases N.");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --entries N --cases N [--trace-only] [--keep FOLDER].");
             }
         }
 
@@ -29,7 +41,7 @@ internal sealed record BenchSize(int Entries, int Cases)
             throw new ArgumentException($"--cases ({cases}) cannot exceed --entries ({entries}): every case needs at least one journal entry.");
         }
 
-        return new BenchSize(entries, cases);
+        return new BenchSize(entries, cases, traceOnly, keep);
     }
 
     private static int Number(string[] args, int index, string name)

@@ -10,7 +10,7 @@ namespace Hub.Benchmarks;
 /// </summary>
 internal static class TraceBenchmark
 {
-    private const int WarmUpLookups = 50;
+    public const int WarmUpLookups = 50;
 
     private static readonly (string Kind, Func<int, string> Reference)[] Kinds =
     [

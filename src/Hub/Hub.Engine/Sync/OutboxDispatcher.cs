@@ -42,49 +42,60 @@ public sealed class OutboxDispatcher(
     private readonly MilestoneWriter milestones = new(journal, options.Zone());
     private readonly SemaphoreSlim rounds = new(1, 1);
 
+    /// <summary>The rows this round leased (its takes run one after the other): out now, so never free to take again.</summary>
+    private readonly HashSet<long> takenThisRound = [];
+
     /// <summary>
-    /// Sends what is due now; returns how many commands were attempted. One round at a time on this node, so when a
-    /// round starts nothing this node leased is still out: its own leases are left over from a round that failed.
+    /// Sends what is due now; returns how many commands were attempted. The live lane goes first (<see cref="DispatchLanes"/>):
+    /// the newest first commands of new cases, then the due heads oldest first; while the round runs, a look for new
+    /// live commands every <see cref="DispatchLanes.LiveLook"/> puts them before the rest of the round. One round at a
+    /// time on this node, so what this node leased before the round began is not out any more: it is left over from a
+    /// round that failed (its database went away while it sent), and this round may take it again.
     /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         await rounds.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var due = await TakeDueAsync(cancellationToken).ConfigureAwait(false);
-            if (due.Count == 0)
+            takenThisRound.Clear();
+            var live = await TakeDueAsync(DispatchLane.Live, cancellationToken).ConfigureAwait(false);
+            var bulk = await TakeDueAsync(DispatchLane.Bulk, cancellationToken).ConfigureAwait(false);
+            if (live.Count + bulk.Count == 0)
             {
                 return 0;
             }
 
+            var lanes = new DispatchLanes(live, bulk, ct => TakeDueAsync(DispatchLane.Live, ct), time);
             await Parallel.ForEachAsync(
-                due,
+                lanes.InOrderAsync(cancellationToken),
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.DispatchConcurrency), CancellationToken = cancellationToken },
                 async (command, ct) => await SendAsync(command, ct).ConfigureAwait(false)).ConfigureAwait(false);
-            return due.Count;
+            return lanes.Taken;
         }
         finally
         {
             rounds.Release();
         }
     }
+    }
 
     /// <summary>
     /// The first pending command of each case, when it is due, nobody holds its lease and its system is not in a
     /// penalty, leased to this node. The penalty is part of the query, before the batch is cut: a system in a long
     /// Retry-After penalty with a deep queue never fills the batch and starves the others. A case whose first command
-    /// waits in a penalty (or is leased by another node) still waits as a whole.
+    /// waits in a penalty (or is leased by another node) still waits as a whole. In the live lane only a case's very
+    /// first command (nothing queued for the case before it), newest first, as many as are sent side by side.
     /// </summary>
-    private async Task<List<OutboxCommand>> TakeDueAsync(CancellationToken cancellationToken)
+    private async Task<List<OutboxCommand>> TakeDueAsync(DispatchLane lane, CancellationToken cancellationToken)
     {
-        var candidates = await DueHeadsAsync(cancellationToken).ConfigureAwait(false);
+        var candidates = await DueHeadsAsync(lane, cancellationToken).ConfigureAwait(false);
         return candidates.Count == 0 ? candidates : await LeaseAsync(candidates, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Leases what no other node leased in the meantime: one conditional UPDATE, so of two nodes racing for a row one
     /// wins (PostgreSQL re-checks the condition on the row the winner committed; SQLite has one writer), and the winner
-    /// reads back the rows carrying its lease.
+    /// reads back the rows carrying its lease, in the candidates' order.
     /// </summary>
     private async Task<List<OutboxCommand>> LeaseAsync(List<OutboxCommand> candidates, CancellationToken cancellationToken)
     {
@@ -100,21 +111,25 @@ public sealed class OutboxDispatcher(
                     .SetProperty(o => o.LeasedBy, me)
                     .SetProperty(o => o.LeaseUntil, until)
                     .SetProperty(o => o.LeaseToken, o => o.LeaseToken + 1), cancellationToken).ConfigureAwait(false);
-            return await db.Outbox.AsNoTracking()
+            var leased = await db.Outbox.AsNoTracking()
                 .Where(o => ids.Contains(o.Id) && o.LeasedBy == me && o.LeaseUntil == until && o.Status == OutboxStatus.Pending)
-                .OrderBy(o => o.Id)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
+                .ToDictionaryAsync(o => o.Id, cancellationToken).ConfigureAwait(false);
+            takenThisRound.UnionWith(leased.Keys);
+            return ids.Where(leased.ContainsKey).Select(id => leased[id]).ToList();
         }
     }
 
     /// <summary>
-    /// Rows nobody holds: never leased, lease run out, leased by this node in an earlier round (nothing of this node is
+    /// Rows nobody holds: never leased, lease run out, leased by this node before this round (nothing of this node is
     /// out between rounds: that round failed, e.g. its database went away while it sent), or leased by a node that is
-    /// gone. A node is gone when it has not checked in for <see cref="ClusterOptions.LostAfter"/>; on SQLite every other
-    /// node is gone (one process owns the file), so a restarted hub resends at once what the killed one was sending.
+    /// gone; never a row this round took. A node is gone when it has not checked in for
+    /// <see cref="ClusterOptions.LostAfter"/>; on SQLite every other node is gone (one process owns the file), so a
+    /// restarted hub resends at once what the killed one was sending.
     /// </summary>
     private IQueryable<OutboxCommand> Free(HubDbContext db, IQueryable<OutboxCommand> rows, DateTimeOffset now)
     {
+        var taken = takenThisRound.ToList();
+        rows = rows.Where(o => !taken.Contains(o.Id));
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             return rows;
@@ -126,7 +141,7 @@ public sealed class OutboxDispatcher(
                                || !db.Nodes.Any(n => n.NodeId == o.LeasedBy && n.CheckedInAt > aliveSince));
     }
 
-    private async Task<List<OutboxCommand>> DueHeadsAsync(CancellationToken cancellationToken)
+    private async Task<List<OutboxCommand>> DueHeadsAsync(DispatchLane lane, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var penalised = PenalisedSystems(now);
@@ -143,6 +158,15 @@ public sealed class OutboxDispatcher(
 #pragma warning disable CA1304, CA1311 // Translated to SQL lower(): no culture of this process is involved (EF cannot translate ToLowerInvariant).
                 heads = heads.Where(o => !penalised.Contains(o.TargetSystem.ToLower()));
 #pragma warning restore CA1304, CA1311
+            }
+
+            if (lane == DispatchLane.Live)
+            {
+                return await heads
+                    .Where(o => !db.Outbox.Any(e => e.CaseId == o.CaseId && e.Id < o.Id))
+                    .OrderByDescending(o => o.Id)
+                    .Take(Math.Max(1, options.DispatchConcurrency))
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
             }
 
             return await heads
