@@ -77,7 +77,6 @@ public sealed class OutboxDispatcher(
             rounds.Release();
         }
     }
-    }
 
     /// <summary>
     /// The first pending command of each case, when it is due, nobody holds its lease and its system is not in a
