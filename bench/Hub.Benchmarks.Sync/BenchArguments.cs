@@ -2,16 +2,16 @@ using System.Globalization;
 
 namespace Hub.Benchmarks.Sync;
 
-/// <summary>Which benchmarks to run and how large: <c>webhook|memory|backlog|ratelimit|all</c> and their options.</summary>
+/// <summary>Which benchmarks to run and how large: <c>webhook|memory|backlog|ratelimit|requests|all</c> and their options.</summary>
 internal sealed class BenchArguments
 {
-    public static readonly string[] All = ["webhook", "memory", "backlog", "ratelimit"];
+    public static readonly string[] All = ["webhook", "memory", "backlog", "ratelimit", "requests"];
 
     /// <summary>Benchmarks run only when named (not part of "all"): the cluster one needs root for its PostgreSQL.</summary>
     public static readonly string[] OnRequest = ["cluster"];
 
     public const string Usage = """
-        Usage: Hub.Benchmarks.Sync <webhook|memory|backlog|ratelimit|all|cluster> [options]
+        Usage: Hub.Benchmarks.Sync <webhook|memory|backlog|ratelimit|requests|all|cluster> [options]
           --rounds N        webhook: measured rounds (default 100)
           --minutes N       memory: minutes of steady trickle after a 15 s idle baseline (default 3)
           --every N         memory: seconds between complaints (default 2)
@@ -19,6 +19,7 @@ internal sealed class BenchArguments
           --latency N       backlog: milliseconds every API call takes (default 20)
           --concurrency N   backlog: the hub's dispatch concurrency, and the tight client's (default 4)
           --limit N         ratelimit: Dataverse requests allowed per 5 minutes (default 600; the backlog is 1.2x that)
+          --complaints N    requests: complaints carried through their life (default 20)
           --nodes N         cluster: up to N nodes on one PostgreSQL database (default 3; backlog --incidents, default 500 there)
         """;
 
@@ -32,6 +33,7 @@ internal sealed class BenchArguments
     public int Limit { get; private set; } = 600;
     public int Nodes { get; private set; } = 3;
     public int? IncidentsGiven { get; private set; }
+    public int Complaints { get; private set; } = 20;
 
     public static BenchArguments Parse(string[] args)
     {
@@ -63,6 +65,9 @@ internal sealed class BenchArguments
                     break;
                 case "--concurrency":
                     parsed.Concurrency = Number(args, ++i, "--concurrency");
+                    break;
+                case "--complaints":
+                    parsed.Complaints = Number(args, ++i, "--complaints");
                     break;
                 case "--nodes":
                     parsed.Nodes = Number(args, ++i, "--nodes");

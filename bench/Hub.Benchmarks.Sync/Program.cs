@@ -39,6 +39,7 @@ try
             "memory" => await SteadyMemoryBenchmark.RunAsync(TimeSpan.FromMinutes(arguments.Minutes), TimeSpan.FromSeconds(arguments.ComplaintEverySeconds), cancellation.Token),
             "backlog" => await BacklogBenchmark.RunAsync(arguments.Incidents, TimeSpan.FromMilliseconds(arguments.LatencyMs), arguments.Concurrency, cancellation.Token),
             "ratelimit" => await RateLimitBenchmark.RunAsync(arguments.Limit, arguments.Limit * 6 / 5, cancellation.Token),
+            "requests" => await RequestsPerComplaintBenchmark.RunAsync(arguments.Complaints, cancellation.Token),
             "cluster" => await ClusterBenchmark.RunAsync(arguments.IncidentsGiven ?? 500, TimeSpan.FromMilliseconds(arguments.LatencyMs), arguments.Nodes, cancellation.Token),
             _ => throw new ArgumentException($"Unknown benchmark '{benchmark}'."),
         };
