@@ -45,6 +45,12 @@ try
         };
     }
 
+    if (File.Exists("/proc/loadavg"))
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Load average at the end (1, 5, 15 min): {string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}");
+    }
+
     return met ? 0 : 1;
 }
 catch (OperationCanceledException)

@@ -68,11 +68,6 @@ internal static class RequestsPerComplaintBenchmark
             Console.WriteLine("  " + line);
         }
 
-        if (File.Exists("/proc/loadavg"))
-        {
-            Console.WriteLine($"  load average at the end (1, 5, 15 min): {string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}");
-        }
-
         var ratio = perComplaint / neededPerComplaint;
         var met = ratio <= Aim;
         Console.WriteLine(Figures.Verdict("API requests per complaint within 2x a tight client's", met, $"{perComplaint:0.0} against {neededPerComplaint:0.0}, ratio {ratio:0.00}"));
