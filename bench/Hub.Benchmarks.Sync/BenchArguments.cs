@@ -2,16 +2,16 @@ using System.Globalization;
 
 namespace Hub.Benchmarks.Sync;
 
-/// <summary>Which benchmarks to run and how large: <c>webhook|memory|backlog|ratelimit|lane|all</c> and their options.</summary>
+/// <summary>Which benchmarks to run and how large: <c>webhook|memory|backlog|ratelimit|lane|requests|all</c> and their options.</summary>
 internal sealed class BenchArguments
 {
-    public static readonly string[] All = ["webhook", "memory", "backlog", "ratelimit", "lane"];
+    public static readonly string[] All = ["webhook", "memory", "backlog", "ratelimit", "lane", "requests"];
 
     /// <summary>Benchmarks run only when named (not part of "all"): the cluster one needs root for its PostgreSQL.</summary>
     public static readonly string[] OnRequest = ["cluster"];
 
     public const string Usage = """
-        Usage: Hub.Benchmarks.Sync <webhook|memory|backlog|ratelimit|lane|all|cluster> [options]
+        Usage: Hub.Benchmarks.Sync <webhook|memory|backlog|ratelimit|lane|requests|all|cluster> [options]
           --rounds N        webhook: measured rounds (default 100)
           --minutes N       memory: minutes of steady trickle after a 15 s idle baseline (default 3)
           --every N         memory: seconds between complaints (default 2)
@@ -22,6 +22,7 @@ internal sealed class BenchArguments
           --concurrency N   backlog: the hub's dispatch concurrency, and the tight client's (default 4)
           --limit N         ratelimit: Dataverse requests allowed per 5 minutes (default 600; the backlog is 1.2x that)
           --live N          lane: live complaints arriving while the backlog (--incidents, default 500 there) syncs (default 30)
+          --complaints N    requests: complaints carried through their life (default 20)
           --nodes N         cluster: up to N nodes on one PostgreSQL database (default 3; backlog --incidents, default 500 there)
         """;
 
@@ -39,6 +40,7 @@ internal sealed class BenchArguments
     public int Nodes { get; private set; } = 3;
     public int Live { get; private set; } = 30;
     public int? IncidentsGiven { get; private set; }
+    public int Complaints { get; private set; } = 20;
 
     public static BenchArguments Parse(string[] args)
     {
@@ -80,6 +82,8 @@ internal sealed class BenchArguments
                     break;
                 case "--live":
                     parsed.Live = Number(args, ++i, "--live");
+                case "--complaints":
+                    parsed.Complaints = Number(args, ++i, "--complaints");
                     break;
                 case "--nodes":
                     parsed.Nodes = Number(args, ++i, "--nodes");

@@ -40,9 +40,16 @@ try
             "backlog" => await BacklogSeries.RunAsync(arguments, cancellation.Token),
             "ratelimit" => await RateLimitBenchmark.RunAsync(arguments.Limit, arguments.Limit * 6 / 5, cancellation.Token),
             "lane" => await LiveLaneBenchmark.RunAsync(arguments.IncidentsGiven ?? 500, arguments.Live, TimeSpan.FromMilliseconds(arguments.LatencyMs), cancellation.Token),
+            "requests" => await RequestsPerComplaintBenchmark.RunAsync(arguments.Complaints, cancellation.Token),
             "cluster" => await ClusterBenchmark.RunAsync(arguments.IncidentsGiven ?? 500, TimeSpan.FromMilliseconds(arguments.LatencyMs), arguments.Nodes, cancellation.Token),
             _ => throw new ArgumentException($"Unknown benchmark '{benchmark}'."),
         };
+    }
+
+    if (File.Exists("/proc/loadavg"))
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Load average at the end (1, 5, 15 min): {string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}");
     }
 
     return met ? 0 : 1;

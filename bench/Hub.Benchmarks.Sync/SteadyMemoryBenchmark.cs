@@ -40,7 +40,7 @@ internal static class SteadyMemoryBenchmark
                 throw new InvalidOperationException($"The hub wrote no memory samples to {samplesFile}: the startup hook did not load.\n{world.Hub.Output}");
             }
 
-            Console.WriteLine($"  measured: the hub's own process (pid {world.Hub.Id}, `dotnet hub.dll run`, {(samples[^1].ServerGc ? "server" : "workstation")} GC), sampled every 0.5 s from inside by a startup hook;");
+            Console.WriteLine($"  measured: the hub's own process (pid {world.Hub.Id}, `dotnet {HubProcess.HubDll} run`, {(samples[^1].ServerGc ? "server" : "workstation")} GC), sampled every 0.5 s from inside by a startup hook;");
             Console.WriteLine("            the simulated TOPdesk, Dynamics and contractor run in the benchmark process and are not in these figures");
             Console.WriteLine($"  flow: {complaints} complaints logged; {world.Dynamics.Cases.Count} cases in Dynamics, {world.Dynamics.Cases.Count(c => c.StateCode == 1)} of them resolved; {world.Dynamics.Notes.Count} notes; {world.TopDesk.Requests.Count} TOPdesk and {world.Dynamics.DataverseRequests.Count} Dataverse requests (the latter capped at the simulator's 10,000 kept)");
             var baseline = samples.Where(s => s.At >= started && s.At < trickleStart).ToList();

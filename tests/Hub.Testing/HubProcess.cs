@@ -27,11 +27,22 @@ public sealed class HubProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
-    /// <summary>The hub's binary beside the Hub.Host build output of the same configuration as this test.</summary>
+    /// <summary>Names another build of the hub to run (e.g. a ReadyToRun publish), instead of the Hub.Host build output.</summary>
+    public const string HubDllVariable = "HUB_DLL";
+
+    /// <summary>
+    /// The hub's binary beside the Hub.Host build output of the same configuration as this test, or the hub.dll named
+    /// by <see cref="HubDllVariable"/> (the benchmarks measure a published build that way).
+    /// </summary>
     public static string HubDll
     {
         get
         {
+            if (Environment.GetEnvironmentVariable(HubDllVariable) is { Length: > 0 } given)
+            {
+                return File.Exists(given) ? given : throw new FileNotFoundException($"{HubDllVariable} names {given}, which does not exist.", given);
+            }
+
             var testDir = AppContext.BaseDirectory; // e.g. tests/Hub.EndToEnd.Tests/bin/<Config>/net10.0/ (or a benchmark's)
             var config = new DirectoryInfo(testDir.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
             var root = RepositoryRoot();

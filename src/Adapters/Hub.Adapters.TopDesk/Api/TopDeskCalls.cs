@@ -22,6 +22,17 @@ internal sealed class TopDeskCalls(string systemName, string username, string pa
     public async Task<(T Content, HttpStatusCode Status)> SendAsync<T>(
         string what, Func<Task<IApiResponse<T>>> call, Func<T>? empty = null)
     {
+        var (content, status, _) = await SendDatedAsync(what, call, empty);
+        return (content, status);
+    }
+
+    /// <summary>
+    /// As <see cref="SendAsync{T}"/>, with the moment TOPdesk answered by its own clock (the HTTP Date header, whole
+    /// seconds), or null when it did not say.
+    /// </summary>
+    public async Task<(T Content, HttpStatusCode Status, DateTimeOffset? AnsweredAt)> SendDatedAsync<T>(
+        string what, Func<Task<IApiResponse<T>>> call, Func<T>? empty = null)
+    {
         IApiResponse<T> response;
         try
         {
@@ -41,9 +52,10 @@ internal sealed class TopDeskCalls(string systemName, string username, string pa
             throw Unreachable(what, (Exception?)requestError ?? new HttpRequestException("no answer"));
         }
 
+        var answeredAt = response.Headers?.Date;
         if (status == HttpStatusCode.NoContent && empty is not null)
         {
-            return (empty(), status);
+            return (empty(), status, answeredAt);
         }
 
         if (!response.IsSuccessStatusCode)
@@ -58,7 +70,7 @@ internal sealed class TopDeskCalls(string systemName, string username, string pa
             throw AdapterException.Transient(systemName, $"TOPdesk answered {what} with {(int)status} but with JSON the hub cannot read: {detail}", inner: response.Error);
         }
 
-        return (response.Content, status);
+        return (response.Content, status, answeredAt);
     }
 
     private AdapterException Unreachable(string what, Exception failure)

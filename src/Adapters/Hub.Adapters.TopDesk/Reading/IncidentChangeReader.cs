@@ -16,10 +16,14 @@ namespace Hub.Adapters.TopDesk.Reading;
 /// 204 = none), and turns each into a full snapshot plus one change per progress entry written since. Entries and
 /// changes by the hub's own operator are marked as the hub's. While TOPdesk has more, the batch says so
 /// (<see cref="ChangeBatch.HasMore"/>) and its watermark says where the next page starts: the engine does the paging.
+/// The overlap lists incidents read before again; the progress entries of those that did not change since, and were
+/// taken in, are not read again (<see cref="SettledIncidents"/>).
 /// </summary>
 internal sealed class IncidentChangeReader(
     ITopDeskApi api, TopDeskCalls calls, TopDeskLookups lookups, IMapper mapper, TopDeskOptions options, TimeProvider time, ILogger logger)
 {
+    private readonly SettledIncidents settled = new();
+
     /// <summary>Only what the hub maps: TOPdesk documents that all fields (the default) is slow.</summary>
     internal const string Fields =
         "id,number,status,briefDescription,request,externalNumber,caller,callerBranch,callerLocation,branch,location," +
@@ -29,13 +33,14 @@ internal sealed class IncidentChangeReader(
 
     public async Task<ChangeBatch> ReadAsync(string? watermark, CancellationToken cancellationToken)
     {
-        var position = PollWatermark.Parse(watermark);
+        var position = PollWatermark.Parse(SettledIncidents.Unmarked(watermark));
         var since = position.ResumeSince
                     ?? (position.Latest is { } seen ? seen - options.PollOverlap : time.GetUtcNow() - options.FirstPollLookback);
+        settled.StartRead(watermark, since);
         var at = position.ResumeAt ?? ListPosition.StartAt(since);
         var hubOperatorId = (await lookups.HubOperatorAsync(cancellationToken)).Id;
         var latest = position.Latest ?? since;
-        var (items, status) = await calls.SendAsync($"reading changed incidents (from {at})",
+        var (items, status, answeredAt) = await calls.SendDatedAsync($"reading changed incidents (from {at})",
             () => api.ListIncidentsAsJsonAsync(FiqlQuery.ModifiedSince(at.From), at.PageStart, at.PageSizeFor(options.PageSize), at.Sort, Fields, "true", cancellationToken),
             () => []);
         var listed = items.Select(IncidentOnPage.ListedAs).ToList();
@@ -48,20 +53,44 @@ internal sealed class IncidentChangeReader(
         var changes = new List<ObservedChange>();
         var unreadable = new List<UnreadableRecord>();
         var (incidents, read) = ReadEach(at.Unread(items), unreadable, ref latest);
-        var progress = await ReadProgressOfPageAsync(incidents, since, hubOperatorId, cancellationToken);
+        var snapshots = new ObservedChange?[incidents.Count];
         for (var i = 0; i < incidents.Count; i++)
         {
             var incident = incidents[i];
-            AddTranslated(changes, unreadable, read[i], () => [SnapshotOf(incident, hubOperatorId), .. progress[i]]);
+            snapshots[i] = Translated(unreadable, read[i], () => SnapshotOf(incident, hubOperatorId));
             if (incident.ModificationDate is { } modified && modified > latest)
             {
                 latest = modified;
             }
         }
 
+        var progress = await ReadProgressOfPageAsync(incidents, snapshots, since, hubOperatorId, cancellationToken);
+        var clock = answeredAt is { } answered && answered > latest ? answered : latest; // TOPdesk's clock had reached this before the entries were read
+        var nowSettled = new List<SettledIncident>();
+        for (var i = 0; i < incidents.Count; i++)
+        {
+            if (snapshots[i] is not { } snapshot)
+            {
+                continue;
+            }
+
+            var entries = progress[i];
+            if (Translated(unreadable, read[i], () => entries.Changes.ToList()) is not { } translated)
+            {
+                continue;
+            }
+
+            changes.Add(snapshot);
+            changes.AddRange(translated);
+            if (entries.Read && incidents[i].ModificationDate is { } modified && SettledIncidents.ReadAfterSettling(modified, clock))
+            {
+                nowSettled.Add(new SettledIncident(incidents[i].Id, snapshot.Version, modified));
+            }
+        }
+
         return status == HttpStatusCode.PartialContent && listed.Count > 0
-            ? new ChangeBatch(changes, new PollWatermark(latest, since, at.After(listed)).ToString(), HasMore: true) { Unreadable = unreadable }
-            : new ChangeBatch(changes, new PollWatermark(latest).ToString()) { Unreadable = unreadable };
+            ? new ChangeBatch(changes, settled.Propose(new PollWatermark(latest, since, at.After(listed)).ToString(), nowSettled), HasMore: true) { Unreadable = unreadable }
+            : new ChangeBatch(changes, settled.Propose(new PollWatermark(latest).ToString(), nowSettled)) { Unreadable = unreadable };
     }
 
     /// <summary>
@@ -114,18 +143,20 @@ internal sealed class IncidentChangeReader(
         return (incidents, json);
     }
 
-    /// <summary>Translates one incident (snapshot and progress entries); when that throws, the incident is reported as unreadable instead.</summary>
-    private void AddTranslated(List<ObservedChange> changes, List<UnreadableRecord> unreadable, JsonElement json, Func<List<ObservedChange>> translate)
+    /// <summary>Translates part of one incident (its snapshot, its progress entries); when that throws, the incident is reported as unreadable instead.</summary>
+    private T? Translated<T>(List<UnreadableRecord> unreadable, JsonElement json, Func<T> translate)
+        where T : class
     {
         try
         {
-            changes.AddRange(translate());
+            return translate();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var broken = IncidentOnPage.Untranslatable(json, e).Record;
             logger.LogWarning(e, "{System}: {Reason}", calls.SystemName, broken.Reason);
             unreadable.Add(broken);
+            return null;
         }
     }
 
@@ -133,20 +164,25 @@ internal sealed class IncidentChangeReader(
         mapper.Map<ObservedChange>(new IncidentRead(incident, hubOperatorId, time.GetUtcNow()));
 
     /// <summary>
-    /// The progress entries of every incident on a page, read <see cref="TopDeskOptions.ProgressReadConcurrency"/> at a
-    /// time (one list call per incident dominates a poll), returned in the page's order.
+    /// The progress entries of every incident on a page that could be translated and is not settled (see
+    /// <see cref="SettledIncidents"/>), read <see cref="TopDeskOptions.ProgressReadConcurrency"/> at a time (one list
+    /// call per incident dominates a poll), returned in the page's order.
     /// </summary>
-    private async Task<IEnumerable<ObservedChange>[]> ReadProgressOfPageAsync(
-        List<TopDeskIncident> incidents, DateTimeOffset since, string hubOperatorId, CancellationToken cancellationToken)
+    private async Task<ProgressOfIncident[]> ReadProgressOfPageAsync(
+        List<TopDeskIncident> incidents, ObservedChange?[] snapshots, DateTimeOffset since, string hubOperatorId, CancellationToken cancellationToken)
     {
-        var results = new IEnumerable<ObservedChange>[incidents.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, incidents.Count),
+        var results = new ProgressOfIncident[incidents.Count];
+        Array.Fill(results, ProgressOfIncident.NotRead);
+        var toRead = Enumerable.Range(0, incidents.Count)
+            .Where(i => snapshots[i] is { } snapshot && !settled.IsSettled(incidents[i].Id, snapshot.Version))
+            .ToList();
+        await Parallel.ForEachAsync(toRead,
             new ParallelOptions { MaxDegreeOfParallelism = options.ProgressReadConcurrency, CancellationToken = cancellationToken },
             async (i, ct) => results[i] = await ReadProgressAsync(incidents[i], since, hubOperatorId, ct));
         return results;
     }
 
-    private async Task<IEnumerable<ObservedChange>> ReadProgressAsync(
+    private async Task<ProgressOfIncident> ReadProgressAsync(
         TopDeskIncident incident, DateTimeOffset since, string hubOperatorId, CancellationToken cancellationToken)
     {
         var actions = new List<TopDeskAction>();
@@ -167,13 +203,19 @@ internal sealed class IncidentChangeReader(
         {
             // gone or hidden since it was listed: its snapshot still counts, one incident must not stop the poll
             logger.LogWarning("{System}: skipped the progress entries of incident {Number}: {Reason}", calls.SystemName, incident.Number ?? incident.Id, ex.Message);
-            return [];
+            return ProgressOfIncident.NotRead;
         }
 
         actions.Reverse(); // TOPdesk lists the newest first; entries of one instant keep their order this way
-        return actions
+        return new ProgressOfIncident(true, actions
             .Where(a => a.EntryDate is null || a.EntryDate >= since)
             .OrderBy(a => a.EntryDate ?? DateTimeOffset.MinValue)
-            .Select(a => mapper.Map<ObservedChange>(new ProgressEntryRead(incident, a, hubOperatorId, time.GetUtcNow())));
+            .Select(a => mapper.Map<ObservedChange>(new ProgressEntryRead(incident, a, hubOperatorId, time.GetUtcNow()))));
+    }
+
+    /// <summary>The progress entries of one incident (mapped when enumerated), and whether they were read at all.</summary>
+    private sealed record ProgressOfIncident(bool Read, IEnumerable<ObservedChange> Changes)
+    {
+        public static ProgressOfIncident NotRead { get; } = new(false, []);
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using System.Net.Sockets;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -28,7 +30,7 @@ public sealed class TopDeskSimulator : IDisposable
         ApplicationPassword = options.ApplicationPassword;
         tenant = new TopDeskTenant(options);
         api = new TopDeskApi(tenant, faults, options.Username, options.ApplicationPassword);
-        server = StartOnFreeLoopbackPort();
+        server = StartOnFreeLoopbackPort(() => tenant.Now);
         server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(api.HandleAsync));
     }
 
@@ -236,7 +238,11 @@ public sealed class TopDeskSimulator : IDisposable
         server.Dispose();
     }
 
-    private static WireMockServer StartOnFreeLoopbackPort()
+    /// <summary>
+    /// Starts the server; every answer carries the tenant's clock as its Date, as a real tenant's answers carry the
+    /// clock its modification dates come from (set as the answer starts, after the server's own Date).
+    /// </summary>
+    private static WireMockServer StartOnFreeLoopbackPort(Func<DateTimeOffset> now)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -249,6 +255,15 @@ public sealed class TopDeskSimulator : IDisposable
                     DisableJsonBodyParsing = true,
                     ReadStaticMappings = false,
                     MaxRequestLogCount = 100,
+                    PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(async (context, next) =>
+                    {
+                        context.Response.OnStarting(() =>
+                        {
+                            context.Response.Headers.Date = now().ToUniversalTime().ToString("R", CultureInfo.InvariantCulture);
+                            return Task.CompletedTask;
+                        });
+                        await next(context);
+                    }),
                 });
             }
             catch (IOException) when (attempt < 5)
