@@ -82,6 +82,7 @@ internal sealed class BenchArguments
                     break;
                 case "--live":
                     parsed.Live = Number(args, ++i, "--live");
+                    break;
                 case "--complaints":
                     parsed.Complaints = Number(args, ++i, "--complaints");
                     break;
