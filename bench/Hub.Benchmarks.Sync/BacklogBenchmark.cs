@@ -29,8 +29,7 @@ internal static class BacklogBenchmark
 
         world.Settings["Hub:Sync:DispatchConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture);
         await world.StartHubAsync(cancellationToken);
-        world.TopDesk.SetFailureRatio(0, latency);
-        world.Dynamics.FailShareOfRequests(0, latency);
+        world.AnswerEveryCallAfter(latency);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
 
         // warm-up: a few complaints through the whole path first, so the backlog does not pay for JIT and query compilation

@@ -59,6 +59,13 @@ internal sealed class BenchWorld : IAsyncDisposable
     public string MailFolder(string name) => Path.Combine(Folder, "mail", name);
 
     /// <summary>Lets the simulated contractor answer work orders (accept, schedule, done) as a real one would.</summary>
+    /// <summary>Both simulated systems answer every call after <paramref name="latency"/>, and fail none.</summary>
+    public void AnswerEveryCallAfter(TimeSpan latency)
+    {
+        TopDesk.SetFailureRatio(0, latency);
+        Dynamics.FailShareOfRequests(0, latency);
+    }
+
     public void LetContractorAnswer() => contractorRun = Task.Run(() => Contractor.RunAsync(stop.Token));
 
     /// <summary>Starts `hub run` and waits until every system has had a good first poll.</summary>

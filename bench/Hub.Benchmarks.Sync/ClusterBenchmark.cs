@@ -54,8 +54,7 @@ internal static class ClusterBenchmark
             await world.StartAnotherNodeAsync();
         }
 
-        world.TopDesk.SetFailureRatio(0, latency);
-        world.Dynamics.FailShareOfRequests(0, latency);
+        world.AnswerEveryCallAfter(latency);
         world.TopDesk.ClearRequestLog();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < incidents; i++)

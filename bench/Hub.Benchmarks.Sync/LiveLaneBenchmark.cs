@@ -27,8 +27,7 @@ internal static class LiveLaneBenchmark
         await using var world = new BenchWorld();
         world.PollIntervals["servicedesk"] = TimeSpan.FromHours(1); // only webhooks make the hub read the service desk
         await world.StartHubAsync(cancellationToken);
-        world.TopDesk.SetFailureRatio(0, latency);
-        world.Dynamics.FailShareOfRequests(0, latency);
+        world.AnswerEveryCallAfter(latency);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
 
         for (var i = 0; i < WarmUpComplaints; i++)
