@@ -44,7 +44,6 @@ public sealed class PhraseReplyTests
     [InlineData("en", "not done")]
     [InlineData("en", "It isn't finished.")]
     [InlineData("en", "Not yet done")]
-    [InlineData("en", "We cannot accept this job.")]
     [InlineData("en", "Not accepted")]
     public void A_negated_phrase_is_a_comment(string language, string body) =>
         Assert.Equal(ContractorReplyKind.Comment, Read(body, language).Kind);
@@ -54,6 +53,9 @@ public sealed class PhraseReplyTests
     [InlineData("nl", "Opdracht geweigerd: geen capaciteit deze maand.")]
     [InlineData("en", "Sorry, we decline this order.")]
     [InlineData("en", "We are unable to take this job, no capacity.")]
+    [InlineData("en", "We cannot accept this job.")]
+    [InlineData("en", "Sorry, we can't accept this one.")]
+    [InlineData("nl", "Deze klus kunnen we niet accepteren.")]
     public void A_refusal_phrase_means_refused(string language, string body) =>
         Assert.Equal(ContractorReplyKind.Refused, Read(body, language).Kind);
 

@@ -117,6 +117,8 @@ public sealed class ReplyTextTests
     [InlineData("Hi team,\nDone. The problem has been fixed.\nBest regards, John Smith")]
     [InlineData("Dear Sir or Madam,\nDone. The problem has been fixed.\n\nYours sincerely,\nJohn Smith")]
     [InlineData("Done. The problem has been fixed.\n\u200eRegards \U0001F44D\nJohn")]
+    [InlineData("Done. The problem has been fixed.\n\nBest,\nJohn Smith\nSmith Plumbing Ltd")]
+    [InlineData("Hi,\nDone. The problem has been fixed.\nBest \U0001F642\nJohn")]
     public void An_English_greeting_and_signature_are_not_the_contractors_news(string body)
     {
         var reply = ReplyMessages.Reader().Read(ReplyMessages.Plain(body), "en");
@@ -130,6 +132,8 @@ public sealed class ReplyTextTests
     [InlineData("Groeten aan de receptie: de sleutel ligt klaar bij de balie.", "Groeten aan de receptie: de sleutel ligt klaar bij de balie.")]
     [InlineData("Akkoord. שלום לכולם, מגיעים מחר 🙂", "Akkoord. שלום לכולם, מגיעים מחר 🙂")]
     [InlineData("Beste,\nGreetings from the roof", "Greetings from the roof")]
+    [InlineData("Best,\nDone: the tap is fixed.", "Best,\nDone: the tap is fixed.")]
+    [InlineData("Done.\nBest to replace the tap next year.", "Done.\nBest to replace the tap next year.")]
     public void Words_that_only_look_like_a_greeting_or_sign_off_are_kept(string body, string expected) =>
         Assert.Equal(expected, Read(body).Text);
 

@@ -33,7 +33,7 @@ internal static partial class ContractorOwnWords
                 continue;
             }
 
-            if (EndsOwnWords(lines, i))
+            if (EndsOwnWords(lines, i) || (wroteAnything && ReplySignOff.IsBareSignOff(lines[i])))
             {
                 break;
             }

@@ -17,7 +17,7 @@ internal static class DefaultReplyPhrases
         Accepted = ["akkoord", "geaccepteerd", "opdracht aangenomen"],
         Done = ["gereed", "klaar", "opgelost", "afgerond", "verholpen"],
         Scheduled = ["gepland", "ingepland", "afspraak"],
-        Refused = ["geweigerd", "weigeren", "kunnen wij niet aannemen", "kunnen we niet aannemen", "nemen wij niet aan", "nemen we niet aan", "geen capaciteit"],
+        Refused = ["geweigerd", "weigeren", "kunnen wij niet aannemen", "kunnen we niet aannemen", "kunnen wij niet accepteren", "kunnen we niet accepteren", "nemen wij niet aan", "nemen we niet aan", "geen capaciteit"],
         Delayed = ["loopt vertraging op", "vertraagd", "wachten op onderdelen", "wacht op onderdelen", "onderdelen besteld", "later dan gepland"],
         Weekdays = ["maandag|ma", "dinsdag|di", "woensdag|wo", "donderdag|do", "vrijdag|vr", "zaterdag|za", "zondag|zo"],
         Months =
@@ -33,7 +33,7 @@ internal static class DefaultReplyPhrases
         Accepted = ["accepted", "agreed", "we accept", "i accept"],
         Done = ["done", "completed", "resolved", "finished"],
         Scheduled = ["scheduled", "planned", "appointment"],
-        Refused = ["refused", "we decline", "i decline", "we cannot take", "we can't take", "unable to take", "no capacity"],
+        Refused = ["refused", "we decline", "i decline", "we cannot take", "we can't take", "unable to take", "we cannot accept", "we can't accept", "unable to accept", "no capacity"],
         Delayed = ["delayed", "waiting for parts", "parts on order", "parts ordered", "later than planned"],
         Weekdays =
         [

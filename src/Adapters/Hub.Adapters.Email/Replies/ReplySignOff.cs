@@ -14,6 +14,12 @@ internal static partial class ReplySignOff
 
     public static bool IsGreeting(string line) => Greeting().IsMatch(Visible(line));
 
+    /// <summary>
+    /// "Best," alone on its line (punctuation or emoji after it, the name on the next line): a sign-off only below the
+    /// contractor's own words, since "Best" can also open a sentence or, in Dutch, greet ("Beste,").
+    /// </summary>
+    public static bool IsBareSignOff(string line) => BareSignOff().IsMatch(Visible(line));
+
     private static string Visible(string line) => FormatCharacters().Replace(line, string.Empty).Trim();
 
     // The sign-off, then only punctuation, symbols or emoji, or a comma and a short name.
@@ -30,6 +36,9 @@ internal static partial class ReplySignOff
         + @"(?:\s+[\p{L}\p{M}.'-]+){0,4}\s*[,!]?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Greeting();
+
+    [GeneratedRegex(@"^best[^\p{L}\p{N}]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareSignOff();
 
     [GeneratedRegex(@"\p{Cf}")]
     private static partial Regex FormatCharacters();
