@@ -10,14 +10,8 @@ internal sealed class ServiceNowOptionsValidator : IValidateOptions<ServiceNowOp
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new SettingProblems(name ?? Options.DefaultName);
-        if (!Uri.TryCreate(options.InstanceUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
-        {
-            problems.Add(nameof(options.InstanceUrl), "must be the instance's address, e.g. https://acme.service-now.com.");
-        }
-        else if (url.Scheme == Uri.UriSchemeHttp && !PlainTextCredentials.IsLoopback(url.Host) && !options.AllowPlainTextCredentials)
-        {
-            PlainTextCredentials.Refuse(problems, nameof(options.InstanceUrl), $"'{options.InstanceUrl}' sends the credentials unencrypted", "https");
-        }
+        PlainTextCredentials.CheckAddress(problems, nameof(options.InstanceUrl), options.InstanceUrl, options.AllowPlainTextCredentials,
+            "the instance's address, e.g. https://acme.service-now.com", "the credentials");
 
         if (options.Authentication is ServiceNowAuthentication.Basic or ServiceNowAuthentication.OAuthPassword)
         {

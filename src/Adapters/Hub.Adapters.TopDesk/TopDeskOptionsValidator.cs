@@ -10,14 +10,8 @@ internal sealed class TopDeskOptionsValidator : IValidateOptions<TopDeskOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new SettingProblems(name ?? Options.DefaultName);
-        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
-        {
-            problems.Add(nameof(options.BaseUrl), "must be the TOPdesk tenant's address, e.g. https://acme.topdesk.net.");
-        }
-        else if (url.Scheme == Uri.UriSchemeHttp && !PlainTextCredentials.IsLoopback(url.Host) && !options.AllowPlainTextCredentials)
-        {
-            PlainTextCredentials.Refuse(problems, nameof(options.BaseUrl), $"'{options.BaseUrl}' sends the application password unencrypted", "https");
-        }
+        PlainTextCredentials.CheckAddress(problems, nameof(options.BaseUrl), options.BaseUrl, options.AllowPlainTextCredentials,
+            "the TOPdesk tenant's address, e.g. https://acme.topdesk.net", "the application password");
 
         problems.Require(options.Username, nameof(options.Username), "the login name of the operator the hub acts as");
         problems.Require(options.ApplicationPassword, nameof(options.ApplicationPassword),

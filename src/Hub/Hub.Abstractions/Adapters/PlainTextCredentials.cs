@@ -24,6 +24,24 @@ public static class PlainTextCredentials
         return IPAddress.TryParse(name, out var address) && IPAddress.IsLoopback(address);
     }
 
+    /// <summary>
+    /// The address of a system the hub sends a password or token to: it must be an absolute http(s) URL (else
+    /// "must be <paramref name="whatItIs"/>"), and plain http to another machine is refused as sending
+    /// <paramref name="credential"/> unencrypted unless <paramref name="allowPlainText"/>.
+    /// </summary>
+    public static void CheckAddress(SettingProblems problems, string setting, string? value, bool allowPlainText, string whatItIs, string credential)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            problems.Add(setting, $"must be {whatItIs}.");
+        }
+        else if (url.Scheme == Uri.UriSchemeHttp && !IsLoopback(url.Host) && !allowPlainText)
+        {
+            Refuse(problems, setting, $"'{value}' sends {credential} unencrypted", "https");
+        }
+    }
+
     /// <summary>The refusal: names the key and the opt-in, never the credential.</summary>
     public static void Refuse(SettingProblems problems, string setting, string problem, string secureChoice)
     {
