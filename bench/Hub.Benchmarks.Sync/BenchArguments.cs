@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Hub.Benchmarks.Sync;
 
-/// <summary>Which benchmarks to run and how large: <c>webhook|memory|backlog|ratelimit|lane|requests|all</c> and their options.</summary>
+/// <summary>
+/// Which benchmarks to run and how large: <c>webhook|memory|backlog|ratelimit|lane|requests|all</c>, <c>table</c> (the
+/// rows of issue 13's table, sized for a short quiet window) or <c>publish</c> (only the shipped build), and their options.
+/// </summary>
 internal sealed class BenchArguments
 {
     public static readonly string[] All = ["webhook", "memory", "backlog", "ratelimit", "lane", "requests"];
@@ -10,8 +13,16 @@ internal sealed class BenchArguments
     /// <summary>Benchmarks run only when named (not part of "all"): the cluster one needs root for its PostgreSQL.</summary>
     public static readonly string[] OnRequest = ["cluster"];
 
+    /// <summary>Issue 13's table: backlog at 20 and 0 ms per call (2 runs each), requests per complaint, steady memory (2 min), live lane.</summary>
+    public static readonly string[] Table = ["backlog", "requests", "memory", "lane"];
+
     public const string Usage = """
-        Usage: Hub.Benchmarks.Sync <webhook|memory|backlog|ratelimit|lane|requests|all|cluster> [options]
+        Usage: Hub.Benchmarks.Sync <webhook|memory|backlog|ratelimit|lane|requests|all|cluster|table|publish> [options]
+          table             backlog (--runs 2), requests, memory (--minutes 2), lane in turn, then a summary of every aim
+          publish           only publish the shipped build into its cache (before a timed window)
+          --jit             measure Hub.Host's Release build (tiered JIT) instead of the shipped build (ReadyToRun,
+                            tiered compilation off, published into bench/Hub.Benchmarks.Sync/bin/shipped-hub when the
+                            sources changed); HUB_DLL=path/hub.dll names any other build
           --rounds N        webhook: measured rounds (default 100)
           --minutes N       memory: minutes of steady trickle after a 15 s idle baseline (default 3)
           --every N         memory: seconds between complaints (default 2)
@@ -41,6 +52,7 @@ internal sealed class BenchArguments
     public int Live { get; private set; } = 30;
     public int? IncidentsGiven { get; private set; }
     public int Complaints { get; private set; } = 20;
+    public bool Jit { get; private set; }
 
     public static BenchArguments Parse(string[] args)
     {
@@ -49,7 +61,17 @@ internal sealed class BenchArguments
             throw new ArgumentException("Name a benchmark.");
         }
 
-        var parsed = new BenchArguments { Benchmarks = args[0] == "all" ? All : All.Contains(args[0]) || OnRequest.Contains(args[0]) ? [args[0]] : throw new ArgumentException($"Unknown benchmark '{args[0]}'.") };
+        var parsed = new BenchArguments
+        {
+            Benchmarks = args[0] switch
+            {
+                "all" => All,
+                "table" => Table,
+                "publish" => [],
+                _ => All.Contains(args[0]) || OnRequest.Contains(args[0]) ? [args[0]] : throw new ArgumentException($"Unknown benchmark '{args[0]}'."),
+            },
+        };
+        var (runsGiven, minutesGiven) = (false, false);
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -59,6 +81,7 @@ internal sealed class BenchArguments
                     break;
                 case "--minutes":
                     parsed.Minutes = Number(args, ++i, "--minutes");
+                    minutesGiven = true;
                     break;
                 case "--every":
                     parsed.ComplaintEverySeconds = Number(args, ++i, "--every");
@@ -73,6 +96,7 @@ internal sealed class BenchArguments
                     break;
                 case "--runs":
                     parsed.Runs = Number(args, ++i, "--runs");
+                    runsGiven = true;
                     break;
                 case "--trace":
                     parsed.TraceDirectory = ++i < args.Length ? Path.GetFullPath(args[i]) : throw new ArgumentException("--trace needs a folder.");
@@ -89,12 +113,21 @@ internal sealed class BenchArguments
                 case "--nodes":
                     parsed.Nodes = Number(args, ++i, "--nodes");
                     break;
+                case "--jit":
+                    parsed.Jit = true;
+                    break;
                 case "--limit":
                     parsed.Limit = Number(args, ++i, "--limit");
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
+        }
+
+        if (args[0] == "table")
+        {
+            parsed.Runs = runsGiven ? parsed.Runs : 2;
+            parsed.Minutes = minutesGiven ? parsed.Minutes : 2;
         }
 
         return parsed;

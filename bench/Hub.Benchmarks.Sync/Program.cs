@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Hub.Benchmarks.Sync;
 
@@ -29,10 +30,15 @@ if (File.Exists("/proc/loadavg"))
 }
 try
 {
+    var hub = await MeasuredHub.ChooseAsync(arguments.Jit, cancellation.Token);
+    Console.WriteLine($"Hub measured: {hub.Description}");
     var met = true;
+    var outcomes = new List<BenchmarkOutcome>();
     foreach (var benchmark in arguments.Benchmarks)
     {
         Console.WriteLine();
+        Console.WriteLine($"== {benchmark}; hub: {hub.Build}");
+        var (verdictsBefore, loadAtStart, watch) = (VerdictLog.Count, Figures.LoadAverageOneMinute(), Stopwatch.StartNew());
         met &= benchmark switch
         {
             "webhook" => await WebhookLatencyBenchmark.RunAsync(arguments.Rounds, cancellation.Token),
@@ -44,6 +50,12 @@ try
             "cluster" => await ClusterBenchmark.RunAsync(arguments.IncidentsGiven ?? 500, TimeSpan.FromMilliseconds(arguments.LatencyMs), arguments.Nodes, cancellation.Token),
             _ => throw new ArgumentException($"Unknown benchmark '{benchmark}'."),
         };
+        outcomes.Add(new BenchmarkOutcome(benchmark, loadAtStart, Figures.LoadAverageOneMinute(), watch.Elapsed, VerdictLog.Since(verdictsBefore)));
+    }
+
+    if (outcomes.Count > 1)
+    {
+        RunSummary.Print(hub, outcomes);
     }
 
     if (File.Exists("/proc/loadavg"))

@@ -1,0 +1,28 @@
+namespace Hub.Benchmarks.Sync;
+
+/// <summary>
+/// Which build of the hub the benchmarks start, and the words every header prints for it: the shipped build
+/// (<see cref="ShippedHub"/>) unless <c>--jit</c> asks for Hub.Host's Release build (tiered JIT, how the earlier figures
+/// were taken) or <c>HUB_DLL</c> names another one.
+/// </summary>
+internal sealed record MeasuredHub(string Dll, string Build)
+{
+    public string Description => $"{Build}, {Dll}";
+
+    public static async Task<MeasuredHub> ChooseAsync(bool jit, CancellationToken cancellationToken)
+    {
+        if (Environment.GetEnvironmentVariable(HubProcess.HubDllVariable) is { Length: > 0 })
+        {
+            return new MeasuredHub(HubProcess.HubDll, $"the build {HubProcess.HubDllVariable} names");
+        }
+
+        if (jit)
+        {
+            return new MeasuredHub(HubProcess.HubDll, "JIT build (Release build output: tiered compilation, no ReadyToRun; not what ships)");
+        }
+
+        var shipped = await ShippedHub.EnsureAsync(cancellationToken);
+        Environment.SetEnvironmentVariable(HubProcess.HubDllVariable, shipped); // every HubProcess of this run starts it
+        return new MeasuredHub(shipped, "shipped build (ReadyToRun, tiered compilation off)");
+    }
+}
