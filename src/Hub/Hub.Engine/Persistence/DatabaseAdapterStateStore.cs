@@ -1,4 +1,5 @@
 using Hub.Abstractions.Adapters;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Engine.Persistence;
 
@@ -18,8 +19,9 @@ public sealed class DatabaseAdapterStateStore(HubDatabase database) : IAdapterSt
         SetManyAsync(systemName, [new(key, value)], cancellationToken);
 
     /// <summary>
-    /// One unit of work for all the values: the entries already there are read in one query and the whole set is saved
-    /// in one SaveChanges, which is one transaction, so either every key has its new value or none has.
+    /// One unit of work for all the values: each key is looked up by its primary key (a key given twice takes its last
+    /// value) and the whole set is saved in one SaveChanges, which is one transaction, so either every key has its new
+    /// value or none has. One connection for all of it: each opening costs a round of SQLite pragmas.
     /// </summary>
     public async Task SetManyAsync(string systemName, IReadOnlyList<KeyValuePair<string, string>> values, CancellationToken cancellationToken)
     {
@@ -32,25 +34,24 @@ public sealed class DatabaseAdapterStateStore(HubDatabase database) : IAdapterSt
         var db = database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
-            var keys = values.Select(v => v.Key).Distinct(StringComparer.Ordinal).ToArray();
-            var existing = new Dictionary<string, AdapterStateEntry>(StringComparer.Ordinal);
-            await foreach (var entry in HubQueries.Of(db).AdapterStateEntries(db, systemName, keys).WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                existing[entry.Key] = entry;
-            }
-
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // the pool closes it
+            var queries = HubQueries.Of(db);
+            var entries = new Dictionary<string, AdapterStateEntry>(StringComparer.Ordinal);
             foreach (var (key, value) in values)
             {
-                if (existing.TryGetValue(key, out var entry))
+                if (!entries.TryGetValue(key, out var entry))
                 {
-                    entry.Value = value;
+                    entry = await queries.AdapterStateTracked(db, systemName, key, cancellationToken).ConfigureAwait(false);
+                    if (entry is null)
+                    {
+                        entry = new AdapterStateEntry { SystemName = systemName, Key = key, Value = value };
+                        db.AdapterState.Add(entry);
+                    }
+
+                    entries[key] = entry;
                 }
-                else
-                {
-                    entry = new AdapterStateEntry { SystemName = systemName, Key = key, Value = value };
-                    existing[key] = entry;
-                    db.AdapterState.Add(entry);
-                }
+
+                entry.Value = value;
             }
 
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -56,10 +56,10 @@ internal sealed class HubQueries
             .Select(s => s.Value)
             .FirstOrDefault());
 
-    /// <summary>The adapter state entries of these keys that exist, tracked (to be changed together).</summary>
-    public readonly Func<HubDbContext, string, string[], IAsyncEnumerable<AdapterStateEntry>> AdapterStateEntries =
-        EF.CompileAsyncQuery((HubDbContext db, string system, string[] keys) =>
-            db.AdapterState.Where(s => s.SystemName == system && keys.Contains(s.Key)));
+    /// <summary>One adapter state entry, tracked (to be changed).</summary>
+    public readonly Func<HubDbContext, string, string, CancellationToken, Task<AdapterStateEntry?>> AdapterStateTracked =
+        EF.CompileAsyncQuery((HubDbContext db, string system, string key, CancellationToken _) =>
+            db.AdapterState.FirstOrDefault(s => s.SystemName == system && s.Key == key));
 
     /// <summary>A case's records, oldest first, untracked: what a command needs when it is sent (<see cref="SendContext"/>).</summary>
     public readonly Func<HubDbContext, string, IAsyncEnumerable<LinkRecord>> CaseLinks =

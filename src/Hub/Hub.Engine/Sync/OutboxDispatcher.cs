@@ -105,6 +105,7 @@ public sealed class OutboxDispatcher(
         var db = database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the update and the read back
             await Free(db, db.Outbox.Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Pending), now)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(o => o.LeasedBy, me)
@@ -267,6 +268,7 @@ public sealed class OutboxDispatcher(
             var db = database.CreateContext();
             await using (db.ConfigureAwait(false))
             {
+                await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the read and the save
                 var link = await HubQueries.Of(db).LinkById(db, linkId, cancellationToken).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"Link {linkId} is gone.");
                 CaseLinks.Writes(link, fields);

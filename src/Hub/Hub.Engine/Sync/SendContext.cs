@@ -1,5 +1,6 @@
 using Hub.Abstractions.Model;
 using Hub.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Engine.Sync;
 
@@ -30,6 +31,11 @@ internal sealed class SendContext
         var db = database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
+            if (withCase)
+            {
+                await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for both queries
+            }
+
             var queries = HubQueries.Of(db);
             var links = new List<LinkRecord>();
             await foreach (var link in queries.CaseLinks(db, caseId).WithCancellation(cancellationToken).ConfigureAwait(false))
