@@ -30,7 +30,7 @@ public sealed class PluginTests(ITestOutputHelper log)
             log.WriteLine(hub.Output);
             // the person's ticket, read through the plugin's adapter, was taken in by the engine (no route leads anywhere from it)
             Assert.Contains("Polled tickets: NotRouted: 1", hub.Output, StringComparison.Ordinal);
-            Assert.Contains($"Adapter plugin TicketDesk: Hub.Adapters.Example 1.0.0 (adapter contract 1.0) from {plugin}", hub.Output, StringComparison.Ordinal);
+            Assert.Contains($"Adapter plugin TicketDesk: Hub.Adapters.Example 1.0.0 (adapter contract 1.1) from {plugin}", hub.Output, StringComparison.Ordinal);
             hub.Terminate();
             await hub.WaitForExitAsync(TimeSpan.FromSeconds(30));
         }
@@ -41,9 +41,9 @@ public sealed class PluginTests(ITestOutputHelper log)
         log.WriteLine(status);
 
         Assert.True(checkExit == 0, check);
-        Assert.Contains($"PASS  hub  adapter plugin: TicketDesk: Hub.Adapters.Example 1.0.0 (adapter contract 1.0) from {plugin}", check, StringComparison.Ordinal);
+        Assert.Contains($"PASS  hub  adapter plugin: TicketDesk: Hub.Adapters.Example 1.0.0 (adapter contract 1.1) from {plugin}", check, StringComparison.Ordinal);
         Assert.Contains("PASS  tickets  ", check, StringComparison.Ordinal);
-        Assert.Contains($"adapter plugin  TicketDesk: Hub.Adapters.Example 1.0.0 (adapter contract 1.0) from {plugin}", status, StringComparison.Ordinal);
+        Assert.Contains($"adapter plugin  TicketDesk: Hub.Adapters.Example 1.0.0 (adapter contract 1.1) from {plugin}", status, StringComparison.Ordinal);
         Assert.Matches(@"tickets\s+\d{4}-\d{2}-\d{2} ", status); // a good poll through the plugin
         Assert.DoesNotContain(PluginSite.ApiKey, check + status, StringComparison.Ordinal);
     }
@@ -60,7 +60,7 @@ public sealed class PluginTests(ITestOutputHelper log)
         Assert.True(exit == 2, output);
         Assert.Contains("hub: configuration error: Hub:PluginsPath: plugin 'Hub.Adapters.Example' (Hub.Adapters.Example 1.0.0, ", output, StringComparison.Ordinal);
         Assert.Contains("was built against adapter contract 2.0 (Hub.Abstractions 2.0.0.0), but this hub (0.1.0", output, StringComparison.Ordinal);
-        Assert.Contains("has adapter contract 1.0: rebuild the plugin against this hub's Hub.Abstractions", output, StringComparison.Ordinal);
+        Assert.Contains("has adapter contract 1.1: rebuild the plugin against this hub's Hub.Abstractions", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
@@ -75,7 +75,7 @@ public sealed class PluginTests(ITestOutputHelper log)
         var (exit, output) = await site.RunAsync("check");
 
         Assert.True(exit == 0, output);
-        Assert.Contains($"PASS  hub  adapter plugin: TicketDesk: Hub.Adapters.Example 1.0.0 (adapter contract 1.0) from {plugin}", output, StringComparison.Ordinal);
+        Assert.Contains($"PASS  hub  adapter plugin: TicketDesk: Hub.Adapters.Example 1.0.0 (adapter contract 1.1) from {plugin}", output, StringComparison.Ordinal);
     }
 
     [Fact]

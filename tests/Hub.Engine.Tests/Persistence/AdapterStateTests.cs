@@ -18,6 +18,38 @@ public abstract class AdapterStateTests(IDatabaseSource databases)
         Assert.Equal("other", await afterRestart.GetAsync("servicedesk", "deltaLink", CancellationToken.None));
         Assert.Null(await afterRestart.GetAsync("contractor", "deltaLink", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Values_set_together_replace_the_keys_that_exist_and_add_the_others_in_one_write()
+    {
+        await using var temp = await databases.CreateAsync();
+        IAdapterStateStore store = new DatabaseAdapterStateStore(temp.Database);
+        await store.SetAsync("contractor", "order:A", "first", CancellationToken.None);
+
+        await store.SetManyAsync("contractor", [new("order:A", "second"), new("case:HUB-1", "A"), new("message:<m@hub>", "A")], CancellationToken.None);
+
+        var afterRestart = new DatabaseAdapterStateStore(temp.StartAgain());
+        Assert.Equal("second", await afterRestart.GetAsync("contractor", "order:A", CancellationToken.None));
+        Assert.Equal("A", await afterRestart.GetAsync("contractor", "case:HUB-1", CancellationToken.None));
+        Assert.Equal("A", await afterRestart.GetAsync("contractor", "message:<m@hub>", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Values_set_together_are_written_all_or_none_when_one_of_them_cannot_be_stored()
+    {
+        await using var temp = await databases.CreateAsync();
+        IAdapterStateStore store = new DatabaseAdapterStateStore(temp.Database);
+        await store.SetAsync("contractor", "order:A", "first", CancellationToken.None);
+
+        // The last value breaks the table's NOT NULL rule, after the others were written (one after the other they would stay).
+        await Assert.ThrowsAsync<DbUpdateException>(() => store.SetManyAsync("contractor",
+            [new("order:A", "second"), new("case:HUB-1", "A"), new("message:<m@hub>", null!)], CancellationToken.None));
+
+        var afterRestart = new DatabaseAdapterStateStore(temp.StartAgain());
+        Assert.Equal("first", await afterRestart.GetAsync("contractor", "order:A", CancellationToken.None));
+        Assert.Null(await afterRestart.GetAsync("contractor", "case:HUB-1", CancellationToken.None));
+        Assert.Null(await afterRestart.GetAsync("contractor", "message:<m@hub>", CancellationToken.None));
+    }
 }
 
 public sealed class AdapterStateOnSqliteTests() : AdapterStateTests(SqliteTestDatabase.Source);

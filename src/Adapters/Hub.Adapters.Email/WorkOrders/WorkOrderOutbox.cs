@@ -85,8 +85,7 @@ internal sealed class WorkOrderOutbox(
         var attempt = earlier ?? (command.CommandKey is null
             ? new MailAboutOrder(mail.NewMessageId(), now, Sent: false)
             : new MailAboutOrder(mail.MessageIdFor(order, command.CommandKey), now, Sent: false, CommandKey: command.CommandKey));
-        await store.SaveMailAboutAsync(order.Token, slot, attempt, cancellationToken);
-        await store.RememberMessageAsync(attempt.MessageId, order.Token, cancellationToken);
+        await store.RecordAttemptAsync(order.Token, slot, attempt, cancellationToken);
         await transport.SendAsync(mail.Build(order, words, attempt.MessageId, kind),
             ct => store.SaveMailAboutAsync(order.Token, slot, attempt with { HandedOverAt = time.GetUtcNow() }, ct), cancellationToken);
         await store.SaveMailAboutAsync(order.Token, slot, attempt with { Sent = true, HandedOverAt = null }, cancellationToken);
@@ -116,8 +115,7 @@ internal sealed class WorkOrderOutbox(
         }
 
         var taken = keyless with { CommandKey = commandKey };
-        await store.SaveMailAboutAsync(token, fingerprint, taken, cancellationToken);
-        await store.SaveMailAboutAsync(token, MailAboutOrder.CommandSlot(commandKey), taken, cancellationToken);
+        await store.SaveMailAboutAsync(token, [fingerprint, MailAboutOrder.CommandSlot(commandKey)], taken, cancellationToken);
         return taken;
     }
 
@@ -156,9 +154,7 @@ internal sealed class WorkOrderOutbox(
             Title = content.Title,
             CreatedAt = time.GetUtcNow(),
         };
-        await store.SaveAsync(order, cancellationToken);
-        await store.RememberMessageAsync(order.MessageId, token, cancellationToken);
-        await store.LinkCorrelationKeyAsync(order, cancellationToken);
+        await store.RecordNewAsync(order, cancellationToken);
         return order;
     }
 

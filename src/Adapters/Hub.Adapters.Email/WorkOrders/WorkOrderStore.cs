@@ -35,14 +35,19 @@ internal sealed class WorkOrderStore(IAdapterStateStore state, string systemName
         return token is null ? null : await GetAsync(token, cancellationToken);
     }
 
-    public async Task LinkCorrelationKeyAsync(WorkOrder order, CancellationToken cancellationToken)
-    {
-        await state.SetAsync(systemName, ContractorKey(order.CorrelationKey, order.To), order.Token, cancellationToken);
-        await state.SetAsync(systemName, "case:" + order.CorrelationKey, order.Token, cancellationToken);
-    }
-
-    public Task RememberMessageAsync(string messageId, string token, CancellationToken cancellationToken) =>
-        state.SetAsync(systemName, "message:" + messageId, token, cancellationToken);
+    /// <summary>
+    /// A new order, before its mail is sent: the order, its Message-ID, and its case and contractor keys, all or none
+    /// (one transaction in the hub's database), so a hub that dies while recording it leaves no order that its case
+    /// cannot find.
+    /// </summary>
+    public Task RecordNewAsync(WorkOrder order, CancellationToken cancellationToken) =>
+        state.SetManyAsync(systemName,
+        [
+            new("order:" + order.Token, JsonSerializer.Serialize(order, Json)),
+            new("message:" + order.MessageId, order.Token),
+            new(ContractorKey(order.CorrelationKey, order.To), order.Token),
+            new("case:" + order.CorrelationKey, order.Token),
+        ], cancellationToken);
 
     public Task<string?> FindTokenByMessageIdAsync(string messageId, CancellationToken cancellationToken) =>
         state.GetAsync(systemName, "message:" + messageId, cancellationToken);
@@ -55,6 +60,21 @@ internal sealed class WorkOrderStore(IAdapterStateStore state, string systemName
 
     public Task SaveMailAboutAsync(string token, string slot, MailAboutOrder mail, CancellationToken cancellationToken) =>
         state.SetAsync(systemName, $"about:{token}:{slot}", JsonSerializer.Serialize(mail, Json), cancellationToken);
+
+    /// <summary>The same record of a mail under several slots (its content's and its command's), in one write.</summary>
+    public Task SaveMailAboutAsync(string token, IReadOnlyList<string> slots, MailAboutOrder mail, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(mail, Json);
+        return state.SetManyAsync(systemName, [.. slots.Select(slot => new KeyValuePair<string, string>($"about:{token}:{slot}", json))], cancellationToken);
+    }
+
+    /// <summary>A mail about to be tried for the first time: its record and its Message-ID (so a reply to it finds the order), in one write.</summary>
+    public Task RecordAttemptAsync(string token, string slot, MailAboutOrder attempt, CancellationToken cancellationToken) =>
+        state.SetManyAsync(systemName,
+        [
+            new($"about:{token}:{slot}", JsonSerializer.Serialize(attempt, Json)),
+            new("message:" + attempt.MessageId, token),
+        ], cancellationToken);
 
     private static string ContractorKey(string correlationKey, string contractorEmail) =>
         $"case:{correlationKey}|{contractorEmail.ToLowerInvariant()}";

@@ -11,4 +11,18 @@ public interface IAdapterStateStore
 
     /// <summary>Inserts or replaces the value under the key.</summary>
     Task SetAsync(string systemName, string key, string value, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts or replaces several values at once. The hub's database writes them all or none (one transaction), so an
+    /// adapter that records something under several keys never leaves half of it behind. This default, for stores
+    /// written before it existed, writes them one after the other (in the order given) and promises no more than that.
+    /// </summary>
+    async Task SetManyAsync(string systemName, IReadOnlyList<KeyValuePair<string, string>> values, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        foreach (var (key, value) in values)
+        {
+            await SetAsync(systemName, key, value, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

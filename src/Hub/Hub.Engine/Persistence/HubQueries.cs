@@ -60,6 +60,26 @@ internal sealed class HubQueries
     public readonly Func<HubDbContext, string, string, CancellationToken, Task<AdapterStateEntry?>> AdapterStateTracked =
         EF.CompileAsyncQuery((HubDbContext db, string system, string key, CancellationToken _) =>
             db.AdapterState.FirstOrDefault(s => s.SystemName == system && s.Key == key));
+
+    /// <summary>A case's records, oldest first, untracked: what a command needs when it is sent (<see cref="SendContext"/>).</summary>
+    public readonly Func<HubDbContext, string, IAsyncEnumerable<LinkRecord>> CaseLinks =
+        EF.CompileAsyncQuery((HubDbContext db, string caseId) => db.Links.AsNoTracking().Where(l => l.CaseId == caseId).OrderBy(l => l.Id).AsQueryable());
+
+    /// <summary>A case, untracked.</summary>
+    public readonly Func<HubDbContext, string, CancellationToken, Task<CaseRecord?>> CaseUntracked =
+        EF.CompileAsyncQuery((HubDbContext db, string caseId, CancellationToken _) => db.Cases.AsNoTracking().FirstOrDefault(c => c.Id == caseId));
+
+    /// <summary>A case, tracked (a milestone may change it).</summary>
+    public readonly Func<HubDbContext, string, CancellationToken, Task<CaseRecord?>> CaseTracked =
+        EF.CompileAsyncQuery((HubDbContext db, string caseId, CancellationToken _) => db.Cases.FirstOrDefault(c => c.Id == caseId));
+
+    /// <summary>A link by its id, tracked (the dispatcher notes what it is about to write).</summary>
+    public readonly Func<HubDbContext, long, CancellationToken, Task<LinkRecord?>> LinkById =
+        EF.CompileAsyncQuery((HubDbContext db, long id, CancellationToken _) => db.Links.FirstOrDefault(l => l.Id == id));
+
+    /// <summary>An outbox row, tracked (the dispatcher records a command's outcome on it).</summary>
+    public readonly Func<HubDbContext, long, CancellationToken, Task<OutboxCommand?>> OutboxRow =
+        EF.CompileAsyncQuery((HubDbContext db, long id, CancellationToken _) => db.Outbox.FirstOrDefault(o => o.Id == id));
 }
 
 /// <summary>The sequence and hash of the journal's last entry.</summary>

@@ -105,6 +105,7 @@ public sealed class OutboxDispatcher(
         var db = database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the update and the read back
             await Free(db, db.Outbox.Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Pending), now)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(o => o.LeasedBy, me)
@@ -234,20 +235,21 @@ public sealed class OutboxDispatcher(
     /// <summary>Creates the record unless the case is linked to one in the target already.</summary>
     private async Task<Sent> CreateAsync(ISystemAdapter adapter, OutboxCommand command, CreateIntent intent, CancellationToken cancellationToken)
     {
-        if (await FindLinkAsync(command.CaseId, command.TargetSystem, cancellationToken).ConfigureAwait(false) is { } existing)
+        var context = await SendContext.ReadAsync(database, command.CaseId, withCase: false, cancellationToken).ConfigureAwait(false);
+        if (context.LinkIn(command.TargetSystem) is { } existing)
         {
             return new Sent(new RecordReference(existing.ExternalId, existing.ExternalNumber), IsNewRecord: false);
         }
 
-        var records = await SendContext.RecordsAsync(database, command.CaseId, cancellationToken).ConfigureAwait(false);
-        return new Sent(await adapter.CreateAsync(AdapterCommands.Create(intent, command, records), cancellationToken).ConfigureAwait(false), IsNewRecord: true);
+        return new Sent(await adapter.CreateAsync(AdapterCommands.Create(intent, command, context.Records), cancellationToken).ConfigureAwait(false), IsNewRecord: true);
     }
 
     private async Task<Sent> ApplyAsync(ISystemAdapter adapter, OutboxCommand command, ChangeIntent intent, CancellationToken cancellationToken)
     {
-        var link = await FindLinkAsync(command.CaseId, command.TargetSystem, cancellationToken).ConfigureAwait(false)
+        var context = await SendContext.ReadAsync(database, command.CaseId, intent.WithWholeCase, cancellationToken).ConfigureAwait(false);
+        var link = context.LinkIn(command.TargetSystem)
             ?? throw AdapterException.Permanent(command.TargetSystem, $"case {command.CaseId} has no record in '{command.TargetSystem}' to change (its create failed or was discarded).");
-        var whole = intent.WithWholeCase ? await SendContext.WholeCaseAsync(database, link, cancellationToken).ConfigureAwait(false) : null;
+        var whole = intent.WithWholeCase ? context.WholeCase(link) : null;
         await NoteWritesAsync(link.Id, RecordView.FieldsOf(intent.Fields, intent.TargetValues), cancellationToken).ConfigureAwait(false);
         await adapter.ApplyAsync(AdapterCommands.Change(intent, command, link, whole), cancellationToken).ConfigureAwait(false);
         return new Sent(new RecordReference(link.ExternalId, link.ExternalNumber), IsNewRecord: false);
@@ -266,14 +268,20 @@ public sealed class OutboxDispatcher(
             var db = database.CreateContext();
             await using (db.ConfigureAwait(false))
             {
-                var link = await db.Links.FirstAsync(l => l.Id == linkId, cancellationToken).ConfigureAwait(false);
+                await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the read and the save
+                var link = await HubQueries.Of(db).LinkById(db, linkId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"Link {linkId} is gone.");
                 CaseLinks.Writes(link, fields);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    /// <summary>Marks the row done and journals it; a record the target just created becomes the case's link to it, in the same step.</summary>
+    /// <summary>
+    /// Marks the row done and journals it; a record the target just created becomes the case's link to it, in the same
+    /// step. One unit of work on one connection: the journal's write lock is taken first, so the row is read inside the
+    /// transaction its outcome is saved in, and the one SaveChanges commits it.
+    /// </summary>
     private async Task CompleteAsync(OutboxCommand command, OutboxIntent intent, MappingSet map, Sent sent, CancellationToken cancellationToken)
     {
         using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
@@ -281,8 +289,8 @@ public sealed class OutboxDispatcher(
             var db = database.CreateContext();
             await using (db.ConfigureAwait(false))
             {
-                var row = await db.Outbox.FirstAsync(o => o.Id == command.Id, cancellationToken).ConfigureAwait(false);
-                if (!StillLeased(row, command))
+                var row = await LeasedRowAsync(db, command, cancellationToken).ConfigureAwait(false);
+                if (row is null)
                 {
                     return;
                 }
@@ -322,7 +330,7 @@ public sealed class OutboxDispatcher(
     /// <summary>A record created for the case is a step of its journey: forwarded (the origin's next hop) or a work order sent (further on).</summary>
     private async Task ReachedAsync(HubDbContext db, OutboxCommand command, MappingSet map, CancellationToken cancellationToken)
     {
-        if (await db.Cases.FindAsync([command.CaseId], cancellationToken).ConfigureAwait(false) is not { } record)
+        if (await HubQueries.Of(db).CaseTracked(db, command.CaseId, cancellationToken).ConfigureAwait(false) is not { } record)
         {
             return;
         }
@@ -346,8 +354,8 @@ public sealed class OutboxDispatcher(
             var db = database.CreateContext();
             await using (db.ConfigureAwait(false))
             {
-                var row = await db.Outbox.FirstAsync(o => o.Id == command.Id, cancellationToken).ConfigureAwait(false);
-                if (!StillLeased(row, command))
+                var row = await LeasedRowAsync(db, command, cancellationToken).ConfigureAwait(false);
+                if (row is null)
                 {
                     return;
                 }
@@ -387,6 +395,18 @@ public sealed class OutboxDispatcher(
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The command's row, tracked, read under the journal's write lock (the unit of work's transaction, which its one
+    /// SaveChanges commits), when this node still holds the lease it sent the command under; else null.
+    /// </summary>
+    private async Task<OutboxCommand?> LeasedRowAsync(HubDbContext db, OutboxCommand command, CancellationToken cancellationToken)
+    {
+        await journal.HoldWriteLockAsync(db, cancellationToken).ConfigureAwait(false);
+        var row = await HubQueries.Of(db).OutboxRow(db, command.Id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Outbox row {command.Id} is gone.");
+        return StillLeased(row, command) ? row : null;
     }
 
     /// <summary>
@@ -431,15 +451,6 @@ public sealed class OutboxDispatcher(
         var jitter = capped * (Random.Shared.NextDouble() * 0.2);
         var delay = capped + jitter;
         return retryAfter is { } wait && wait > delay ? wait : delay;
-    }
-
-    private async Task<LinkRecord?> FindLinkAsync(string caseId, string system, CancellationToken cancellationToken)
-    {
-        var db = database.CreateContext();
-        await using (db.ConfigureAwait(false))
-        {
-            return await db.Links.AsNoTracking().FirstOrDefaultAsync(l => l.CaseId == caseId && l.SystemName == system, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>What was written, for the journal: the target's own values and the start of any text.</summary>

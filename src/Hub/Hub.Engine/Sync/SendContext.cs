@@ -5,38 +5,60 @@ using Microsoft.EntityFrameworkCore;
 namespace Hub.Engine.Sync;
 
 /// <summary>
-/// What an intent needs beyond itself, read when it is sent: the case's records (a create names them in its text), and
-/// for a change that asks for it (<see cref="ChangeIntent.WithWholeCase"/>) the whole case and the records that came
-/// before the target's (the ones its create named), so a target that composes one text of several fields (the Dynamics
-/// description: text, location, reporter, references) writes it whole again, never only the new text.
+/// What a command needs beyond its intent, read once when it is sent, in one unit of work: the case's records (the
+/// target's link among them: a create finds the record made before a crash, a change the record it changes; a create
+/// names them all in its text), and for a change that asks for it (<see cref="ChangeIntent.WithWholeCase"/>) the whole
+/// case and the records that came before the target's (the ones its create named), so a target that composes one text
+/// of several fields (the Dynamics description: text, location, reporter, references) writes it whole again, never
+/// only the new text. One query for the records, one for the case when it is needed.
 /// </summary>
-internal static class SendContext
+internal sealed class SendContext
 {
-    /// <summary>Every record of the case, oldest first.</summary>
-    public static async Task<IReadOnlyList<CaseLink>> RecordsAsync(HubDatabase database, string caseId, CancellationToken cancellationToken)
+    private readonly IReadOnlyList<LinkRecord> links;
+
+    private SendContext(IReadOnlyList<LinkRecord> links, CaseRecord? record)
+    {
+        this.links = links;
+        Case = record;
+    }
+
+    /// <summary>The case as it is now, when it was asked for and still exists.</summary>
+    private CaseRecord? Case { get; }
+
+    /// <summary>The case's records (and, with <paramref name="withCase"/>, the case itself), untracked.</summary>
+    public static async Task<SendContext> ReadAsync(HubDatabase database, string caseId, bool withCase, CancellationToken cancellationToken)
     {
         var db = database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
-            return await db.Links.AsNoTracking().Where(l => l.CaseId == caseId).OrderBy(l => l.Id)
-                .Select(l => new CaseLink(l.CaseId, l.SystemName, l.ExternalId, l.ExternalNumber, l.Role))
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (withCase)
+            {
+                await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for both queries
+            }
+
+            var queries = HubQueries.Of(db);
+            var links = new List<LinkRecord>();
+            await foreach (var link in queries.CaseLinks(db, caseId).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                links.Add(link);
+            }
+
+            var record = withCase ? await queries.CaseUntracked(db, caseId, cancellationToken).ConfigureAwait(false) : null;
+            return new SendContext(links, record);
         }
     }
 
+    /// <summary>The case's first record in the target system, if it has one.</summary>
+    public LinkRecord? LinkIn(string system) => links.FirstOrDefault(l => string.Equals(l.SystemName, system, StringComparison.Ordinal));
+
+    /// <summary>Every record of the case, oldest first.</summary>
+    public IReadOnlyList<CaseLink> Records => [.. links.Select(ToCaseLink)];
+
     /// <summary>The whole case as it is now, and the records of the case that came before <paramref name="target"/>.</summary>
-    public static async Task<WholeCase> WholeCaseAsync(HubDatabase database, LinkRecord target, CancellationToken cancellationToken)
-    {
-        var db = database.CreateContext();
-        await using (db.ConfigureAwait(false))
-        {
-            var record = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == target.CaseId, cancellationToken).ConfigureAwait(false);
-            var before = await db.Links.AsNoTracking().Where(l => l.CaseId == target.CaseId && l.Id < target.Id).OrderBy(l => l.Id)
-                .Select(l => new CaseLink(l.CaseId, l.SystemName, l.ExternalId, l.ExternalNumber, l.Role))
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return new WholeCase(record is null ? null : CaseState.ToFields(record), before);
-        }
-    }
+    public WholeCase WholeCase(LinkRecord target) =>
+        new(Case is null ? null : CaseState.ToFields(Case), [.. links.Where(l => l.Id < target.Id).Select(ToCaseLink)]);
+
+    private static CaseLink ToCaseLink(LinkRecord l) => new(l.CaseId, l.SystemName, l.ExternalId, l.ExternalNumber, l.Role);
 }
 
 /// <summary>The case as it is when a change is sent (null when it is gone), and the records before the target's.</summary>
