@@ -16,38 +16,25 @@ internal static class WebhookRecordName
     /// <summary>Far beyond an id (a GUID is 36) or a number ("I 2026 042"); a longer name is nobody's record.</summary>
     public const int MaxLength = 200;
 
-    public static string? Of(ReadOnlySpan<byte> body)
+    public static string? Of(byte[]? body)
     {
-        if (body.IsEmpty)
+        if (body is not { Length: > 0 })
         {
             return null;
         }
 
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 8 });
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var named = reader.ValueTextEquals(Property);
-                reader.Read();
-                if (named)
-                {
-                    return reader.TokenType == JsonTokenType.String ? Usable(reader.GetString()) : null;
-                }
-
-                reader.Skip();
-            }
-
-            return null;
+            using var json = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                   && json.RootElement.TryGetProperty(Property, out var record)
+                   && record.ValueKind == JsonValueKind.String
+                ? Usable(record.GetString())
+                : null;
         }
         catch (JsonException)
         {
-            return null;
+            return null; // not JSON, or cut short: names nothing
         }
     }
 
