@@ -20,15 +20,7 @@ public sealed class ReadOnRequestTests : IDisposable
 
     private TopDeskSimulator Simulator => testbed.Simulator;
 
-    private SimulatedIncident LogComplaint(string title) => Simulator.LogIncident(new SimulatedIncidentDraft
-    {
-        BriefDescription = title,
-        Request = "Het toilet op de 2e verdieping loopt niet door.",
-        Category = "Facilitair",
-        Subcategory = "Sanitair",
-        ProcessingStatus = "In behandeling",
-        CallerName = "Petra Bakker",
-    });
+    private SimulatedIncident LogComplaint(string title) => testbed.LogComplaint(title);
 
     [Fact]
     public async Task An_incident_read_on_request_has_the_version_the_poll_gives_it()
