@@ -21,15 +21,7 @@ public sealed class OverlapRereadTests : IDisposable
 
     private TopDeskSimulator Simulator => testbed.Simulator;
 
-    private SimulatedIncident LogComplaint(string title) => Simulator.LogIncident(new SimulatedIncidentDraft
-    {
-        BriefDescription = title,
-        Request = "Het toilet op de 2e verdieping loopt niet door.",
-        Category = "Facilitair",
-        Subcategory = "Sanitair",
-        ProcessingStatus = "In behandeling",
-        CallerName = "Petra Bakker",
-    });
+    private SimulatedIncident LogComplaint(string title) => testbed.LogComplaint(title);
 
     private int ProgressReadsOf(SimulatedIncident incident) =>
         Simulator.Requests.Count(r => r.Method == "GET" && r.Path == $"/tas/api/incidents/id/{incident.Id}/actions");

@@ -101,6 +101,17 @@ public sealed class TopDeskTestbed : IDisposable
         UpstreamRecords = [new CaseLink("HUB-2026-000042", "facility", "cas-1", "CAS-01234-X1Y2", "facility")],
     };
 
+    /// <summary>An employee logs a blocked toilet, already being handled, with only what the polling tests need.</summary>
+    public SimulatedIncident LogComplaint(string title) => Simulator.LogIncident(new SimulatedIncidentDraft
+    {
+        BriefDescription = title,
+        Request = "Het toilet op de 2e verdieping loopt niet door.",
+        Category = "Facilitair",
+        Subcategory = "Sanitair",
+        ProcessingStatus = "In behandeling",
+        CallerName = "Petra Bakker",
+    });
+
     public static string NewKey() => "HUB-TEST-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
 
     public void Dispose() => Simulator.Dispose();

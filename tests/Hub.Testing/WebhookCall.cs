@@ -14,6 +14,13 @@ public static class WebhookCall
     /// <summary>A body of its own for every call, as a real sender's event would be: two calls never share a signature.</summary>
     public static byte[] NewBody() => Encoding.UTF8.GetBytes($$"""{"incident":"changed","event":"{{Guid.NewGuid():N}}"}""");
 
+    /// <summary>
+    /// The body a TOPdesk action sequence's HTTP request step sends when it names the incident (its template fills in
+    /// the incident's id): the record, and an event of its own so two calls never share a signature.
+    /// </summary>
+    public static byte[] NamingRecord(string record) =>
+        Encoding.UTF8.GetBytes($$"""{"record":{{System.Text.Json.JsonSerializer.Serialize(record)}},"event":"{{Guid.NewGuid():N}}"}""");
+
     public static string Timestamp(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
     public static string Signature(string secret, string timestamp, byte[] body)

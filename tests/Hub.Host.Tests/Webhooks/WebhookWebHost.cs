@@ -69,6 +69,26 @@ internal sealed class WebhookWebHost : IAsyncDisposable
         return new WebhookWebHost(app, new Uri(address + "/"), log, polls);
     }
 
+    /// <summary>The records named by the calls taken in, waiting for a worker (none runs here: the engine is the end-to-end tests' business).</summary>
+    public async Task<IReadOnlyList<NamedRecord>> QueuedRecordsAsync()
+    {
+        var queued = new List<NamedRecord>();
+        using var enough = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        try
+        {
+            await foreach (var named in app.Services.GetRequiredService<NamedRecordQueue>().ReadAllAsync(enough.Token))
+            {
+                queued.Add(named);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // nothing more waiting
+        }
+
+        return queued;
+    }
+
     /// <summary>Log lines of refused webhook calls.</summary>
     public IReadOnlyList<string> Refusals => Log.Lines.Where(l => l.Contains("Refused a webhook call", StringComparison.Ordinal)).ToList();
 

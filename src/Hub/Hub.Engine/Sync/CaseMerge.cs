@@ -7,13 +7,17 @@ namespace Hub.Engine.Sync;
 
 /// <summary>
 /// The conflict rules for a change to an open case, field by field: the source must own the field (some route lets it
-/// flow away from the source and names no other owner, <see cref="ChainRouter.OwnerConflict"/>), and a value another
-/// system stamped later wins over an older one. A cancellation at the case's origin always counts. Accepted fields are
-/// stamped with the source and the change's time.
+/// flow away from the source and names no other owner, <see cref="ChainRouter.OwnerConflict"/>), and a value stamped
+/// later wins over an older one: set by another system, or by a later reading of the same record (a record read at once
+/// on its webhook and by a poll whose page was read before the record changed, and taken in after). The same system's
+/// own stamp counts only once the hub's clock has reached it: a stamp still ahead (a clock slightly fast, within
+/// <see cref="OutsideClock.Tolerance"/>) cannot be told from a later change of that system clamped to the hub's time,
+/// which must still win. A cancellation at the case's origin always counts. Accepted fields are stamped with the
+/// source and the change's time.
 /// </summary>
 internal static class CaseMerge
 {
-    public static MergedChange Merge(CaseRecord record, string system, ObservedChange change, CaseFields incoming, MappingSet map)
+    public static MergedChange Merge(CaseRecord record, string system, ObservedChange change, CaseFields incoming, MappingSet map, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(change);
@@ -31,9 +35,16 @@ internal static class CaseMerge
         foreach (var field in CaseState.Differences(current, incoming))
         {
             var conflict = field == RouteFieldNames.Status && cancelledAtOrigin ? null : ChainRouter.OwnerConflict(map, system, field);
-            if (conflict is null && stamps.Of(field) is { } stamp && !string.Equals(stamp.System, system, StringComparison.OrdinalIgnoreCase) && stamp.At > change.OccurredAt)
+            if (conflict is null && stamps.Of(field) is { } stamp && stamp.At > change.OccurredAt)
             {
-                conflict = $"'{stamp.System}' set it later ({stamp.At:O})";
+                if (!string.Equals(stamp.System, system, StringComparison.OrdinalIgnoreCase))
+                {
+                    conflict = $"'{stamp.System}' set it later ({stamp.At:O})";
+                }
+                else if (stamp.At <= now)
+                {
+                    conflict = $"a later reading of this record set it ({stamp.At:O}); this reading is older";
+                }
             }
 
             if (conflict is not null)

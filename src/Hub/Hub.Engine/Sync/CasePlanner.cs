@@ -66,7 +66,7 @@ public sealed class CasePlanner(HubJournal journal, SyncOptions options)
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(map);
-        var merged = CaseMerge.Merge(record, system, change, fields, map);
+        var merged = CaseMerge.Merge(record, system, change, fields, map, now);
         foreach (var conflict in merged.Conflicts)
         {
             await journal.AppendAsync(db, new JournalLine

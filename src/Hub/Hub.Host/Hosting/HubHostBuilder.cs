@@ -47,6 +47,7 @@ internal static class HubHostBuilder
         services.AddHubTelemetry(TelemetryExport.FromEnvironment(configuration.Root));
         services.AddHostedService<ParkedChangesOnReload>();
         services.AddHubWebhooks();
+        services.AddHubNamedRecordIntake();
         services.AddHubAudit(configuration.Root);
         services.AddSystemHealthChecks(systems); // "mappings" and "journal" come with their registrations
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");

@@ -1,4 +1,5 @@
 using Hub.Abstractions.Model;
+using Hub.Engine.Sync;
 using Hub.Host.Cli;
 using Hub.Host.Jobs;
 using Quartz;
@@ -7,8 +8,10 @@ namespace Hub.Host.Webhooks;
 
 /// <summary>
 /// POST /hooks/&lt;system&gt;: a system (a TOPdesk action sequence, a Dynamics webhook, a script) says something
-/// changed; the hub polls that system at once. Polling stays the safety net. <see cref="WebhookGate"/> decides who
-/// may ask; every refusal is logged with its reason, never with a secret.
+/// changed; the hub polls that system at once. A body that names the record (<see cref="WebhookRecordName"/>) also
+/// queues that record to be read and taken in at once beside a running poll (<see cref="NamedRecordQueue"/>); the call
+/// is answered without waiting for either. Polling stays the safety net. <see cref="WebhookGate"/> decides who may ask;
+/// every refusal is logged with its reason, never with a secret.
 /// </summary>
 internal static class WebhookEndpoints
 {
@@ -18,23 +21,39 @@ internal static class WebhookEndpoints
     {
         services.AddSingleton<WebhookReplayGuard>();
         services.AddSingleton<WebhookGate>();
+        services.AddSingleton<NamedRecordQueue>();
+        return services;
+    }
+
+    /// <summary>The worker that takes in the records webhooks name; it needs the engine (<see cref="LiveIntake"/>).</summary>
+    public static IServiceCollection AddHubNamedRecordIntake(this IServiceCollection services)
+    {
+        services.AddSingleton<LiveIntake>();
+        services.AddHostedService<NamedRecordWorker>();
         return services;
     }
 
     public static void MapHubWebhooks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/hooks/{system}", async (string system, HttpContext context, WebhookGate gate, ISchedulerFactory schedulers, ILoggerFactory logs, CancellationToken ct) =>
+        app.MapPost("/hooks/{system}", async (string system, HttpContext context, WebhookGate gate, NamedRecordQueue named, ISchedulerFactory schedulers, ILoggerFactory logs, CancellationToken ct) =>
         {
             var verdict = await gate.CheckAsync(context, system, ct);
+            var log = logs.CreateLogger("Hub.Webhooks");
             if (verdict.Refusal is { } refusal)
             {
-                logs.CreateLogger("Hub.Webhooks").LogWarning("Refused a webhook call for '{System}': {Reason}",
-                    verdict.System?.Name ?? LoggedName(system), refusal.Reason);
+                log.LogWarning("Refused a webhook call for '{System}': {Reason}", verdict.System?.Name ?? LoggedName(system), refusal.Reason);
                 return refusal.ToResult();
             }
 
+            var name = verdict.System!.Name;
+            if (WebhookRecordName.Of(verdict.Body) is { } record && !named.TryQueue(new NamedRecord(name, record)))
+            {
+                log.LogWarning("A webhook of {System} named record {Record}, but {Capacity} named records are waiting already; the poll takes it in",
+                    name, record, NamedRecordQueue.Capacity);
+            }
+
             var scheduler = await schedulers.GetScheduler(ct);
-            await scheduler.TriggerJob(JobKeys.Poll(verdict.System!.Name), ct);
+            await scheduler.TriggerJob(JobKeys.Poll(name), ct);
             return Results.Accepted();
         });
     }

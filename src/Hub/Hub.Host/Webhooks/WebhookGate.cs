@@ -12,8 +12,8 @@ namespace Hub.Host.Webhooks;
 /// </summary>
 internal sealed class WebhookGate(IReadOnlyList<SystemSettings> systems, WebhookReplayGuard replays, TimeProvider time)
 {
-    /// <summary>The system to poll, or why the call was refused.</summary>
-    public sealed record Verdict(SystemSettings? System, WebhookRefusal? Refusal);
+    /// <summary>The system to poll and the body it sent (checked against its signature or secret), or why the call was refused.</summary>
+    public sealed record Verdict(SystemSettings? System, WebhookRefusal? Refusal, byte[]? Body = null);
 
     public async Task<Verdict> CheckAsync(HttpContext context, string name, CancellationToken cancellationToken)
     {
@@ -76,7 +76,7 @@ internal sealed class WebhookGate(IReadOnlyList<SystemSettings> systems, Webhook
 
         return replays.Remember(system.Name, presented, timestamp) switch
         {
-            WebhookReplayGuard.Outcome.FirstUse => new Verdict(system, null),
+            WebhookReplayGuard.Outcome.FirstUse => new Verdict(system, null, body),
             WebhookReplayGuard.Outcome.Replayed => Refuse(system, WebhookRefusal.Replayed),
             _ => Refuse(system, WebhookRefusal.TooMany),
         };
@@ -99,10 +99,10 @@ internal sealed class WebhookGate(IReadOnlyList<SystemSettings> systems, Webhook
             return Refuse(system, WebhookRefusal.WrongSecret);
         }
 
-        // The body is not needed, but the limit holds for every call that is taken in.
-        return await WebhookBody.ReadAsync(request, limit, cancellationToken) is null
-            ? Refuse(system, WebhookRefusal.TooLargeWhileReading(limit))
-            : new Verdict(system, null);
+        // The limit holds for every call that is taken in; the body may name the record that changed.
+        return await WebhookBody.ReadAsync(request, limit, cancellationToken) is { } body
+            ? new Verdict(system, null, body)
+            : Refuse(system, WebhookRefusal.TooLargeWhileReading(limit));
     }
 
     private static Verdict Refuse(SystemSettings? system, WebhookRefusal refusal) => new(system, refusal);
