@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Engine.Sync;
 
 /// <summary>
-/// Takes a page of changes in, <see cref="MaxChangesPerTransaction"/> at a time, each slice in one unit of work: one
-/// write-gate entry, one transaction, one commit. Every change has a savepoint of its own, so it stays all or nothing: a
+/// Takes a page of changes in a slice at a time, each slice in one unit of work: one write-gate entry, one transaction,
+/// one commit; a slice ends at <see cref="MaxChangesPerTransaction"/> changes or after the change that held the gate
+/// <see cref="MaxGateHold"/>. Every change has a savepoint of its own, so it stays all or nothing: a
 /// change that fails for something about itself (its content, the hub's code on it) rolls back to its savepoint, leaves
 /// nothing in the change tracker for the next save, and is set aside with its reason in the journal; the rest of the
 /// slice goes on. The page's last slice also sets aside the records the adapter could not read and stores the new
@@ -20,11 +21,14 @@ namespace Hub.Engine.Sync;
 /// </summary>
 internal sealed class PageIntake(HubDatabase database, ChangeIntake intake, HubJournal journal, HubWriteGate gate, TimeProvider time, ILogger logger)
 {
-    /// <summary>
-    /// Changes in one transaction at most: the write gate is held for the whole slice, and a live complaint's intake and
-    /// the dispatcher's completions wait on the same gate (see docs/performance/intake-pages.md for the figures).
-    /// </summary>
+    /// <summary>Changes in one transaction at most.</summary>
     public const int MaxChangesPerTransaction = 25;
+
+    /// <summary>
+    /// How long one slice may hold the write gate: it ends, and commits, after the change that reaches this. A live
+    /// complaint's intake and the dispatcher's completions wait on the same gate (see docs/performance/intake-pages.md).
+    /// </summary>
+    public static readonly TimeSpan MaxGateHold = TimeSpan.FromMilliseconds(100);
 
     private const string ChangeSavepoint = "hub_change";
 
@@ -36,23 +40,21 @@ internal sealed class PageIntake(HubDatabase database, ChangeIntake intake, HubJ
     /// <summary>Takes the page in and, with its last slice, stores <paramref name="watermark"/>; counts what each slice kept once it committed.</summary>
     public async Task TakeInAsync(string system, ChangeBatch batch, string? watermark, PollOutcome outcome, CancellationToken cancellationToken)
     {
-        var changes = batch.Changes;
-        var start = 0;
+        var next = 0;
         do
         {
-            var slice = changes.Skip(start).Take(MaxChangesPerTransaction).ToList();
-            start += MaxChangesPerTransaction;
-            var last = start >= changes.Count;
-            await TakeInSliceAsync(system, slice, last ? batch : null, watermark, outcome, cancellationToken).ConfigureAwait(false);
+            next = await TakeInSliceAsync(system, batch, next, watermark, outcome, cancellationToken).ConfigureAwait(false);
         }
-        while (start < changes.Count);
+        while (next < batch.Changes.Count);
     }
 
-    private async Task TakeInSliceAsync(
-        string system, List<ObservedChange> slice, ChangeBatch? endOfPage, string? watermark, PollOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>Takes changes in from <paramref name="first"/> until the slice is full or has held the gate long enough; the index of the next change.</summary>
+    private async Task<int> TakeInSliceAsync(string system, ChangeBatch page, int first, string? watermark, PollOutcome outcome, CancellationToken cancellationToken)
     {
-        var results = new List<IntakeResult>(slice.Count);
-        var taken = new List<(ObservedChange, IntakeResult)>(slice.Count);
+        var changes = page.Changes;
+        var next = first;
+        var results = new List<IntakeResult>();
+        var taken = new List<(ObservedChange, IntakeResult)>();
         using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             var entered = time.GetTimestamp();
@@ -65,8 +67,10 @@ internal sealed class PageIntake(HubDatabase database, ChangeIntake intake, HubJ
                     db.Database.AutoSavepointsEnabled = false; // each change has its own savepoint; no second one around every save
                     try
                     {
-                        foreach (var change in slice)
+                        // At least one change per slice, however long opening it took, so a slow database still moves on.
+                        while (next < changes.Count && next - first < MaxChangesPerTransaction && (next == first || time.GetElapsedTime(entered) < MaxGateHold))
                         {
+                            var change = changes[next++];
                             var (result, kept) = await TakeInOneAsync(db, tx, system, change, cancellationToken).ConfigureAwait(false);
                             results.Add(result);
                             if (kept)
@@ -75,9 +79,9 @@ internal sealed class PageIntake(HubDatabase database, ChangeIntake intake, HubJ
                             }
                         }
 
-                        if (endOfPage is not null)
+                        if (next == changes.Count)
                         {
-                            await EndPageAsync(db, system, endOfPage, watermark, results, cancellationToken).ConfigureAwait(false);
+                            await EndPageAsync(db, system, page, watermark, results, cancellationToken).ConfigureAwait(false);
                         }
 
                         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -98,6 +102,7 @@ internal sealed class PageIntake(HubDatabase database, ChangeIntake intake, HubJ
         }
 
         intake.Committed(system, taken);
+        return next;
     }
 
     /// <summary>
