@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Engine.Sync;
 
 /// <summary>
-/// Takes one observed change into the hub, in one transaction: inbox (drop repeats), correlation claims (a record
+/// Takes one observed change into the hub, all or nothing (a transaction of its own, or a savepoint in a page's,
+/// <see cref="PageIntake"/>): inbox (drop repeats), correlation claims (a record
 /// joins a case by its key only when the hub asked for it, <see cref="CorrelationClaim"/>), echo check, value maps
 /// (park the unknown; on release drop what later readings replaced, <see cref="ParkedSupersession"/>), the source's
 /// stamp clamped to the hub's clock (<see cref="OutsideClock"/>), open or update the case with the owner and
