@@ -89,11 +89,8 @@ public abstract class RecordSetAsideTests(IDatabaseSource databases) : SyncRigTe
     [Fact]
     public async Task A_change_the_database_refuses_for_its_content_is_set_aside_and_the_rest_of_the_poll_is_taken_in()
     {
-        await rig.Storage.ExecuteSqlAsync(rig.Storage.Provider == DatabaseProvider.Sqlite
-            ? "CREATE TRIGGER cases_title_limit BEFORE INSERT ON cases WHEN length(NEW.\"Title\") > 200 BEGIN SELECT RAISE(ABORT, 'a title holds at most 200 characters'); END;"
-            : "ALTER TABLE cases ADD CONSTRAINT cases_title_limit CHECK (length(\"Title\") <= 200)");
-        var tooLong = Complaint.Reported("td-2", "I 2026 102", SyncRig.Start);
-        tooLong = tooLong with { Fields = tooLong.Fields with { Title = new string('x', 300) } };
+        await TitleLimit.AddAsync(rig.Storage);
+        var tooLong = TitleLimit.TooLong(Complaint.Reported("td-2", "I 2026 102", SyncRig.Start));
         rig.ServiceDesk.Report("td-page-1", Complaint.Reported("td-1", "I 2026 101", SyncRig.Start), tooLong, Complaint.Reported("td-3", "I 2026 103", SyncRig.Start));
 
         var polled = await rig.PollAsync("servicedesk");

@@ -18,6 +18,7 @@ public sealed class HubMetricsTests(MailServers servers)
         var queued = started.CollectMetrics();
         Assert.Equal(1, Sum(queued, "hub.changes.taken_in", ("hub.system", "servicedesk"), ("hub.intake_result", "Opened")));
         Assert.Equal(1, Histogram(queued, "hub.poll.lag", ("hub.system", "servicedesk")));
+        Assert.Equal(1, Histogram(queued, "hub.intake.transaction.duration", ("hub.system", "servicedesk"))); // one page, one transaction
         Assert.Equal(1, Gauge(queued, "hub.outbox.pending", ("hub.system", "facility")));
         Assert.True(GaugeDouble(queued, "hub.outbox.oldest_pending_age", ("hub.system", "facility")) >= 0);
 

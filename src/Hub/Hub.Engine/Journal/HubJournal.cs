@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hub.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,13 @@ namespace Hub.Engine.Journal;
 /// </summary>
 public sealed class HubJournal(TimeProvider time, JournalKeyRing? keys = null)
 {
+    /// <summary>
+    /// The entry last appended in each unit of work: the head the next append chains onto while it is still waiting to be
+    /// saved (added, not saved, not detached by a rollback or the context's return to the pool). Looking it up is one
+    /// entry's state, not a scan of everything the context tracks.
+    /// </summary>
+    private static readonly ConditionalWeakTable<DbContext, JournalEntry> LastAppended = new();
+
     private readonly JournalKey? signing = keys?.Signing;
     private bool rehearsal;
 
@@ -42,9 +50,7 @@ public sealed class HubJournal(TimeProvider time, JournalKeyRing? keys = null)
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(line);
 
-        var pending = db.Journal.Local
-            .Where(e => db.Entry(e).State == EntityState.Added)
-            .MaxBy(e => e.Sequence);
+        var pending = PendingHead(db);
         var (lastSequence, lastHash) = pending is not null ? (pending.Sequence, pending.Hash)
             : rehearsal ? (0, JournalHash.Genesis)
             : await LastAsync(db, cancellationToken).ConfigureAwait(false);
@@ -72,8 +78,16 @@ public sealed class HubJournal(TimeProvider time, JournalKeyRing? keys = null)
         };
         entry.Hash = JournalHash.Compute(entry, signing);
         db.Journal.Add(entry);
+        LastAppended.AddOrUpdate(db, entry);
         return entry;
     }
+
+    /// <summary>
+    /// The unit of work's last appended entry while it is still to be saved. Every append chains onto the one before,
+    /// so that entry has the highest sequence of those waiting; once saved (or dropped) the head is read from the database.
+    /// </summary>
+    private static JournalEntry? PendingHead(HubDbContext db) =>
+        LastAppended.TryGetValue(db, out var last) && db.Entry(last).State == EntityState.Added ? last : null;
 
     private static async Task<(long Sequence, string Hash)> LastAsync(HubDbContext db, CancellationToken cancellationToken)
     {

@@ -107,7 +107,7 @@ public sealed class MilestoneWriter(HubJournal journal, TimeZoneInfo zone)
     };
 
     private static async Task<LinkRecord?> OriginLinkAsync(HubDbContext db, CaseRecord record, CancellationToken cancellationToken) =>
-        db.Links.Local.FirstOrDefault(l => l.CaseId == record.Id && l.SystemName == record.OriginSystem)
+        TrackedRecords.Of<LinkRecord>(db).FirstOrDefault(l => l.CaseId == record.Id && l.SystemName == record.OriginSystem)
         ?? await db.Links.FirstOrDefaultAsync(l => l.CaseId == record.Id && l.SystemName == record.OriginSystem, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The same milestone for the same party (an appointment: the same sentence) is in the journal, or in this unit of work.</summary>
@@ -115,7 +115,7 @@ public sealed class MilestoneWriter(HubJournal journal, TimeZoneInfo zone)
     {
         var name = step.Milestone.ToString();
         var byText = step.Milestone == Milestone.Appointment;
-        if (db.Journal.Local.Any(e => e.CaseId == caseId && e.Kind == HubEvent.Milestone && e.Detail == name && e.SourceSystem == step.Party && (!byText || e.After == text)))
+        if (TrackedRecords.Of<JournalEntry>(db).Any(e => e.CaseId == caseId && e.Kind == HubEvent.Milestone && e.Detail == name && e.SourceSystem == step.Party && (!byText || e.After == text)))
         {
             return true;
         }

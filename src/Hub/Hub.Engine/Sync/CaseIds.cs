@@ -1,5 +1,4 @@
 using Hub.Engine.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Engine.Sync;
 
@@ -10,8 +9,8 @@ public static class CaseIds
     {
         ArgumentNullException.ThrowIfNull(db);
         var year = now.UtcDateTime.Year;
-        var sequence = db.CaseNumbers.Local.FirstOrDefault(s => s.Year == year)
-            ?? await db.CaseNumbers.FirstOrDefaultAsync(s => s.Year == year, cancellationToken).ConfigureAwait(false);
+        // Find looks in the unit of work first (by key, without detecting changes), then in the database.
+        var sequence = await db.CaseNumbers.FindAsync([year], cancellationToken).ConfigureAwait(false);
         if (sequence is null)
         {
             sequence = new CaseNumberSequence { Year = year, Last = 0 };

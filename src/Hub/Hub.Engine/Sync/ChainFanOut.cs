@@ -161,13 +161,13 @@ internal sealed class ChainFanOut(HubJournal journal, TimeZoneInfo zone)
             holders.Add(system);
         }
 
-        holders.UnionWith(db.Links.Local.Where(l => l.CaseId == caseId).Select(l => l.SystemName));
+        holders.UnionWith(TrackedRecords.Of<LinkRecord>(db).Where(l => l.CaseId == caseId).Select(l => l.SystemName));
         await foreach (var target in HubQueries.Of(db).CreatesQueued(db, caseId).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             holders.Add(target);
         }
 
-        holders.UnionWith(db.Outbox.Local.Where(o => o.CaseId == caseId && o.Operation == OutboxOperation.Create).Select(o => o.TargetSystem));
+        holders.UnionWith(TrackedRecords.Of<OutboxCommand>(db).Where(o => o.CaseId == caseId && o.Operation == OutboxOperation.Create).Select(o => o.TargetSystem));
         return holders;
     }
 

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Engine.Sync;
 
 /// <summary>
-/// Takes one observed change into the hub, in one transaction: inbox (drop repeats), correlation claims (a record
+/// Takes one observed change into the hub, all or nothing (a transaction of its own, or a savepoint in a page's,
+/// <see cref="PageIntake"/>): inbox (drop repeats), correlation claims (a record
 /// joins a case by its key only when the hub asked for it, <see cref="CorrelationClaim"/>), echo check, value maps
 /// (park the unknown; on release drop what later readings replaced, <see cref="ParkedSupersession"/>), the source's
 /// stamp clamped to the hub's clock (<see cref="OutsideClock"/>), open or update the case with the owner and
@@ -26,15 +27,49 @@ public sealed class ChangeIntake(
     CasePlanner planner,
     ILogger<ChangeIntake> logger)
 {
+    /// <summary>Takes one change in, in a unit of work of its own: one write-gate entry, one transaction, one commit.</summary>
     public async Task<IntakeResult> AcceptAsync(string system, ObservedChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
+        var result = await TracedAsync(system, change, TakeInAsync, cancellationToken).ConfigureAwait(false);
+        Committed(system, [(change, result)]);
+        return result;
+    }
+
+    /// <summary>
+    /// Takes one change of a page in inside the page's unit of work (<see cref="PageIntake"/>): saved there, committed by
+    /// the page, which then tells <see cref="Committed"/> what it kept.
+    /// </summary>
+    internal Task<IntakeResult> AcceptWithinAsync(HubDbContext db, string system, ObservedChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return TracedAsync(system, change, (s, c, ct) => TakeInWithinAsync(db, s, c, ct), cancellationToken);
+    }
+
+    /// <summary>Counts changes whose unit of work committed, and wakes the dispatcher when they queued commands.</summary>
+    internal void Committed(string system, IReadOnlyList<(ObservedChange Change, IntakeResult Result)> taken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var (change, result) in taken)
+        {
+            IntakeMetrics.Count(system, change, result, now);
+        }
+
+        if (taken.Any(t => t.Result is IntakeResult.Opened or IntakeResult.Updated))
+        {
+            dispatch.CommandsQueued();
+        }
+    }
+
+    private static async Task<IntakeResult> TracedAsync(
+        string system, ObservedChange change, Func<string, ObservedChange, CancellationToken, Task<IntakeResult>> takeIn, CancellationToken cancellationToken)
+    {
         using var span = EngineSpans.Intake(system, change.Kind.ToString());
         change = NulCharacters.MadeVisible(change);
         IntakeResult result;
         try
         {
-            result = await TakeInAsync(system, change, cancellationToken).ConfigureAwait(false);
+            result = await takeIn(system, change, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception failure) when (span is not null && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
@@ -43,13 +78,11 @@ public sealed class ChangeIntake(
         }
 
         span?.SetTag(HubAttributes.IntakeResult, result.ToString());
-        IntakeMetrics.Count(system, change, result, time.GetUtcNow());
         return result;
     }
 
     private async Task<IntakeResult> TakeInAsync(string system, ObservedChange change, CancellationToken cancellationToken)
     {
-        IntakeResult result;
         using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             var db = database.CreateContext();
@@ -58,25 +91,26 @@ public sealed class ChangeIntake(
                 var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (tx.ConfigureAwait(false))
                 {
-                    var seen = await HubQueries.Of(db).InboxHas(db, system, change.ExternalId, change.Version, cancellationToken).ConfigureAwait(false);
-                    if (seen)
-                    {
-                        return IntakeResult.Duplicate;
-                    }
-
-                    db.Inbox.Add(new InboxEntry { SystemName = system, ExternalId = change.ExternalId, Version = change.Version, SeenAt = time.GetUtcNow() });
-                    result = await HandleAsync(db, system, change, parked: null, cancellationToken).ConfigureAwait(false);
-                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    var result = await TakeInWithinAsync(db, system, change, cancellationToken).ConfigureAwait(false);
                     await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return result;
                 }
             }
         }
+    }
 
-        if (result is IntakeResult.Opened or IntakeResult.Updated)
+    /// <summary>Inbox (a repeat is dropped), then the change, saved in the caller's transaction.</summary>
+    private async Task<IntakeResult> TakeInWithinAsync(HubDbContext db, string system, ObservedChange change, CancellationToken cancellationToken)
+    {
+        var seen = await HubQueries.Of(db).InboxHas(db, system, change.ExternalId, change.Version, cancellationToken).ConfigureAwait(false);
+        if (seen)
         {
-            dispatch.CommandsQueued();
+            return IntakeResult.Duplicate;
         }
 
+        db.Inbox.Add(new InboxEntry { SystemName = system, ExternalId = change.ExternalId, Version = change.Version, SeenAt = time.GetUtcNow() });
+        var result = await HandleAsync(db, system, change, parked: null, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -96,7 +130,7 @@ public sealed class ChangeIntake(
         {
             var result = await HandleAsync(db, system, change, parked: null, cancellationToken).ConfigureAwait(false);
             var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-            var link = db.Links.Local.FirstOrDefault(l => l.SystemName == system && l.ExternalId == change.ExternalId);
+            var link = TrackedRecords.Of<LinkRecord>(db).FirstOrDefault(l => l.SystemName == system && l.ExternalId == change.ExternalId);
             return new IntakePlan(
                 result,
                 [.. added.OfType<OutboxCommand>().Select(OutboxPayload.Read)],

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Engine.Sync;
 
 /// <summary>
-/// One poll of one system: read a page from the stored watermark, take every change in, then store the new
-/// watermark and the time of the last good poll; while the adapter has more, the next page at once, up to
+/// One poll of one system: read a page from the stored watermark, take every change in and store the new watermark
+/// and the time of the last good poll, in one transaction per slice of the page with the watermark in the last one
+/// (<see cref="PageIntake"/>); while the adapter has more, the next page at once, up to
 /// <see cref="MaxPagesPerPoll"/> (the only paging loop: an adapter returns one page per read). A record that cannot be
 /// read or taken in is set aside with its reason in the journal and the poll goes on; a failed read, or a failure of
 /// the hub's own database, ends the poll, keeps the watermark, is recorded for health and journaled once per failure
@@ -21,7 +22,7 @@ public sealed class PollCycle(
     /// <summary>Pages read in one poll at most, so one busy system cannot hold the poller forever; the next poll goes on from there.</summary>
     public const int MaxPagesPerPoll = 50;
 
-    private readonly RecordQuarantine quarantine = new(database, journal, gate, time);
+    private readonly PageIntake pages = new(database, intake, journal, gate, time, logger);
 
     public async Task<PollOutcome> PollAsync(string systemName, CancellationToken cancellationToken)
     {
@@ -35,20 +36,8 @@ public sealed class PollCycle(
             for (var page = 0; page < MaxPagesPerPoll; page++)
             {
                 var batch = await ReadAsync(adapter, watermark, cancellationToken).ConfigureAwait(false);
-                foreach (var change in batch.Changes)
-                {
-                    outcome.Count(await TakeInAsync(systemName, change, cancellationToken).ConfigureAwait(false));
-                }
-
-                foreach (var unreadable in batch.Unreadable)
-                {
-                    logger.LogWarning("Set aside {System} record {Record}: {Reason}", systemName, unreadable.ExternalNumber ?? unreadable.ExternalId, unreadable.Reason);
-                    var journaled = await quarantine.SetAsideAsync(systemName, unreadable, HubEvent.Unreadable, cancellationToken).ConfigureAwait(false);
-                    outcome.Count(journaled ? IntakeResult.Quarantined : IntakeResult.Duplicate);
-                }
-
                 watermark = batch.NextWatermark ?? watermark;
-                await RecordAsync(systemName, watermark, error: null, cancellationToken).ConfigureAwait(false);
+                await pages.TakeInAsync(systemName, batch, watermark, outcome, cancellationToken).ConfigureAwait(false);
                 if (!batch.HasMore)
                 {
                     break;
@@ -93,34 +82,12 @@ public sealed class PollCycle(
         }
     }
 
-    /// <summary>
-    /// Takes one change in. When that fails for something about this change (its content, or the hub's code on it),
-    /// the change is set aside with the reason and the poll goes on; a failure of the database itself is not caught
-    /// here: it ends the poll before the watermark moves, so the change is read again.
-    /// </summary>
-    private async Task<IntakeResult> TakeInAsync(string systemName, ObservedChange change, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await intake.AcceptAsync(systemName, change, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception failure) when (!(failure is OperationCanceledException && cancellationToken.IsCancellationRequested) && !DatabaseOutage.Is(failure))
-        {
-            var record = change.ExternalNumber ?? change.ExternalId;
-            logger.LogError(failure, "Could not take in a {Kind} change of {System} record {Record}; set aside", change.Kind, systemName, record);
-            var reason = $"the hub could not take in this {change.Kind} change: {DatabaseOutage.Describe(failure)}";
-            var journaled = await quarantine.SetAsideAsync(systemName, new UnreadableRecord(change.ExternalId, change.ExternalNumber, change.Version, reason),
-                change.Kind.ToString(), cancellationToken).ConfigureAwait(false);
-            return journaled ? IntakeResult.Quarantined : IntakeResult.Duplicate;
-        }
-    }
-
     private async Task<PollOutcome> FailedAsync(string systemName, string error, PollOutcome outcome)
     {
         outcome.Error = error;
         try
         {
-            await RecordAsync(systemName, null, NulCharacters.Visible(error), CancellationToken.None).ConfigureAwait(false);
+            await RecordFailureAsync(systemName, NulCharacters.Visible(error)).ConfigureAwait(false);
         }
         catch (Exception unrecorded) when (DatabaseOutage.Is(unrecorded))
         {
@@ -140,41 +107,15 @@ public sealed class PollCycle(
         }
     }
 
-    /// <summary>Stores how the poll went; the first failure of a streak, and the first success after one, are journaled too.</summary>
-    private async Task RecordAsync(string systemName, string? watermark, string? error, CancellationToken cancellationToken)
+    /// <summary>Stores the failed poll (the watermark stays); the first failure of a streak is journaled too.</summary>
+    private async Task RecordFailureAsync(string systemName, string error)
     {
-        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        using (await gate.EnterAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            var now = time.GetUtcNow();
             var db = database.CreateContext();
             await using (db.ConfigureAwait(false))
             {
-                var state = await db.Systems.FirstOrDefaultAsync(s => s.SystemName == systemName, cancellationToken).ConfigureAwait(false);
-                if (state is null)
-                {
-                    state = new SystemState { SystemName = systemName };
-                    db.Systems.Add(state);
-                }
-
-                state.LastPollAt = now;
-                if (error is null)
-                {
-                    if (state.LastError is { } lastError)
-                    {
-                        await PollFailureStreak.SucceededAsync(db, journal, systemName, lastError, now, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    state.Watermark = watermark;
-                    state.LastSuccessfulPollAt = now;
-                    state.LastError = null;
-                }
-                else
-                {
-                    await PollFailureStreak.FailedAsync(db, journal, systemName, error, now, cancellationToken).ConfigureAwait(false);
-                    state.LastError = error;
-                }
-
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await PollRecord.StoreAsync(db, journal, systemName, watermark: null, error, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             }
         }
     }
