@@ -14,7 +14,8 @@ namespace Hub.Host.Tests.Audit;
 
 /// <summary>
 /// A minimal hub web host on a loopback port (127.0.0.1:0), wired the way the service wires the auditor's view:
-/// <c>AddHubAudit</c>, <c>MapHubHealth</c> and <c>MapHubAudit</c> over a real SQLite correlation log.
+/// <c>AddHubAudit</c>, <c>MapHubHealth</c> and <c>MapHubAudit</c> over a real SQLite correlation log. Without settings of the
+/// test's own it has two API keys and the OpenAPI document on.
 /// </summary>
 internal sealed class AuditWebHost : IAsyncDisposable
 {
@@ -42,6 +43,7 @@ internal sealed class AuditWebHost : IAsyncDisposable
         {
             ["Hub:Api:ApiKeyHashes:0"] = ApiKeyHash.Of("an-older-key"),
             ["Hub:Api:ApiKeyHashes:1"] = ApiKeyHash.Of(ApiKey),
+            ["Hub:Api:OpenApi"] = "true",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace Hub.Host.Tests.Packaging;
 
@@ -30,6 +31,17 @@ public sealed class PublishedServiceTests : IDisposable
         {
             Assert.DoesNotContain(tool, dependencies, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task A_published_hub_caps_the_GC_gen0_budget_at_4_MB_in_its_runtimeconfig_however_it_is_started()
+    {
+        await PublishAsync();
+
+        using var runtimeConfig = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "hub.runtimeconfig.json")));
+        var properties = runtimeConfig.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.Equal("0x400000", properties.GetProperty("System.GC.Gen0MaxBudget").GetString());
+        Assert.False(properties.GetProperty("System.GC.Server").GetBoolean());
     }
 
     /// <summary>

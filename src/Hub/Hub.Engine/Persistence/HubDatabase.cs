@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hub.Abstractions.Adapters;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -23,43 +24,51 @@ public sealed class HubDatabase
     {
         ArgumentNullException.ThrowIfNull(options);
         Provider = options.Provider;
-        switch (options.Provider)
+        (DataSource, ConnectionString, create) = options.Provider switch
         {
-            case DatabaseProvider.Sqlite:
-                var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
-                if (string.IsNullOrWhiteSpace(builder.DataSource))
-                {
-                    throw new HubConfigurationException("Hub:Database:ConnectionString", "SQLite needs a Data Source, e.g. \"Data Source=hub.db\".");
-                }
+            DatabaseProvider.Sqlite => OpenSqlite(options.ConnectionString, baseDirectory),
+            DatabaseProvider.Postgres => OpenPostgres(options.ConnectionString),
+            _ => throw new HubConfigurationException("Hub:Database:Provider", $"unknown provider '{options.Provider}'. Use Sqlite or Postgres."),
+        };
+    }
 
-                if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
-                {
-                    builder.DataSource = Path.GetFullPath(Path.Combine(baseDirectory, builder.DataSource));
-                }
-
-                DataSource = builder.DataSource;
-                ConnectionString = builder.ToString();
-                var sqlite = new DbContextOptionsBuilder<SqliteHubDbContext>()
-                    .UseSqlite(builder.ToString())
-                    .AddInterceptors(new SqlitePragmas(), JournalTransactionCommit.Instance)
-                    .Options;
-                var sqlitePool = new PooledDbContextFactory<SqliteHubDbContext>(sqlite, ContextPoolSize);
-                create = sqlitePool.CreateDbContext;
-                break;
-            case DatabaseProvider.Postgres:
-                var server = PostgresConnectionString(options.ConnectionString);
-                DataSource = $"PostgreSQL {server.Host}:{server.Port}/{server.Database}";
-                ConnectionString = server.ConnectionString;
-                var postgres = new DbContextOptionsBuilder<PostgresHubDbContext>()
-                    .UseNpgsql(server.ConnectionString)
-                    .AddInterceptors(JournalTransactionCommit.Instance)
-                    .Options;
-                var postgresPool = new PooledDbContextFactory<PostgresHubDbContext>(postgres, ContextPoolSize);
-                create = postgresPool.CreateDbContext;
-                break;
-            default:
-                throw new HubConfigurationException("Hub:Database:Provider", $"unknown provider '{options.Provider}'. Use Sqlite or Postgres.");
+    /// <summary>
+    /// The SQLite context pool. Each provider is opened in a method of its own, never inlined, so that a hub on SQLite
+    /// does not resolve (and so does not load) Npgsql and its EF Core provider, and one on PostgreSQL not SQLite's.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (string DataSource, string ConnectionString, Func<HubDbContext> Create) OpenSqlite(string connectionString, string baseDirectory)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            throw new HubConfigurationException("Hub:Database:ConnectionString", "SQLite needs a Data Source, e.g. \"Data Source=hub.db\".");
         }
+
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(baseDirectory, builder.DataSource));
+        }
+
+        var sqlite = new DbContextOptionsBuilder<SqliteHubDbContext>()
+            .UseSqlite(builder.ToString())
+            .AddInterceptors(new SqlitePragmas(), JournalTransactionCommit.Instance)
+            .Options;
+        var pool = new PooledDbContextFactory<SqliteHubDbContext>(sqlite, ContextPoolSize);
+        return (builder.DataSource, builder.ToString(), pool.CreateDbContext);
+    }
+
+    /// <summary>The PostgreSQL context pool (see <see cref="OpenSqlite"/> for why it is a method of its own).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (string DataSource, string ConnectionString, Func<HubDbContext> Create) OpenPostgres(string connectionString)
+    {
+        var server = PostgresConnectionString(connectionString);
+        var postgres = new DbContextOptionsBuilder<PostgresHubDbContext>()
+            .UseNpgsql(server.ConnectionString)
+            .AddInterceptors(JournalTransactionCommit.Instance)
+            .Options;
+        var pool = new PooledDbContextFactory<PostgresHubDbContext>(postgres, ContextPoolSize);
+        return ($"PostgreSQL {server.Host}:{server.Port}/{server.Database}", server.ConnectionString, pool.CreateDbContext);
     }
 
     /// <summary>Checks a PostgreSQL connection string before the first connection, naming the key and never echoing the password.</summary>

@@ -12,6 +12,9 @@ internal sealed class ApiOptions
 
     public IList<string> ApiKeyHashes { get; } = [];
 
+    /// <summary>Hub:Api:OpenApi: serve the API's OpenAPI document at /openapi/v1.json (off by default; <see cref="AuditOpenApi"/>).</summary>
+    public bool OpenApi { get; set; }
+
     /// <summary>Hub:Api:ReporterLinks: the reporter's read-only milestone link, off by default.</summary>
     public ReporterLinkOptions ReporterLinks { get; set; } = new();
 }

@@ -5,7 +5,7 @@ namespace Hub.Host.Audit;
 
 /// <summary>
 /// Wires the auditor's view into the hub's host: the journal keys, scheduled journal verification with its health check, the
-/// read-only API with API-key access and its OpenAPI document, and the chain page. Needs <c>HubDatabase</c>
+/// read-only API with API-key access and (when Hub:Api:OpenApi is on) its OpenAPI document, and the chain page. Needs <c>HubDatabase</c>
 /// registered as a singleton (the host registers it for the engine).
 /// </summary>
 internal static class AuditRegistration
@@ -29,14 +29,18 @@ internal static class AuditRegistration
         services.AddSingleton<ApiKeyVerifier>();
         services.AddSingleton<ReporterLinks>();
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecurityScheme>());
+        if (AuditOpenApi.IsOn(configuration))
+        {
+            AuditOpenApi.Add(services);
+        }
+
         return services;
     }
 
 
     /// <summary>
     /// Maps GET /api/cases, /api/cases/{id}, /api/cases/{id}/events, /api/cases/{id}/journey, /api/events,
-    /// /openapi/v1.json (all behind the X-Api-Key gate), the chain page at /chain/{caseId} and /chain?ref=, and the
+    /// /openapi/v1.json when Hub:Api:OpenApi is on (all behind the X-Api-Key gate), the chain page at /chain/{caseId} and /chain?ref=, and the
     /// reporter's page at /journey/{token} (its token is its permission; 404 while Hub:Api:ReporterLinks is off).
     /// </summary>
     public static WebApplication MapHubAudit(this WebApplication app)
@@ -45,7 +49,11 @@ internal static class AuditRegistration
         app.UseWhen(ApiKeyGate.Guards, gated => gated.UseMiddleware<ApiKeyGate>());
         AuditApi.Map(app);
         JourneyApi.Map(app);
-        app.MapOpenApi();
+        if (AuditOpenApi.IsOn(app.Configuration))
+        {
+            AuditOpenApi.Map(app);
+        }
+
         ChainPage.Map(app);
         ReporterPage.Map(app);
         return app;

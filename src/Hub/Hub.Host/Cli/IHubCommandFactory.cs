@@ -3,8 +3,8 @@ using System.CommandLine;
 namespace Hub.Host.Cli;
 
 /// <summary>
-/// A `hub` subcommand. Every non-abstract class implementing this, with a parameterless constructor, is added
-/// to the command line by <see cref="HubCommands"/>; one file per command.
+/// A `hub` subcommand, one file per command, added to the command line by its line in <see cref="HubCommands"/> (a test
+/// fails while one is not listed).
 /// </summary>
 internal interface IHubCommandFactory
 {

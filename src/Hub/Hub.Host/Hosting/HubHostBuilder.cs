@@ -29,11 +29,15 @@ internal static class HubHostBuilder
         var sync = configuration.Root.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new SyncOptions();
         var cluster = configuration.Root.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        // The slim builder: Kestrel without the QUIC transport (HTTP/3) and without IIS integration, which the full
+        // builder loads at every start and the hub never uses (it runs under systemd, as a Windows service or in a
+        // console; docs/performance/memory-load-less.md). HTTPS addresses in Hub:Api:Urls still work (below).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ContentRootPath = configuration.BaseDirectory,
             ApplicationName = typeof(HubHostBuilder).Assembly.GetName().Name,
         });
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.Configuration.AddConfiguration(configuration.Root);
         builder.WebHost.UseUrls(urls);
         builder.Services.AddWindowsService(o => o.ServiceName = "Hub");
