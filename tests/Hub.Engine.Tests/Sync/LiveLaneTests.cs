@@ -51,6 +51,23 @@ public abstract class LiveLaneTests(IDatabaseSource databases) : SyncRigTests(da
     }
 
     [Fact]
+    public async Task A_complaint_a_webhook_named_goes_before_the_new_cases_of_a_backlog_taken_in_after_it()
+    {
+        rig.Options.DispatchConcurrency = 1; // one sender: the order it sends in is the order the round hands out
+        await QueueBacklogAsync(50);
+        rig.ServiceDesk.OnRequest["td-live"] = Complaint.Reported("td-live", "I 2026 999", SyncRig.Start.AddMinutes(5));
+        Assert.Equal(LiveIntakeOutcome.TakenIn, await rig.LiveIntake.TakeInAsync("servicedesk", "td-live", CancellationToken.None));
+        var live = await rig.ReadAsync(db => db.Links.Where(l => l.SystemName == "servicedesk" && l.ExternalId == "td-live").Select(l => l.CaseId).SingleAsync());
+        await QueueBacklogAsync(50, from: 51); // the backlog's next page: 50 cases newer than the named one
+
+        await rig.DispatchAllDueAsync();
+
+        var order = rig.Facility.Created.Select(c => c.CorrelationKey).ToList();
+        Assert.Equal(101, order.Count);
+        Assert.Equal(0, order.IndexOf(live));
+    }
+
+    [Fact]
     public async Task The_live_lane_never_sends_a_later_command_of_a_case_before_its_earlier_ones()
     {
         await QueueBacklogAsync(30);
@@ -81,12 +98,12 @@ public abstract class LiveLaneTests(IDatabaseSource databases) : SyncRigTests(da
     }
 
     /// <summary>Queues the creates of <paramref name="count"/> complaints reported in one page of the service desk.</summary>
-    private async Task QueueBacklogAsync(int count)
+    private async Task QueueBacklogAsync(int count, int from = 1)
     {
-        var changes = Enumerable.Range(1, count)
+        var changes = Enumerable.Range(from, count)
             .Select(n => Complaint.Reported($"td-{n}", string.Create(CultureInfo.InvariantCulture, $"I 2026 {n:000}"), SyncRig.Start))
             .ToArray();
-        rig.ServiceDesk.Report("td-page-backlog", changes);
+        rig.ServiceDesk.Report(string.Create(CultureInfo.InvariantCulture, $"td-page-backlog-{from}"), changes);
         await rig.PollAsync("servicedesk");
     }
 

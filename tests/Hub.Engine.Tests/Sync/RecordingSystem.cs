@@ -36,6 +36,12 @@ internal sealed class RecordingSystem(string name) : ISystemAdapter
     /// <summary>Hands out this page as it is, with its unreadable records.</summary>
     public void Report(ChangeBatch page) => pages.Enqueue(page);
 
+    /// <summary>The records it answers a read on request with (<see cref="ReadRecordAsync"/>), by id.</summary>
+    public ConcurrentDictionary<string, ObservedChange> OnRequest { get; } = new(StringComparer.Ordinal);
+
+    public Task<ObservedChange?> ReadRecordAsync(string record, CancellationToken cancellationToken) =>
+        Task.FromResult(OnRequest.TryGetValue(record, out var change) ? change : null);
+
     public async Task<ChangeBatch> ReadChangesAsync(string? watermark, CancellationToken cancellationToken)
     {
         WatermarksAsked.Enqueue(watermark);

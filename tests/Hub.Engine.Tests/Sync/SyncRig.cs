@@ -36,6 +36,7 @@ internal sealed class SyncRig : IAsyncDisposable
         Intake = new ChangeIntake(Database, mappings, journal, gate, Clock, new NoDispatchSignal(), planner, NullLogger<ChangeIntake>.Instance);
         Poll = new PollCycle(Database, adapters, Intake, journal, gate, Clock, NullLogger<PollCycle>.Instance);
         Dispatcher = DispatcherOf(Node);
+        LiveIntake = new LiveIntake(adapters, Intake, Database, Named, new NoDispatchSignal(), NullLogger<LiveIntake>.Instance);
         DeadLetters = new DeadLetters(Database, journal, gate, Clock);
     }
 
@@ -48,12 +49,14 @@ internal sealed class SyncRig : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    private NamedCases? named;
+
     /// <summary>The node this rig's <see cref="Dispatcher"/> sends as.</summary>
     public HubNode Node { get; } = HubNode.Start(TimeProvider.System) with { NodeId = "node-one" };
 
     /// <summary>A dispatcher of another node on the same database, with the same adapters, journal and clock.</summary>
     public OutboxDispatcher DispatcherOf(HubNode node) =>
-        new(Database, node, new ClusterOptions(), new SystemAdapters([ServiceDesk, Facility, Contractor]), mappings, journal, gate, Clock, Options, NullLogger<OutboxDispatcher>.Instance);
+        new(Database, node, new ClusterOptions(), new SystemAdapters([ServiceDesk, Facility, Contractor]), mappings, journal, gate, Clock, Options, NullLogger<OutboxDispatcher>.Instance, Named);
 
     /// <summary>A copy of the shipped mappings the test may edit; <see cref="ReloadMappings"/> takes the edit up.</summary>
     public MappingDirectory MappingFiles { get; } = MappingDirectory.CopyOfShipped();
@@ -68,6 +71,12 @@ internal sealed class SyncRig : IAsyncDisposable
     public ChangeIntake Intake { get; }
     public PollCycle Poll { get; }
     public OutboxDispatcher Dispatcher { get; }
+
+    /// <summary>The cases webhooks named a record of, as this rig's <see cref="LiveIntake"/> marks them for <see cref="Dispatcher"/>.</summary>
+    public NamedCases Named => named ??= new NamedCases(Clock);
+
+    /// <summary>Takes in a record a webhook named (read from <see cref="RecordingSystem.OnRequest"/>).</summary>
+    public LiveIntake LiveIntake { get; }
     public DeadLetters DeadLetters { get; }
 
     /// <summary>A look for overdue steps as one node of the hub runs it, with <see cref="Options"/> as they are now (its calendar).</summary>

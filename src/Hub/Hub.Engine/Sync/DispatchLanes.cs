@@ -6,7 +6,10 @@ namespace Hub.Engine.Sync;
 /// <summary>Which commands a dispatcher round takes first.</summary>
 internal enum DispatchLane
 {
-    /// <summary>The first command of a new case (a complaint just reported going to its next system), newest first.</summary>
+    /// <summary>
+    /// The commands of the cases a webhook just named (<see cref="NamedCases"/>), oldest first; then the first command of
+    /// a new case (a complaint just reported going to its next system), newest first.
+    /// </summary>
     Live,
 
     /// <summary>Every due case's next command, oldest first: a backlog, a bulk load, the chain's later steps.</summary>

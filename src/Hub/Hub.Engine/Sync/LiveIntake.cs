@@ -1,4 +1,5 @@
 using Hub.Abstractions.Adapters;
+using Hub.Engine.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Engine.Sync;
@@ -10,9 +11,10 @@ namespace Hub.Engine.Sync;
 /// The poll stays the safety net and reads the record too; the inbox drops the same version when it comes round, and
 /// an older one cannot undo the newer (<see cref="CaseMerge"/>: a value the same system stamped later stays). Nothing
 /// here stops anything: a record the system does not know, a system that reads no record on request, a failed read or
-/// a failed intake is logged and left to the poll, which journals and sets aside what it cannot take in.
+/// a failed intake is logged and left to the poll, which journals and sets aside what it cannot take in. A record that
+/// opened or changed its case marks that case in <see cref="NamedCases"/>, so its commands go before a backlog's.
 /// </summary>
-public sealed class LiveIntake(SystemAdapters adapters, ChangeIntake intake, ILogger<LiveIntake> logger)
+public sealed class LiveIntake(SystemAdapters adapters, ChangeIntake intake, HubDatabase database, NamedCases named, IDispatchSignal dispatch, ILogger<LiveIntake> logger)
 {
     public async Task<LiveIntakeOutcome> TakeInAsync(string system, string record, CancellationToken cancellationToken)
     {
@@ -48,6 +50,11 @@ public sealed class LiveIntake(SystemAdapters adapters, ChangeIntake intake, ILo
         try
         {
             var result = await intake.AcceptAsync(system, change, cancellationToken).ConfigureAwait(false);
+            if (result is IntakeResult.Opened or IntakeResult.Updated)
+            {
+                await MarkCaseAsync(system, change.ExternalId, cancellationToken).ConfigureAwait(false);
+            }
+
             logger.LogDebug("Took in {System} record {Record} named by a webhook: {Result}", system, record, result);
             return LiveIntakeOutcome.TakenIn;
         }
@@ -55,6 +62,20 @@ public sealed class LiveIntake(SystemAdapters adapters, ChangeIntake intake, ILo
         {
             logger.LogWarning(failure, "Could not take in {System} record {Record} named by a webhook; left to the poll", system, record);
             return LiveIntakeOutcome.LeftToPoll;
+        }
+    }
+
+    /// <summary>Marks the record's case as named; before the commands it queued are sent, in the same round or the next.</summary>
+    private async Task MarkCaseAsync(string system, string externalId, CancellationToken cancellationToken)
+    {
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            if (await HubQueries.Of(db).LinkOf(db, system, externalId, cancellationToken).ConfigureAwait(false) is { } link)
+            {
+                named.Mark(link.CaseId);
+                dispatch.CommandsQueued(); // a round that began before the mark takes it at its next look
+            }
         }
     }
 }

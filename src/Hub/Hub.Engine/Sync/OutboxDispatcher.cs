@@ -36,7 +36,8 @@ public sealed class OutboxDispatcher(
     HubWriteGate gate,
     TimeProvider time,
     SyncOptions options,
-    ILogger<OutboxDispatcher> logger) : IDisposable
+    ILogger<OutboxDispatcher> logger,
+    NamedCases? namedCases = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> penalties = new(StringComparer.OrdinalIgnoreCase);
     private readonly MilestoneWriter milestones = new(journal, options.Zone());
@@ -162,11 +163,25 @@ public sealed class OutboxDispatcher(
 
             if (lane == DispatchLane.Live)
             {
-                return await heads
-                    .Where(o => !db.Outbox.Any(e => e.CaseId == o.CaseId && e.Id < o.Id))
-                    .OrderByDescending(o => o.Id)
-                    .Take(Math.Max(1, options.DispatchConcurrency))
+                var wanted = Math.Max(1, options.DispatchConcurrency);
+                var named = namedCases?.Current() ?? [];
+                var first = named.Count == 0 ? [] : await heads
+                    .Where(o => named.Contains(o.CaseId))
+                    .OrderBy(o => o.Id)
+                    .Take(wanted)
                     .ToListAsync(cancellationToken).ConfigureAwait(false);
+                if (first.Count == wanted)
+                {
+                    return first;
+                }
+
+                var chosen = first.Select(o => o.Id).ToList();
+                var fresh = await heads
+                    .Where(o => !chosen.Contains(o.Id) && !db.Outbox.Any(e => e.CaseId == o.CaseId && e.Id < o.Id))
+                    .OrderByDescending(o => o.Id)
+                    .Take(wanted - first.Count)
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                return [.. first, .. fresh];
             }
 
             return await heads

@@ -34,6 +34,7 @@ internal static class HubEngineServices
         services.AddSingleton<HubWriteGate>();
         services.AddSingleton<CasePlanner>();
         services.AddSingleton<ChangeIntake>();
+        services.AddSingleton<NamedCases>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<PollCycle>();
         services.AddSingleton<DeadLetters>();
