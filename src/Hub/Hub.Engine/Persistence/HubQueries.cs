@@ -56,11 +56,6 @@ internal sealed class HubQueries
             .Select(s => s.Value)
             .FirstOrDefault());
 
-    /// <summary>One adapter state entry, tracked (to be changed).</summary>
-    public readonly Func<HubDbContext, string, string, CancellationToken, Task<AdapterStateEntry?>> AdapterStateTracked =
-        EF.CompileAsyncQuery((HubDbContext db, string system, string key, CancellationToken _) =>
-            db.AdapterState.FirstOrDefault(s => s.SystemName == system && s.Key == key));
-
     /// <summary>A case's records, oldest first, untracked: what a command needs when it is sent (<see cref="SendContext"/>).</summary>
     public readonly Func<HubDbContext, string, IAsyncEnumerable<LinkRecord>> CaseLinks =
         EF.CompileAsyncQuery((HubDbContext db, string caseId) => db.Links.AsNoTracking().Where(l => l.CaseId == caseId).OrderBy(l => l.Id).AsQueryable());
