@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace Hub.Engine.Tests.Persistence;
 
 /// <summary>What adapters keep between runs (sign-in state, delta links) lives in the hub's database, per system and key.</summary>
@@ -42,7 +44,7 @@ public abstract class AdapterStateTests(IDatabaseSource databases)
         await store.SetAsync("contractor", "order:A", "first", CancellationToken.None);
 
         // The last value breaks the table's NOT NULL rule, after the others were written (one after the other they would stay).
-        await Assert.ThrowsAsync<DbUpdateException>(() => store.SetManyAsync("contractor",
+        await Assert.ThrowsAnyAsync<DbException>(() => store.SetManyAsync("contractor",
             [new("order:A", "second"), new("case:HUB-1", "A"), new("message:<m@hub>", null!)], CancellationToken.None));
 
         var afterRestart = new DatabaseAdapterStateStore(temp.StartAgain());
@@ -50,9 +52,49 @@ public abstract class AdapterStateTests(IDatabaseSource databases)
         Assert.Null(await afterRestart.GetAsync("contractor", "case:HUB-1", CancellationToken.None));
         Assert.Null(await afterRestart.GetAsync("contractor", "message:<m@hub>", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_key_given_twice_in_one_write_keeps_its_last_value()
+    {
+        await using var temp = await databases.CreateAsync();
+        IAdapterStateStore store = new DatabaseAdapterStateStore(temp.Database);
+        await store.SetAsync("contractor", "order:A", "first", CancellationToken.None);
+
+        await store.SetManyAsync("contractor", [new("order:A", "second"), new("case:HUB-1", "A"), new("order:A", "third")], CancellationToken.None);
+
+        var afterRestart = new DatabaseAdapterStateStore(temp.StartAgain());
+        Assert.Equal("third", await afterRestart.GetAsync("contractor", "order:A", CancellationToken.None));
+        Assert.Equal("A", await afterRestart.GetAsync("contractor", "case:HUB-1", CancellationToken.None));
+    }
 }
 
-public sealed class AdapterStateOnSqliteTests() : AdapterStateTests(SqliteTestDatabase.Source);
+public sealed class AdapterStateOnSqliteTests() : AdapterStateTests(SqliteTestDatabase.Source)
+{
+    /// <summary>
+    /// A work order writes its state three times (recorded, handed over, sent: the last two stay apart for the crash
+    /// rule), so each write is one statement: nothing read first, no transaction of its own around it.
+    /// </summary>
+    [Fact]
+    public async Task Setting_values_new_or_existing_is_one_statement_that_reads_nothing_first()
+    {
+        await using var temp = await SqliteTestDatabase.CreateAsync();
+        IAdapterStateStore store = new DatabaseAdapterStateStore(temp.Database);
+        await store.SetAsync("contractor", "order:A", "recorded", CancellationToken.None);
+        using var statements = SqliteStatements.On(temp.FilePath);
+
+        statements.Count();
+        await store.SetManyAsync("contractor", [new("order:A", "handed over"), new("case:HUB-1", "A"), new("message:<m@hub>", "A")], CancellationToken.None);
+        var many = statements.Stop();
+        statements.Count();
+        await store.SetAsync("contractor", "order:A", "sent", CancellationToken.None);
+        var one = statements.Stop();
+
+        Assert.StartsWith("INSERT INTO \"adapter_state\"", Assert.Single(many), StringComparison.Ordinal);
+        Assert.StartsWith("INSERT INTO \"adapter_state\"", Assert.Single(one), StringComparison.Ordinal);
+        Assert.Equal("sent", await store.GetAsync("contractor", "order:A", CancellationToken.None));
+        Assert.Equal("A", await store.GetAsync("contractor", "message:<m@hub>", CancellationToken.None));
+    }
+}
 
 [Collection(RealPostgresGroup.Name)]
 [Trait(TestCategory.Key, TestCategory.RealServers)]

@@ -3,7 +3,6 @@ using Hub.Abstractions.Model;
 using Hub.Engine.Journal;
 using Hub.Engine.Persistence;
 using Hub.Engine.Sync;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Engine.Journey;
 
@@ -19,19 +18,32 @@ namespace Hub.Engine.Journey;
 public sealed class MilestoneWriter(HubJournal journal, TimeZoneInfo zone)
 {
     /// <summary>Queues the milestone and, when given, an internal note for the building manager's case; false when it was written before or cannot be.</summary>
-    public async Task<bool> WriteAsync(HubDbContext db, CaseRecord record, MilestoneStep step, MappingSet map, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> WriteAsync(HubDbContext db, CaseRecord record, MilestoneStep step, MappingSet map, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(db, record, origin: null, step, map, now, cancellationToken);
+
+    /// <summary>
+    /// <see cref="WriteAsync(HubDbContext, CaseRecord, MilestoneStep, MappingSet, DateTimeOffset, CancellationToken)"/> with
+    /// the origin's link when the caller read it already (a link, once made, never changes the record it names); when
+    /// null, it is looked up.
+    /// </summary>
+    public async Task<bool> WriteAsync(HubDbContext db, CaseRecord record, LinkRecord? origin, MilestoneStep step, MappingSet map, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(map);
+        if (origin is not null && !string.Equals(origin.SystemName, record.OriginSystem, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The link given as the origin's is in {origin.SystemName}, not in the case's origin {record.OriginSystem}.", nameof(origin));
+        }
+
         var language = JourneyLanguage.Of(map, record);
         if (map.MilestonesFor(language) is not { } sentences || sentences.TextFor(MilestoneWording.KeyOf(step.Milestone)) is not { } template)
         {
             return false;
         }
 
-        var origin = await OriginLinkAsync(db, record, cancellationToken).ConfigureAwait(false);
+        origin ??= await OriginLinkAsync(db, record, cancellationToken).ConfigureAwait(false);
         if (origin is null)
         {
             return false;
@@ -108,7 +120,7 @@ public sealed class MilestoneWriter(HubJournal journal, TimeZoneInfo zone)
 
     private static async Task<LinkRecord?> OriginLinkAsync(HubDbContext db, CaseRecord record, CancellationToken cancellationToken) =>
         TrackedRecords.Of<LinkRecord>(db).FirstOrDefault(l => l.CaseId == record.Id && l.SystemName == record.OriginSystem)
-        ?? await db.Links.FirstOrDefaultAsync(l => l.CaseId == record.Id && l.SystemName == record.OriginSystem, cancellationToken).ConfigureAwait(false);
+        ?? await HubQueries.Of(db).CaseLinkIn(db, record.Id, record.OriginSystem, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The same milestone for the same party (an appointment: the same sentence) is in the journal, or in this unit of work.</summary>
     private static async Task<bool> WrittenBeforeAsync(HubDbContext db, string caseId, MilestoneStep step, string text, CancellationToken cancellationToken)
@@ -120,9 +132,6 @@ public sealed class MilestoneWriter(HubJournal journal, TimeZoneInfo zone)
             return true;
         }
 
-        var earlier = db.Journal.AsNoTracking().Where(e => e.CaseId == caseId && e.Kind == HubEvent.Milestone && e.Detail == name && e.SourceSystem == step.Party);
-        return byText
-            ? await earlier.AnyAsync(e => e.After == text, cancellationToken).ConfigureAwait(false)
-            : await earlier.AnyAsync(cancellationToken).ConfigureAwait(false);
+        return await HubQueries.Of(db).MilestoneJournaled(db, caseId, name, step.Party, byText, text, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -32,6 +32,24 @@ internal sealed class HubQueries
         EF.CompileAsyncQuery((HubDbContext db, string system, string externalId, CancellationToken _) =>
             db.Links.FirstOrDefault(l => l.SystemName == system && l.ExternalId == externalId));
 
+    /// <summary>Whether one record of one system is linked (to any case).</summary>
+    public readonly Func<HubDbContext, string, string, CancellationToken, Task<bool>> LinkExists =
+        EF.CompileAsyncQuery((HubDbContext db, string system, string externalId, CancellationToken _) =>
+            db.Links.Any(l => l.SystemName == system && l.ExternalId == externalId));
+
+    /// <summary>A case's first record in one system, tracked (the way a milestone finds the origin's ticket).</summary>
+    public readonly Func<HubDbContext, string, string, CancellationToken, Task<LinkRecord?>> CaseLinkIn =
+        EF.CompileAsyncQuery((HubDbContext db, string caseId, string system, CancellationToken _) =>
+            db.Links.Where(l => l.CaseId == caseId && l.SystemName == system).OrderBy(l => l.Id).FirstOrDefault());
+
+    /// <summary>
+    /// Whether the journal holds a milestone of a case for a party (with <c>byText</c>: with this very sentence), see
+    /// <see cref="Journey.MilestoneWriter"/>.
+    /// </summary>
+    public readonly Func<HubDbContext, string, string, string, bool, string, CancellationToken, Task<bool>> MilestoneJournaled =
+        EF.CompileAsyncQuery((HubDbContext db, string caseId, string milestone, string party, bool byText, string text, CancellationToken _) =>
+            db.Journal.Any(e => e.CaseId == caseId && e.Kind == HubEvent.Milestone && e.Detail == milestone && e.SourceSystem == party && (!byText || e.After == text)));
+
     /// <summary>The systems that hold a record of a case.</summary>
     public readonly Func<HubDbContext, string, IAsyncEnumerable<string>> LinkedSystems =
         EF.CompileAsyncQuery((HubDbContext db, string caseId) => db.Links.Where(l => l.CaseId == caseId).Select(l => l.SystemName));
@@ -56,11 +74,6 @@ internal sealed class HubQueries
             .Select(s => s.Value)
             .FirstOrDefault());
 
-    /// <summary>One adapter state entry, tracked (to be changed).</summary>
-    public readonly Func<HubDbContext, string, string, CancellationToken, Task<AdapterStateEntry?>> AdapterStateTracked =
-        EF.CompileAsyncQuery((HubDbContext db, string system, string key, CancellationToken _) =>
-            db.AdapterState.FirstOrDefault(s => s.SystemName == system && s.Key == key));
-
     /// <summary>A case's records, oldest first, untracked: what a command needs when it is sent (<see cref="SendContext"/>).</summary>
     public readonly Func<HubDbContext, string, IAsyncEnumerable<LinkRecord>> CaseLinks =
         EF.CompileAsyncQuery((HubDbContext db, string caseId) => db.Links.AsNoTracking().Where(l => l.CaseId == caseId).OrderBy(l => l.Id).AsQueryable());
@@ -68,10 +81,6 @@ internal sealed class HubQueries
     /// <summary>A case, untracked.</summary>
     public readonly Func<HubDbContext, string, CancellationToken, Task<CaseRecord?>> CaseUntracked =
         EF.CompileAsyncQuery((HubDbContext db, string caseId, CancellationToken _) => db.Cases.AsNoTracking().FirstOrDefault(c => c.Id == caseId));
-
-    /// <summary>A case, tracked (a milestone may change it).</summary>
-    public readonly Func<HubDbContext, string, CancellationToken, Task<CaseRecord?>> CaseTracked =
-        EF.CompileAsyncQuery((HubDbContext db, string caseId, CancellationToken _) => db.Cases.FirstOrDefault(c => c.Id == caseId));
 
     /// <summary>A link by its id, tracked (the dispatcher notes what it is about to write).</summary>
     public readonly Func<HubDbContext, long, CancellationToken, Task<LinkRecord?>> LinkById =

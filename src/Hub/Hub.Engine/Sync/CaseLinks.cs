@@ -46,13 +46,17 @@ public static class CaseLinks
         return link;
     }
 
-    /// <summary>Links a record the target just created for the case (below the system its route comes from), unless it is linked already.</summary>
-    public static void Created(HubDbContext db, string caseId, string system, RecordReference record, MappingSet map, DateTimeOffset now)
+    /// <summary>
+    /// Links a record the target just created for the case (below the system its route comes from), unless it is linked
+    /// already: another unit of work may have linked it since the send (the target's poll finding it by its correlation
+    /// key), so this looks inside the caller's transaction, under the journal's write lock.
+    /// </summary>
+    public static async Task CreatedAsync(HubDbContext db, string caseId, string system, RecordReference record, MappingSet map, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(map);
-        if (db.Links.Any(l => l.SystemName == system && l.ExternalId == record.ExternalId))
+        if (await HubQueries.Of(db).LinkExists(db, system, record.ExternalId, cancellationToken).ConfigureAwait(false))
         {
             return;
         }

@@ -253,10 +253,10 @@ public sealed class OutboxDispatcher(
         var context = await SendContext.ReadAsync(database, command.CaseId, withCase: false, cancellationToken).ConfigureAwait(false);
         if (context.LinkIn(command.TargetSystem) is { } existing)
         {
-            return new Sent(new RecordReference(existing.ExternalId, existing.ExternalNumber), IsNewRecord: false);
+            return new Sent(new RecordReference(existing.ExternalId, existing.ExternalNumber), IsNewRecord: false, context);
         }
 
-        return new Sent(await adapter.CreateAsync(AdapterCommands.Create(intent, command, context.Records), cancellationToken).ConfigureAwait(false), IsNewRecord: true);
+        return new Sent(await adapter.CreateAsync(AdapterCommands.Create(intent, command, context.Records), cancellationToken).ConfigureAwait(false), IsNewRecord: true, context);
     }
 
     private async Task<Sent> ApplyAsync(ISystemAdapter adapter, OutboxCommand command, ChangeIntent intent, CancellationToken cancellationToken)
@@ -267,7 +267,7 @@ public sealed class OutboxDispatcher(
         var whole = intent.WithWholeCase ? context.WholeCase(link) : null;
         await NoteWritesAsync(link.Id, RecordView.FieldsOf(intent.Fields, intent.TargetValues), cancellationToken).ConfigureAwait(false);
         await adapter.ApplyAsync(AdapterCommands.Change(intent, command, link, whole), cancellationToken).ConfigureAwait(false);
-        return new Sent(new RecordReference(link.ExternalId, link.ExternalNumber), IsNewRecord: false);
+        return new Sent(new RecordReference(link.ExternalId, link.ExternalNumber), IsNewRecord: false, context);
     }
 
     /// <summary>Before writing: these fields will show the hub's value when it reads the record back (see <see cref="RecordMemory"/>).</summary>
@@ -294,8 +294,9 @@ public sealed class OutboxDispatcher(
 
     /// <summary>
     /// Marks the row done and journals it; a record the target just created becomes the case's link to it, in the same
-    /// step. One unit of work on one connection: the journal's write lock is taken first, so the row is read inside the
-    /// transaction its outcome is saved in, and the one SaveChanges commits it.
+    /// step. One unit of work on one connection and one transaction: the journal's write lock is taken first, the row is
+    /// marked done by a conditional UPDATE only while it carries the lease it was sent under (<see cref="DoneUnderLeaseAsync"/>),
+    /// and the one SaveChanges adds the link, the journal lines and the milestone and commits all of it with the row.
     /// </summary>
     private async Task CompleteAsync(OutboxCommand command, OutboxIntent intent, MappingSet map, Sent sent, CancellationToken cancellationToken)
     {
@@ -304,37 +305,38 @@ public sealed class OutboxDispatcher(
             var db = database.CreateContext();
             await using (db.ConfigureAwait(false))
             {
-                var row = await LeasedRowAsync(db, command, cancellationToken).ConfigureAwait(false);
-                if (row is null)
+                var now = time.GetUtcNow();
+                if (!await DoneUnderLeaseAsync(db, command, now, cancellationToken).ConfigureAwait(false))
                 {
                     return;
                 }
 
-                row.Status = OutboxStatus.Done;
-                row.Attempts++;
-                row.CompletedAt = time.GetUtcNow();
-                row.LastError = null;
-                row.LeaseUntil = null;
                 var target = sent.Record;
                 if (sent.IsNewRecord)
                 {
-                    CaseLinks.Created(db, command.CaseId, command.TargetSystem, target, map, time.GetUtcNow());
+                    await CaseLinks.CreatedAsync(db, command.CaseId, command.TargetSystem, target, map, now, cancellationToken).ConfigureAwait(false);
                 }
 
                 await journal.AppendAsync(db, new JournalLine
                 {
                     CaseId = command.CaseId, Kind = command.Kind, Outcome = JournalOutcome.Applied,
                     TargetSystem = command.TargetSystem, TargetRecord = target.ExternalNumber ?? target.ExternalId,
-                    MappingVersion = MappingVersionOf(intent, map), Attempt = row.Attempts, Detail = DetailOf(intent),
+                    MappingVersion = MappingVersionOf(intent, map), Attempt = command.Attempts + 1, Detail = DetailOf(intent),
                 }, cancellationToken).ConfigureAwait(false);
                 if (intent is CreateIntent)
                 {
-                    await ReachedAsync(db, command, map, cancellationToken).ConfigureAwait(false);
+                    await ReachedAsync(db, command, map, sent.Read, now, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (!await SaveFencedAsync(db, command, cancellationToken).ConfigureAwait(false))
+                // A failed save rolls the whole unit of work back (the row stays pending): no savepoint to return to.
+                db.Database.AutoSavepointsEnabled = false;
+                try
                 {
-                    return;
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    db.Database.AutoSavepointsEnabled = true; // the pooled context's next unit of work starts as usual
                 }
 
                 CommandMetrics.Sent(command);
@@ -342,17 +344,52 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>A record created for the case is a step of its journey: forwarded (the origin's next hop) or a work order sent (further on).</summary>
-    private async Task ReachedAsync(HubDbContext db, OutboxCommand command, MappingSet map, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inside the unit of work's transaction (the journal's write lock, taken here), marks the row done in one UPDATE
+    /// that only matches while the row is pending and still carries this node's lease and the fencing token it was sent
+    /// under: of a node too slow for its lease and the node that took it over, only the holder records the outcome.
+    /// The row is not read first: its attempts are the ones it was leased with (only the lease's holder changes a pending
+    /// row), and the UPDATE holds the row (PostgreSQL's row lock, SQLite's write lock) until the transaction ends, so no
+    /// take-over can come between the check and the commit. False, with the holder logged, when the lease was lost.
+    /// </summary>
+    private async Task<bool> DoneUnderLeaseAsync(HubDbContext db, OutboxCommand command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await HubQueries.Of(db).CaseTracked(db, command.CaseId, cancellationToken).ConfigureAwait(false) is not { } record)
+        await journal.HoldWriteLockAsync(db, cancellationToken).ConfigureAwait(false);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A command's outcome is recorded inside the journal's transaction; this journal opened none (a rehearsal's journal cannot send).");
+        }
+
+        var (id, token, me) = (command.Id, command.LeaseToken, node.NodeId);
+        var done = await db.Outbox
+            .Where(o => o.Id == id && o.Status == OutboxStatus.Pending && o.LeaseToken == token && o.LeasedBy == me)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(o => o.Status, OutboxStatus.Done)
+                .SetProperty(o => o.Attempts, o => o.Attempts + 1)
+                .SetProperty(o => o.CompletedAt, now)
+                .SetProperty(o => o.LastError, (string?)null)
+                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), cancellationToken).ConfigureAwait(false);
+        if (done == 1)
+        {
+            return true;
+        }
+
+        var row = await HubQueries.Of(db).OutboxRow(db, id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Outbox row {id} is gone.");
+        return StillLeased(row, command);
+    }
+
+    /// <summary>A record created for the case is a step of its journey: forwarded (the origin's next hop) or a work order sent (further on).</summary>
+    private async Task ReachedAsync(HubDbContext db, OutboxCommand command, MappingSet map, SendContext read, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await HubQueries.Of(db).CaseUntracked(db, command.CaseId, cancellationToken).ConfigureAwait(false) is not { } record)
         {
             return;
         }
 
         var forwarded = map.RoutesFrom(record.OriginSystem).Any(r => string.Equals(r.To, command.TargetSystem, StringComparison.OrdinalIgnoreCase));
         var step = new MilestoneStep(forwarded ? Milestone.Forwarded : Milestone.WorkOrderSent, command.TargetSystem);
-        await milestones.WriteAsync(db, record, step, map, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await milestones.WriteAsync(db, record, read.LinkIn(record.OriginSystem), step, map, now, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task FailAsync(OutboxCommand command, string mappingVersion, FailureKind kind, string error, TimeSpan? retryAfter, CancellationToken cancellationToken)
@@ -486,6 +523,9 @@ public sealed class OutboxDispatcher(
         return parts.Count == 0 ? "fields updated" : string.Join("; ", parts);
     }
 
-    /// <summary>What sending an intent came to: the target's record, and whether the target created it just now.</summary>
-    private sealed record Sent(RecordReference Record, bool IsNewRecord);
+    /// <summary>
+    /// What sending an intent came to: the target's record, whether the target created it just now, and what was read
+    /// for the send (the case's records: the origin's link among them, for the milestone).
+    /// </summary>
+    private sealed record Sent(RecordReference Record, bool IsNewRecord, SendContext Read);
 }
