@@ -376,7 +376,8 @@ public sealed class OutboxDispatcher(
 
         var row = await HubQueries.Of(db).OutboxRow(db, id, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Outbox row {id} is gone.");
-        return StillLeased(row, command);
+        _ = StillLeased(row, command); // logs who holds it; nothing of this outcome is saved without the row marked done
+        return false;
     }
 
     /// <summary>A record created for the case is a step of its journey: forwarded (the origin's next hop) or a work order sent (further on).</summary>
