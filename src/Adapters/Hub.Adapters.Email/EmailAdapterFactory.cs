@@ -47,7 +47,7 @@ internal sealed class EmailAdapterFactory : IAdapterFactory
                 context.SystemName, context.KeyOf("SenderAuthentication:Require"), context.KeyOf("SenderAuthentication:AuthServId"));
         }
 
-        var intake = new ReplyIntake(context.SystemName, options.MaxMessageBytes, new WorkOrderMatcher(store), authentication, reader, context.Mappings, reporter, context.Time, context.TextZone);
+        var intake = new ReplyIntake(context.SystemName, options.MaxMessageBytes, new WorkOrderMatcher(store, context.SystemName), authentication, reader, context.Mappings, reporter, context.Time, context.TextZone);
         return new EmailAdapter(context.SystemName, options.BatchSize, transport, store, outbox, intake);
     }
 }

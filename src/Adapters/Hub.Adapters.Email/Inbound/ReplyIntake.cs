@@ -28,7 +28,8 @@ internal sealed class ReplyIntake(
     TimeZoneInfo zone)
 {
     /// <summary>
-    /// Any failure while reading this one mail, other than the mail server's (an <see cref="AdapterException"/>) or a
+    /// Any failure while reading this one mail, other than the mail server's (an <see cref="AdapterException"/>), the
+    /// hub's own state's (a <see cref="HubStateUnavailableException"/>: the mail stays and is read again) or a
     /// cancellation, sets the mail aside with its reason, so the rest of the poll goes on.
     /// </summary>
     public async Task<ObservedChange?> TakeAsync(IInboxSession session, InboxItem item, CancellationToken cancellationToken)
@@ -38,7 +39,7 @@ internal sealed class ReplyIntake(
         {
             return await ReadAsync(session, item, message => loaded = message, cancellationToken);
         }
-        catch (Exception error) when (error is not (AdapterException or OutOfMemoryException)
+        catch (Exception error) when (error is not (AdapterException or HubStateUnavailableException or OutOfMemoryException)
                                       && (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             await SetAsideAsync(session, item, loaded, null, IgnoredMailReason.Unreadable,

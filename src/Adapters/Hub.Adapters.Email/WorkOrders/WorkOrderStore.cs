@@ -49,8 +49,15 @@ internal sealed class WorkOrderStore(IAdapterStateStore state, string systemName
             new("case:" + order.CorrelationKey, order.Token),
         ], cancellationToken);
 
+    /// <summary>
+    /// The order a Message-ID belongs to. An id with a control character (a NUL among them) is none the hub made, so it
+    /// is not looked up: it comes from a sender's headers, and PostgreSQL refuses a NUL in text, which would read as the
+    /// hub's database failing and stop the contractor's inbox at that mail.
+    /// </summary>
     public Task<string?> FindTokenByMessageIdAsync(string messageId, CancellationToken cancellationToken) =>
-        state.GetAsync(systemName, "message:" + messageId, cancellationToken);
+        messageId.Any(char.IsControl)
+            ? Task.FromResult<string?>(null)
+            : state.GetAsync(systemName, "message:" + messageId, cancellationToken);
 
     public async Task<MailAboutOrder?> GetMailAboutAsync(string token, string slot, CancellationToken cancellationToken)
     {
