@@ -68,6 +68,7 @@ internal static class BacklogBenchmark
         await SendWebhookAsync(world, http, cancellationToken);
         var (calls, cpuAtLastWork, finished, stop) = await WaitUntilQuietAsync(world, hubProcess, WarmUpComplaints + incidents, cancellationToken);
         var hubElapsed = calls.Count == 0 ? TimeSpan.Zero : calls[^1].At - start;
+        await WriteCallsAsync(world, calls, start, cancellationToken);
         var hubCpu = cpuAtLastWork - cpuBefore; // up to the last call or work order the hub made, not the quiet wait after it
         if (trace is not null)
         {
@@ -160,6 +161,12 @@ internal static class BacklogBenchmark
             .ToList();
         return (calls, cpuAtLastWork, finished, stop);
     }
+
+    /// <summary>The measured calls into calls.csv in the run's folder (kept with --keep or when the run did not finish): seconds after the webhook, system, method, resource.</summary>
+    private static async Task WriteCallsAsync(BenchWorld world, List<ApiCall> calls, DateTimeOffset start, CancellationToken cancellationToken) =>
+        await File.WriteAllLinesAsync(Path.Combine(world.Folder, "calls.csv"),
+            ["seconds,system,method,resource", .. calls.Select(c => Figures.Invariant($"{(c.At - start).TotalSeconds:F4},{c.System},{c.Method},{Resource(c.Url)}"))],
+            cancellationToken);
 
     private static void PrintTimeline(List<ApiCall> calls, DateTimeOffset start)
     {

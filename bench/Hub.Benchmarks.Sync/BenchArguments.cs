@@ -30,7 +30,7 @@ internal sealed class BenchArguments
           --latency N       backlog: milliseconds every API call takes (default: 20, then 0 for the hub's pure overhead); lane, cluster: (default 20)
           --runs N          backlog: runs per latency; the summary gives the medians (default 1)
           --trace DIR       backlog: record the hub's CPU samples with dotnet-trace during each measured run into DIR
-          --keep            backlog: keep each run's folder (hub.db, mail, configuration, hub-output.log); a run that
+          --keep            backlog: keep each run's folder (hub.db, mail, configuration, hub-output.log, calls.csv); a run that
                             does not finish (nothing moves for 60 s) keeps its folder and says why in any case
           --concurrency N   backlog: the hub's dispatch concurrency, and the tight client's (default 4)
           --limit N         ratelimit: Dataverse requests allowed per 5 minutes (default 600; the backlog is 1.2x that)

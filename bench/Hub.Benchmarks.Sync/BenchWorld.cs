@@ -236,7 +236,7 @@ internal sealed class BenchWorld : IAsyncDisposable
         Dynamics.Dispose();
         if (Keep)
         {
-            Console.WriteLine($"  kept for a look: {Folder} (hub.db, mail/, appsettings.json, hub-output.log)");
+            Console.WriteLine($"  kept for a look: {Folder} (hub.db, mail/, appsettings.json, hub-output.log, and a backlog run's calls.csv)");
             return;
         }
 
