@@ -30,6 +30,8 @@ internal sealed class BenchArguments
           --latency N       backlog: milliseconds every API call takes (default: 20, then 0 for the hub's pure overhead); lane, cluster: (default 20)
           --runs N          backlog: runs per latency; the summary gives the medians (default 1)
           --trace DIR       backlog: record the hub's CPU samples with dotnet-trace during each measured run into DIR
+          --keep            backlog: keep each run's folder (hub.db, mail, configuration, hub-output.log, calls.csv); a run that
+                            does not finish (nothing moves for 60 s) keeps its folder and says why in any case
           --concurrency N   backlog: the hub's dispatch concurrency, and the tight client's (default 4)
           --limit N         ratelimit: Dataverse requests allowed per 5 minutes (default 600; the backlog is 1.2x that)
           --live N          lane: live complaints arriving while the backlog (--incidents, default 500 there) syncs (default 30)
@@ -53,6 +55,7 @@ internal sealed class BenchArguments
     public int? IncidentsGiven { get; private set; }
     public int Complaints { get; private set; } = 20;
     public bool Jit { get; private set; }
+    public bool Keep { get; private set; }
 
     public static BenchArguments Parse(string[] args)
     {
@@ -115,6 +118,9 @@ internal sealed class BenchArguments
                     break;
                 case "--jit":
                     parsed.Jit = true;
+                    break;
+                case "--keep":
+                    parsed.Keep = true;
                     break;
                 case "--limit":
                     parsed.Limit = Number(args, ++i, "--limit");

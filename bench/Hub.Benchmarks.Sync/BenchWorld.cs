@@ -47,6 +47,12 @@ internal sealed class BenchWorld : IAsyncDisposable
     public string MappingsDirectory { get; }
     public Uri ApiUrl { get; } = new($"http://127.0.0.1:{FreeLoopbackPort.Find()}/");
 
+    /// <summary>
+    /// Keep the folder at the end (the hub's database, the mail folders, the configuration) with the hub's output in
+    /// hub-output.log, instead of removing it: a run that did not finish can be looked into.
+    /// </summary>
+    public bool Keep { get; set; }
+
     /// <summary>The hub process, once started.</summary>
     public HubProcess Hub => hub ?? throw new InvalidOperationException("The hub has not been started.");
 
@@ -215,6 +221,11 @@ internal sealed class BenchWorld : IAsyncDisposable
                 // did not stop politely in time: killed below
             }
 
+            if (Keep)
+            {
+                await File.WriteAllTextAsync(Path.Combine(Folder, "hub-output.log"), hub.Output);
+            }
+
             await hub.DisposeAsync();
         }
 
@@ -223,6 +234,12 @@ internal sealed class BenchWorld : IAsyncDisposable
         stop.Dispose();
         TopDesk.Dispose();
         Dynamics.Dispose();
+        if (Keep)
+        {
+            Console.WriteLine($"  kept for a look: {Folder} (hub.db, mail/, appsettings.json, hub-output.log, and a backlog run's calls.csv)");
+            return;
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

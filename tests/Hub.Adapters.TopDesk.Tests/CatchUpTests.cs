@@ -88,6 +88,34 @@ public sealed class CatchUpTests : IDisposable
     }
 
     [Fact]
+    public async Task When_the_hub_writes_back_to_the_incidents_it_just_read_one_poll_still_reads_a_backlog_of_one_second_to_its_end()
+    {
+        var logged = LogBacklog(TimeSpan.Zero).Take(200).ToList(); // all in one second, as a bulk import or a benchmark logs them
+        var adapter = testbed.CreateAdapter(new Dictionary<string, string?> { ["PageSize"] = "10" });
+        var reached = new HashSet<string>();
+        var pages = new List<List<string>>();
+        string? watermark = null;
+        var more = true;
+        for (var page = 0; page < 50 && more; page++) // one poll, as the engine makes it (PollCycle.MaxPagesPerPoll)
+        {
+            var batch = await adapter.ReadChangesAsync(watermark, TopDeskTestbed.Timeout);
+            var read = batch.Changes.Where(c => c.Comment is null).Select(c => c.ExternalId).ToList();
+            reached.UnionWith(read);
+            (watermark, more) = (batch.NextWatermark ?? watermark, batch.HasMore);
+            pages.Add(read);
+            foreach (var id in pages.Count > 1 ? pages[^2].Take(5) : []) // the hub's progress entries for what it read a page before
+            {
+                Simulator.AddAction(id, "Uw melding is doorgestuurd naar de gebouwbeheerder.");
+            }
+
+            clock.Advance(TimeSpan.FromMilliseconds(300));
+        }
+
+        Assert.Empty(logged.Where(i => !reached.Contains(i.Id)).Select(i => i.BriefDescription));
+        Assert.False(more);
+    }
+
+    [Fact]
     public async Task A_resume_watermark_written_before_keyset_paging_resumes_at_its_offset_without_rereading_or_skipping()
     {
         var logged = LogBacklog(TimeSpan.FromSeconds(10)).Take(5).ToList();

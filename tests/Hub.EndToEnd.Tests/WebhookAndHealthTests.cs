@@ -114,6 +114,24 @@ public sealed class WebhookAndHealthTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public async Task A_backlog_longer_than_one_poll_is_read_to_its_end_after_one_webhook_without_waiting_for_the_poll_interval()
+    {
+        const int pagesPerPoll = 50; // PollCycle.MaxPagesPerPoll: one incident a page, so one poll cannot take in the backlog
+        await using var world = new ChainWorld(log, contractorAnswers: false) { ServiceDeskPollInterval = "01:00:00" };
+        world.StartHub(new Dictionary<string, string> { ["Hub__Systems__servicedesk__PageSize"] = "1" });
+        using var http = new HttpClient { BaseAddress = world.ApiUrl };
+        await FirstPollOfTheServiceDeskAsync(world);
+        var backlog = Enumerable.Range(1, (2 * pagesPerPoll) + 10).Select(n => Complaints.BlockedToilet(world.TopDesk, n)).ToList(); // more than the poll at start and the webhook's poll can read
+
+        using var signed = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, TimeProvider.System.GetUtcNow(), WebhookCall.NewBody());
+        using var accepted = await http.SendAsync(signed);
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        await world.EventuallyAsync(() => world.Dynamics.Cases.Count == backlog.Count, TimeSpan.FromSeconds(90),
+            $"a case for each of the {backlog.Count} incidents after one webhook, the hourly poll not come round");
+    }
+
+    [Fact]
     public async Task With_the_opt_in_the_plain_secret_header_polls_at_once()
     {
         await using var world = new ChainWorld(log, contractorAnswers: false) { ServiceDeskPollInterval = "01:00:00", ServiceDeskAllowsWebhookSecretHeader = true };

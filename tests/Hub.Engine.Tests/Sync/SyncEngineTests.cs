@@ -175,6 +175,38 @@ public abstract class SyncEngineTests(IDatabaseSource databases) : SyncRigTests(
     }
 
     [Fact]
+    public async Task A_poll_that_stops_at_its_page_limit_says_more_is_to_read_and_the_poll_that_reads_to_the_end_does_not()
+    {
+        for (var page = 1; page <= PollCycle.MaxPagesPerPoll + 10; page++)
+        {
+            rig.ServiceDesk.Report(new ChangeBatch([], $"td-page-{page}", HasMore: page < PollCycle.MaxPagesPerPoll + 10));
+        }
+
+        var stopped = await rig.PollAsync("servicedesk");
+        var toTheEnd = await rig.PollAsync("servicedesk");
+
+        Assert.True(stopped.MoreToRead);
+        Assert.EndsWith("more to read", stopped.ToString(), StringComparison.Ordinal);
+        Assert.False(toTheEnd.MoreToRead);
+    }
+
+    [Fact]
+    public async Task A_poll_whose_read_fails_after_a_page_with_more_waits_for_its_interval()
+    {
+        rig.ServiceDesk.Report(new ChangeBatch([], "td-page-1", HasMore: true));
+        rig.ServiceDesk.AfterRead = () =>
+        {
+            rig.ServiceDesk.Failure = AdapterException.Transient("servicedesk", "503 Service Unavailable");
+            return Task.CompletedTask;
+        };
+
+        var failed = await rig.PollAsync("servicedesk");
+
+        Assert.NotNull(failed.Error);
+        Assert.False(failed.MoreToRead);
+    }
+
+    [Fact]
     public async Task A_command_refused_for_good_becomes_a_dead_letter_holds_its_case_back_and_goes_through_when_replayed()
     {
         rig.Facility.Failure = AdapterException.Permanent("facility", "400 Bad Request: customerid does not exist");

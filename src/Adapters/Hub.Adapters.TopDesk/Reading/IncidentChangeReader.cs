@@ -40,10 +40,21 @@ internal sealed class IncidentChangeReader(
         var at = position.ResumeAt ?? ListPosition.StartAt(since);
         var hubOperatorId = (await lookups.HubOperatorAsync(cancellationToken)).Id;
         var latest = position.Latest ?? since;
-        var (items, status, answeredAt) = await calls.SendDatedAsync($"reading changed incidents (from {at})",
-            () => api.ListIncidentsAsJsonAsync(FiqlQuery.ModifiedSince(at.From), at.PageStart, at.PageSizeFor(options.PageSize), at.Sort, Fields, "true", cancellationToken),
-            () => []);
+        var (items, status, answeredAt) = await ListAsync(at, at.PageStart, at.PageSizeFor(options.PageSize), cancellationToken);
         var listed = items.Select(IncidentOnPage.ListedAs).ToList();
+        if (!at.Continues(listed) && SettledIncidents.ReadAfterSettling(at.From, answeredAt) && at.LookBack(options.PageSize) is { } back)
+        {
+            logger.LogDebug("{System}: incidents before {Position} moved away while being read; looking back for the last one read", calls.SystemName, at);
+            (items, status, answeredAt) = await ListAsync(at, back.PageStart, back.PageSize, cancellationToken);
+            listed = items.Select(IncidentOnPage.ListedAs).ToList();
+            var found = listed.FindIndex(i => string.Equals(i.Id, at.LastId, StringComparison.OrdinalIgnoreCase));
+            if (found >= 0)
+            {
+                at = at.FoundAt(back.PageStart, found);
+                (items, listed) = ([.. items.Skip(found)], [.. listed.Skip(found)]);
+            }
+        }
+
         if (!at.Continues(listed))
         {
             logger.LogDebug("{System}: incidents before {Position} changed while being read; reading that second again", calls.SystemName, at);
@@ -92,6 +103,12 @@ internal sealed class IncidentChangeReader(
             ? new ChangeBatch(changes, settled.Propose(new PollWatermark(latest, since, at.After(listed)).ToString(), nowSettled), HasMore: true) { Unreadable = unreadable }
             : new ChangeBatch(changes, settled.Propose(new PollWatermark(latest).ToString(), nowSettled)) { Unreadable = unreadable };
     }
+
+    /// <summary>The incidents changed since the position's second, in keyset order, from an offset within that second.</summary>
+    private Task<(List<JsonElement> Items, HttpStatusCode Status, DateTimeOffset? AnsweredAt)> ListAsync(ListPosition at, int pageStart, int pageSize, CancellationToken cancellationToken) =>
+        calls.SendDatedAsync($"reading changed incidents (from {at})",
+            () => api.ListIncidentsAsJsonAsync(FiqlQuery.ModifiedSince(at.From), pageStart, pageSize, at.Sort, Fields, "true", cancellationToken),
+            () => []);
 
     /// <summary>
     /// One incident as it is now, by its id (a UUID) or its number ("I 2026 042"), as the snapshot a poll makes of it;

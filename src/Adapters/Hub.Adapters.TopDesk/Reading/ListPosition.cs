@@ -9,6 +9,11 @@ namespace Hub.Adapters.TopDesk.Reading;
 /// <see cref="LastId"/>: when another incident is found there, incidents before it moved away, and that second is read
 /// again from its start (the inbox drops the repeats). An incident that newly changes in a second already read is
 /// caught by the next poll's overlap.
+/// <para>In a second TOPdesk's clock has settled past (<see cref="SettledIncidents.ReadAfterSettling"/>) incidents can
+/// only move away, none can arrive: there the read first looks back (<see cref="LookBack"/>) for <see cref="LastId"/>
+/// up to a page before where it was, and goes on after it; it starts the second over only when that incident moved away
+/// too, or more than a page did. A hub writing back to the incidents it has just read (a backlog carried down the
+/// chain) would otherwise make its own read start the second over after nearly every page.</para>
 /// </summary>
 internal sealed record ListPosition(DateTimeOffset From, int Read, string? LastId)
 {
@@ -42,6 +47,28 @@ internal sealed record ListPosition(DateTimeOffset From, int Read, string? LastI
 
     /// <summary>The same second read again from its start.</summary>
     public ListPosition Restarted() => new(From, 0, null);
+
+    /// <summary>
+    /// Where to look for <see cref="LastId"/> when a page did not start with it and only moves away were possible: from up
+    /// to <paramref name="pageSize"/> incidents before where it was, as many as reach a full page past it. Null without a
+    /// last incident, or when it was the second's first (nothing before it could have moved).
+    /// </summary>
+    public (int PageStart, int PageSize)? LookBack(int pageSize)
+    {
+        if (LastId is null || PageStart == 0)
+        {
+            return null;
+        }
+
+        var start = Math.Max(0, PageStart - pageSize);
+        return (start, Math.Min(PageStart - start + PageSizeFor(pageSize), MaxPageSize));
+    }
+
+    /// <summary>
+    /// The position found by a look-back whose page, asked from <paramref name="lookedFrom"/>, holds <see cref="LastId"/>
+    /// at <paramref name="index"/>: the same incident, at the offset it has now.
+    /// </summary>
+    public ListPosition FoundAt(int lookedFrom, int index) => this with { Read = lookedFrom + index + 1 };
 
     /// <summary>The incidents of a page not read before (all but the one it starts again with).</summary>
     public List<T> Unread<T>(IReadOnlyList<T> page) => [.. page.Skip(LastId is null ? 0 : 1)];

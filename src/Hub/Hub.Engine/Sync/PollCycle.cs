@@ -11,7 +11,9 @@ namespace Hub.Engine.Sync;
 /// One poll of one system: read a page from the stored watermark, take every change in and store the new watermark
 /// and the time of the last good poll, in one transaction per slice of the page with the watermark in the last one
 /// (<see cref="PageIntake"/>); while the adapter has more, the next page at once, up to
-/// <see cref="MaxPagesPerPoll"/> (the only paging loop: an adapter returns one page per read). A record that cannot be
+/// <see cref="MaxPagesPerPoll"/> (the only paging loop: an adapter returns one page per read); a poll that stops there
+/// with more to read says so (<see cref="PollOutcome.MoreToRead"/>), so that the next poll follows at once rather than
+/// a whole poll interval later. A record that cannot be
 /// read or taken in is set aside with its reason in the journal and the poll goes on; a failed read, or a failure of
 /// the hub's own database, ends the poll, keeps the watermark, is recorded for health and journaled once per failure
 /// streak, and is retried next time.
@@ -19,7 +21,10 @@ namespace Hub.Engine.Sync;
 public sealed class PollCycle(
     HubDatabase database, SystemAdapters adapters, ChangeIntake intake, HubJournal journal, HubWriteGate gate, TimeProvider time, ILogger<PollCycle> logger)
 {
-    /// <summary>Pages read in one poll at most, so one busy system cannot hold the poller forever; the next poll goes on from there.</summary>
+    /// <summary>
+    /// Pages read in one poll at most, so one busy system cannot hold the poller forever; the next poll goes on from
+    /// there, at once when the poll says <see cref="PollOutcome.MoreToRead"/>.
+    /// </summary>
     public const int MaxPagesPerPoll = 50;
 
     private readonly PageIntake pages = new(database, intake, journal, gate, time, logger);
@@ -38,6 +43,7 @@ public sealed class PollCycle(
                 var batch = await ReadAsync(adapter, watermark, cancellationToken).ConfigureAwait(false);
                 watermark = batch.NextWatermark ?? watermark;
                 await pages.TakeInAsync(systemName, batch, watermark, outcome, cancellationToken).ConfigureAwait(false);
+                outcome.MoreToRead = batch.HasMore;
                 if (!batch.HasMore)
                 {
                     break;
@@ -85,6 +91,7 @@ public sealed class PollCycle(
     private async Task<PollOutcome> FailedAsync(string systemName, string error, PollOutcome outcome)
     {
         outcome.Error = error;
+        outcome.MoreToRead = false; // a failed read waits for the poll interval, as every failure does
         try
         {
             await RecordFailureAsync(systemName, NulCharacters.Visible(error)).ConfigureAwait(false);
@@ -128,6 +135,12 @@ public sealed class PollOutcome
 
     public string? Error { get; set; }
 
+    /// <summary>
+    /// The poll stopped at <see cref="PollCycle.MaxPagesPerPoll"/> while the system still had more to read (its stored
+    /// watermark says where the rest starts): the next poll should follow at once, not a poll interval later.
+    /// </summary>
+    public bool MoreToRead { get; internal set; }
+
     public int this[IntakeResult result] => counts.TryGetValue(result, out var n) ? n : 0;
 
     public int Total => counts.Values.Sum();
@@ -135,5 +148,5 @@ public sealed class PollOutcome
     internal void Count(IntakeResult result) => counts[result] = this[result] + 1;
 
     public override string ToString() =>
-        Error ?? string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{c.Key}: {c.Value}"));
+        Error ?? string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{c.Key}: {c.Value}")) + (MoreToRead ? "; more to read" : string.Empty);
 }

@@ -3,7 +3,12 @@ using Quartz;
 
 namespace Hub.Host.Jobs;
 
-/// <summary>Polls one system (its name is in the job data). Never two polls of one system at once.</summary>
+/// <summary>
+/// Polls one system (its name is in the job data). Never two polls of one system at once. A poll that stopped at its
+/// page limit with more to read (<see cref="PollOutcome.MoreToRead"/>) asks for the next poll at once, as a webhook
+/// does: a backlog longer than one poll is read to its end without waiting a poll interval (an hour, where webhooks
+/// do the work) between its parts, and the job still ends after each poll, so other jobs are not held up.
+/// </summary>
 [DisallowConcurrentExecution]
 internal sealed class PollJob(PollCycle poll, ILogger<PollJob> logger) : IJob
 {
@@ -12,9 +17,14 @@ internal sealed class PollJob(PollCycle poll, ILogger<PollJob> logger) : IJob
         var system = context.MergedJobDataMap.GetString(JobKeys.SystemData)
             ?? throw new InvalidOperationException("poll job without a system");
         var outcome = await poll.PollAsync(system, cancellationToken);
-        if (outcome.Total > 0)
+        if (outcome.Total > 0 || outcome.MoreToRead)
         {
             logger.LogInformation("Polled {System}: {Outcome}", system, outcome);
+        }
+
+        if (outcome.MoreToRead)
+        {
+            await context.Scheduler.TriggerJob(context.JobDetail.Key, cancellationToken); // runs once this poll has ended
         }
     }
 }
