@@ -5,7 +5,7 @@ namespace Hub.Deploy.Tests;
 /// <summary>
 /// The hub runs with at most two glibc malloc arenas wherever it is installed on Linux: glibc reads MALLOC_ARENA_MAX
 /// only from the environment at start (no runtimeconfig setting reaches it), so the systemd unit and the container
-/// image both set it. About 8 MB of steady working set (docs/performance/runtime-settings.md).
+/// image both set it. About 9 MB of steady working set (docs/performance/runtime-settings.md).
 /// </summary>
 public sealed partial class MallocArenaTests
 {
