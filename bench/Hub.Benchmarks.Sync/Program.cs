@@ -32,6 +32,7 @@ try
 {
     var hub = await MeasuredHub.ChooseAsync(arguments.Jit, cancellation.Token);
     Console.WriteLine($"Hub measured: {hub.Description}");
+    Console.WriteLine($"Hub environment: {string.Join("; ", ServiceEnvironment.Apply())}");
     var met = true;
     var outcomes = new List<BenchmarkOutcome>();
     foreach (var benchmark in arguments.Benchmarks)
