@@ -59,14 +59,17 @@ public sealed class OutboxDispatcher(
         try
         {
             takenThisRound.Clear();
-            var live = await TakeDueAsync(DispatchLane.Live, cancellationToken).ConfigureAwait(false);
-            var bulk = await TakeDueAsync(DispatchLane.Bulk, cancellationToken).ConfigureAwait(false);
+            var (live, bulk) = await OnOneConnectionAsync(async db =>
+            {
+                var takenLive = await TakeDueAsync(db, DispatchLane.Live, cancellationToken).ConfigureAwait(false); // first: the bulk take leaves out what it leased
+                return (takenLive, await TakeDueAsync(db, DispatchLane.Bulk, cancellationToken).ConfigureAwait(false));
+            }, cancellationToken).ConfigureAwait(false);
             if (live.Count + bulk.Count == 0)
             {
                 return 0;
             }
 
-            var lanes = new DispatchLanes(live, bulk, ct => TakeDueAsync(DispatchLane.Live, ct), time);
+            var lanes = new DispatchLanes(live, bulk, ct => OnOneConnectionAsync(db => TakeDueAsync(db, DispatchLane.Live, ct), ct), time);
             await Parallel.ForEachAsync(
                 lanes.InOrderAsync(cancellationToken),
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.DispatchConcurrency), CancellationToken = cancellationToken },
@@ -86,10 +89,25 @@ public sealed class OutboxDispatcher(
     /// waits in a penalty (or is leased by another node) still waits as a whole. In the live lane only a case's very
     /// first command (nothing queued for the case before it), newest first, as many as are sent side by side.
     /// </summary>
-    private async Task<List<OutboxCommand>> TakeDueAsync(DispatchLane lane, CancellationToken cancellationToken)
+    private async Task<List<OutboxCommand>> TakeDueAsync(HubDbContext db, DispatchLane lane, CancellationToken cancellationToken)
     {
-        var candidates = await DueHeadsAsync(lane, cancellationToken).ConfigureAwait(false);
-        return candidates.Count == 0 ? candidates : await LeaseAsync(candidates, cancellationToken).ConfigureAwait(false);
+        var candidates = await DueHeadsAsync(db, lane, cancellationToken).ConfigureAwait(false);
+        return candidates.Count == 0 ? candidates : await LeaseAsync(db, candidates, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One unit of work on one opened connection: its queries and updates run one after the other on it instead of each
+    /// taking a connection from the pool again. Nothing is tracked across them (the takes read untracked and lease with
+    /// one UPDATE), and no transaction spans them: each statement commits on its own, as when each had its own opening.
+    /// </summary>
+    private async Task<T> OnOneConnectionAsync<T>(Func<HubDbContext, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await work(db).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -97,27 +115,22 @@ public sealed class OutboxDispatcher(
     /// wins (PostgreSQL re-checks the condition on the row the winner committed; SQLite has one writer), and the winner
     /// reads back the rows carrying its lease, in the candidates' order.
     /// </summary>
-    private async Task<List<OutboxCommand>> LeaseAsync(List<OutboxCommand> candidates, CancellationToken cancellationToken)
+    private async Task<List<OutboxCommand>> LeaseAsync(HubDbContext db, List<OutboxCommand> candidates, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var until = now + options.DispatchLease;
         var ids = candidates.Select(c => c.Id).ToList();
         var me = node.NodeId;
-        var db = database.CreateContext();
-        await using (db.ConfigureAwait(false))
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the update and the read back
-            await Free(db, db.Outbox.Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Pending), now)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(o => o.LeasedBy, me)
-                    .SetProperty(o => o.LeaseUntil, until)
-                    .SetProperty(o => o.LeaseToken, o => o.LeaseToken + 1), cancellationToken).ConfigureAwait(false);
-            var leased = await db.Outbox.AsNoTracking()
-                .Where(o => ids.Contains(o.Id) && o.LeasedBy == me && o.LeaseUntil == until && o.Status == OutboxStatus.Pending)
-                .ToDictionaryAsync(o => o.Id, cancellationToken).ConfigureAwait(false);
-            takenThisRound.UnionWith(leased.Keys);
-            return ids.Where(leased.ContainsKey).Select(id => leased[id]).ToList();
-        }
+        await Free(db, db.Outbox.Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Pending), now)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(o => o.LeasedBy, me)
+                .SetProperty(o => o.LeaseUntil, until)
+                .SetProperty(o => o.LeaseToken, o => o.LeaseToken + 1), cancellationToken).ConfigureAwait(false);
+        var leased = await db.Outbox.AsNoTracking()
+            .Where(o => ids.Contains(o.Id) && o.LeasedBy == me && o.LeaseUntil == until && o.Status == OutboxStatus.Pending)
+            .ToDictionaryAsync(o => o.Id, cancellationToken).ConfigureAwait(false);
+        takenThisRound.UnionWith(leased.Keys);
+        return ids.Where(leased.ContainsKey).Select(id => leased[id]).ToList();
     }
 
     /// <summary>
@@ -142,53 +155,49 @@ public sealed class OutboxDispatcher(
                                || !db.Nodes.Any(n => n.NodeId == o.LeasedBy && n.CheckedInAt > aliveSince));
     }
 
-    private async Task<List<OutboxCommand>> DueHeadsAsync(DispatchLane lane, CancellationToken cancellationToken)
+    private async Task<List<OutboxCommand>> DueHeadsAsync(HubDbContext db, DispatchLane lane, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var penalised = PenalisedSystems(now);
-        var db = database.CreateContext();
-        await using (db.ConfigureAwait(false))
+        var heads = db.Outbox.AsNoTracking()
+            .Where(o => o.Status == OutboxStatus.Pending
+                        && !db.Outbox.Any(e => e.CaseId == o.CaseId && e.Id < o.Id && (e.Status == OutboxStatus.Pending || e.Status == OutboxStatus.DeadLettered)))
+            .Where(o => o.NextAttemptAt <= now);
+        heads = Free(db, heads, now);
+        if (penalised.Count > 0)
         {
-            var heads = db.Outbox.AsNoTracking()
-                .Where(o => o.Status == OutboxStatus.Pending
-                            && !db.Outbox.Any(e => e.CaseId == o.CaseId && e.Id < o.Id && (e.Status == OutboxStatus.Pending || e.Status == OutboxStatus.DeadLettered)))
-                .Where(o => o.NextAttemptAt <= now);
-            heads = Free(db, heads, now);
-            if (penalised.Count > 0)
-            {
 #pragma warning disable CA1304, CA1311 // Translated to SQL lower(): no culture of this process is involved (EF cannot translate ToLowerInvariant).
-                heads = heads.Where(o => !penalised.Contains(o.TargetSystem.ToLower()));
+            heads = heads.Where(o => !penalised.Contains(o.TargetSystem.ToLower()));
 #pragma warning restore CA1304, CA1311
-            }
-
-            if (lane == DispatchLane.Live)
-            {
-                var wanted = Math.Max(1, options.DispatchConcurrency);
-                var named = namedCases?.Current() ?? [];
-                var first = named.Count == 0 ? [] : await heads
-                    .Where(o => named.Contains(o.CaseId))
-                    .OrderBy(o => o.Id)
-                    .Take(wanted)
-                    .ToListAsync(cancellationToken).ConfigureAwait(false);
-                if (first.Count == wanted)
-                {
-                    return first;
-                }
-
-                var chosen = first.Select(o => o.Id).ToList();
-                var fresh = await heads
-                    .Where(o => !chosen.Contains(o.Id) && !db.Outbox.Any(e => e.CaseId == o.CaseId && e.Id < o.Id))
-                    .OrderByDescending(o => o.Id)
-                    .Take(wanted - first.Count)
-                    .ToListAsync(cancellationToken).ConfigureAwait(false);
-                return [.. first, .. fresh];
-            }
-
-            return await heads
-                .OrderBy(o => o.Id)
-                .Take(Math.Max(1, options.DispatchBatchSize))
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        if (lane == DispatchLane.Live)
+        {
+            var wanted = Math.Max(1, options.DispatchConcurrency);
+            var named = namedCases?.Current() ?? [];
+            var first = named.Count == 0 ? [] : await heads
+                .Where(o => named.Contains(o.CaseId))
+                .OrderBy(o => o.Id)
+                .Take(wanted)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (first.Count == wanted)
+            {
+                return first;
+            }
+
+            var chosen = first.Select(o => o.Id).ToList();
+            var fresh = await heads
+                .Where(o => !chosen.Contains(o.Id) && !db.Outbox.Any(e => e.CaseId == o.CaseId && e.Id < o.Id))
+                .OrderByDescending(o => o.Id)
+                .Take(wanted - first.Count)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return [.. first, .. fresh];
+        }
+
+        return await heads
+            .OrderBy(o => o.Id)
+            .Take(Math.Max(1, options.DispatchBatchSize))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose() => rounds.Dispose();
@@ -261,17 +270,30 @@ public sealed class OutboxDispatcher(
 
     private async Task<Sent> ApplyAsync(ISystemAdapter adapter, OutboxCommand command, ChangeIntent intent, CancellationToken cancellationToken)
     {
-        var context = await SendContext.ReadAsync(database, command.CaseId, intent.WithWholeCase, cancellationToken).ConfigureAwait(false);
-        var link = context.LinkIn(command.TargetSystem)
-            ?? throw AdapterException.Permanent(command.TargetSystem, $"case {command.CaseId} has no record in '{command.TargetSystem}' to change (its create failed or was discarded).");
+        var (context, link) = await OnOneConnectionAsync(db => ReadAndNoteAsync(db, command, intent, cancellationToken), cancellationToken).ConfigureAwait(false);
         var whole = intent.WithWholeCase ? context.WholeCase(link) : null;
-        await NoteWritesAsync(link.Id, RecordView.FieldsOf(intent.Fields, intent.TargetValues), cancellationToken).ConfigureAwait(false);
         await adapter.ApplyAsync(AdapterCommands.Change(intent, command, link, whole), cancellationToken).ConfigureAwait(false);
         return new Sent(new RecordReference(link.ExternalId, link.ExternalNumber), IsNewRecord: false, context);
     }
 
-    /// <summary>Before writing: these fields will show the hub's value when it reads the record back (see <see cref="RecordMemory"/>).</summary>
-    private async Task NoteWritesAsync(long linkId, IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a change needs before it goes out, in one unit of work: what it is sent with (<see cref="SendContext"/>), the
+    /// target's record among it, and the note of the fields it will write. The connection is given back before the send.
+    /// </summary>
+    private async Task<(SendContext Context, LinkRecord Link)> ReadAndNoteAsync(HubDbContext db, OutboxCommand command, ChangeIntent intent, CancellationToken cancellationToken)
+    {
+        var context = await SendContext.ReadAsync(db, command.CaseId, intent.WithWholeCase, cancellationToken).ConfigureAwait(false);
+        var link = context.LinkIn(command.TargetSystem)
+            ?? throw AdapterException.Permanent(command.TargetSystem, $"case {command.CaseId} has no record in '{command.TargetSystem}' to change (its create failed or was discarded).");
+        await NoteWritesAsync(db, link.Id, RecordView.FieldsOf(intent.Fields, intent.TargetValues), cancellationToken).ConfigureAwait(false);
+        return (context, link);
+    }
+
+    /// <summary>
+    /// Before writing: these fields will show the hub's value when it reads the record back (see <see cref="RecordMemory"/>).
+    /// The link is read again, tracked, under the write gate, so no other writer's change of it in between is lost.
+    /// </summary>
+    private async Task NoteWritesAsync(HubDbContext db, long linkId, IReadOnlyList<string> fields, CancellationToken cancellationToken)
     {
         if (fields.Count == 0)
         {
@@ -280,15 +302,10 @@ public sealed class OutboxDispatcher(
 
         using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            var db = database.CreateContext();
-            await using (db.ConfigureAwait(false))
-            {
-                await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the read and the save
-                var link = await HubQueries.Of(db).LinkById(db, linkId, cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"Link {linkId} is gone.");
-                CaseLinks.Writes(link, fields);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            }
+            var link = await HubQueries.Of(db).LinkById(db, linkId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Link {linkId} is gone.");
+            CaseLinks.Writes(link, fields);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -25,7 +25,7 @@ internal sealed class SendContext
     /// <summary>The case as it is now, when it was asked for and still exists.</summary>
     private CaseRecord? Case { get; }
 
-    /// <summary>The case's records (and, with <paramref name="withCase"/>, the case itself), untracked.</summary>
+    /// <summary>The case's records (and, with <paramref name="withCase"/>, the case itself), untracked, in a unit of work of its own.</summary>
     public static async Task<SendContext> ReadAsync(HubDatabase database, string caseId, bool withCase, CancellationToken cancellationToken)
     {
         var db = database.CreateContext();
@@ -36,16 +36,22 @@ internal sealed class SendContext
                 await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for both queries
             }
 
-            var queries = HubQueries.Of(db);
-            var links = new List<LinkRecord>();
-            await foreach (var link in queries.CaseLinks(db, caseId).WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                links.Add(link);
-            }
-
-            var record = withCase ? await queries.CaseUntracked(db, caseId, cancellationToken).ConfigureAwait(false) : null;
-            return new SendContext(links, record);
+            return await ReadAsync(db, caseId, withCase, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The same, read within the caller's unit of work (on its connection, when it opened one).</summary>
+    public static async Task<SendContext> ReadAsync(HubDbContext db, string caseId, bool withCase, CancellationToken cancellationToken)
+    {
+        var queries = HubQueries.Of(db);
+        var links = new List<LinkRecord>();
+        await foreach (var link in queries.CaseLinks(db, caseId).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            links.Add(link);
+        }
+
+        var record = withCase ? await queries.CaseUntracked(db, caseId, cancellationToken).ConfigureAwait(false) : null;
+        return new SendContext(links, record);
     }
 
     /// <summary>The case's first record in the target system, if it has one.</summary>

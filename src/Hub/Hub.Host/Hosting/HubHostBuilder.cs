@@ -32,10 +32,15 @@ internal static class HubHostBuilder
         // The slim builder: Kestrel without the QUIC transport (HTTP/3) and without IIS integration, which the full
         // builder loads at every start and the hub never uses (it runs under systemd, as a Windows service or in a
         // console; docs/performance/memory-load-less.md). HTTPS addresses in Hub:Api:Urls still work (below).
+        // The host's own appsettings sources are read once, as the hub's configuration is (HubConfiguration): reloading
+        // on change (the host's default) watches the content root recursively, the configuration's folder, which in the
+        // default layout holds hub.db, its WAL and the mail folders, so every database write woke the watcher (about 4% of
+        // the CPU per complaint, docs/performance/connection-openings.md). The mappings keep their own watcher.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ContentRootPath = configuration.BaseDirectory,
             ApplicationName = typeof(HubHostBuilder).Assembly.GetName().Name,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.Configuration.AddConfiguration(configuration.Root);
