@@ -191,6 +191,20 @@ public abstract class SyncEngineTests(IDatabaseSource databases) : SyncRigTests(
     }
 
     [Fact]
+    public async Task A_system_that_says_more_is_to_read_without_moving_its_watermark_is_not_polled_again_at_once()
+    {
+        for (var page = 1; page <= PollCycle.MaxPagesPerPoll; page++)
+        {
+            rig.ServiceDesk.Report(new ChangeBatch([], NextWatermark: null, HasMore: true));
+        }
+
+        var stuck = await rig.PollAsync("servicedesk");
+
+        Assert.Null(stuck.Error);
+        Assert.False(stuck.MoreToRead);
+    }
+
+    [Fact]
     public async Task A_poll_whose_read_fails_after_a_page_with_more_waits_for_its_interval()
     {
         rig.ServiceDesk.Report(new ChangeBatch([], "td-page-1", HasMore: true));

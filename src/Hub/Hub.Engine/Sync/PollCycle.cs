@@ -38,6 +38,7 @@ public sealed class PollCycle(
         try
         {
             var watermark = await ReadWatermarkAsync(systemName, cancellationToken).ConfigureAwait(false);
+            var startedAt = watermark;
             for (var page = 0; page < MaxPagesPerPoll; page++)
             {
                 var batch = await ReadAsync(adapter, watermark, cancellationToken).ConfigureAwait(false);
@@ -48,6 +49,13 @@ public sealed class PollCycle(
                 {
                     break;
                 }
+            }
+
+            if (outcome.MoreToRead && string.Equals(watermark, startedAt, StringComparison.Ordinal))
+            {
+                // Pages that never move the watermark would be read again at once, and again: the next poll waits for its interval.
+                logger.LogWarning("{System} says it has more to read, but {Pages} pages did not move its watermark; the next poll waits for the poll interval", systemName, MaxPagesPerPoll);
+                outcome.MoreToRead = false;
             }
 
             return outcome;
