@@ -36,12 +36,26 @@ public sealed class PublishedServiceTests : IDisposable
     [Fact]
     public async Task A_published_hub_caps_the_GC_gen0_budget_at_4_MB_in_its_runtimeconfig_however_it_is_started()
     {
-        await PublishAsync();
+        var properties = await PublishedRuntimePropertiesAsync();
 
-        using var runtimeConfig = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "hub.runtimeconfig.json")));
-        var properties = runtimeConfig.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
         Assert.Equal("0x400000", properties.GetProperty("System.GC.Gen0MaxBudget").GetString());
         Assert.False(properties.GetProperty("System.GC.Server").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_published_hub_lets_an_idle_thread_pool_worker_block_at_once_instead_of_spinning_however_it_is_started()
+    {
+        var properties = await PublishedRuntimePropertiesAsync();
+
+        Assert.Equal("0", properties.GetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit").ToString());
+    }
+
+    /// <summary>The runtime settings the published hub.runtimeconfig.json gives the runtime (configProperties).</summary>
+    private async Task<JsonElement> PublishedRuntimePropertiesAsync()
+    {
+        await PublishAsync();
+        using var runtimeConfig = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "hub.runtimeconfig.json")));
+        return runtimeConfig.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").Clone();
     }
 
     /// <summary>
