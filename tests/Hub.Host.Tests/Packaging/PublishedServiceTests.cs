@@ -44,6 +44,17 @@ public sealed class PublishedServiceTests : IDisposable
         Assert.False(properties.GetProperty("System.GC.Server").GetBoolean());
     }
 
+    [Fact]
+    public async Task A_published_hub_commits_its_GC_heap_in_1_MB_regions_however_it_is_started()
+    {
+        await PublishAsync();
+
+        using var runtimeConfig = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "hub.runtimeconfig.json")));
+        var properties = runtimeConfig.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.True(properties.TryGetProperty("System.GC.RegionSize", out var regionSize), "hub.runtimeconfig.json sets no GC region size: " + properties);
+        Assert.Equal("0x100000", regionSize.GetString());
+    }
+
     /// <summary>
     /// Publishes the hub this test run was built with (same configuration, --no-build: seconds, and the build output
     /// that other tests run from is left alone); what it copies is what a Release publish copies.
