@@ -43,6 +43,15 @@ public sealed class PublishedServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_published_hub_commits_its_GC_heap_in_1_MB_regions_however_it_is_started()
+    {
+        var properties = await PublishedRuntimePropertiesAsync();
+
+        Assert.True(properties.TryGetProperty("System.GC.RegionSize", out var regionSize), "hub.runtimeconfig.json sets no GC region size: " + properties);
+        Assert.Equal("0x100000", regionSize.GetString());
+    }
+
+    [Fact]
     public async Task A_published_hub_lets_an_idle_thread_pool_worker_block_at_once_instead_of_spinning_however_it_is_started()
     {
         var properties = await PublishedRuntimePropertiesAsync();

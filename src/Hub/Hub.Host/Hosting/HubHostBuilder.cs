@@ -83,6 +83,7 @@ internal static class HubHostBuilder
         services.AddHostedService<NodeCheckIn>();
         services.AddHostedService<DispatchLoop>(); // every node sends; leases divide the commands
         services.AddHostedService<ArrivalWatch>(); // after the scheduler, whose poll jobs it triggers
+        services.AddHostedService<NativeHeapTrim>();
 
         var app = builder.Build();
         app.MapHubHealth();
