@@ -8,6 +8,7 @@ namespace Hub.Host.Tests.Hosting;
 /// The native heap's trim (<see cref="NativeHeapTrim"/> runs it once a minute in the service): memory that native code
 /// freed between blocks it still uses stays resident until the heap is trimmed, and the trim gives it back.
 /// </summary>
+[Collection(ProcessMemoryGroup.Name)]
 public sealed class NativeHeapTests
 {
     private const int BlockSize = 4096;
