@@ -46,6 +46,18 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test Hub.sln --nologo "$@" 2>&1 | tee "$log" || status=$?   # pipefail: dotnet's own exit code
 
+# The failed tests again at the very end, each with the start of its message (lines cut at 300 characters): a failure's
+# own output (a hub's log) can run to thousands of lines, and whoever reads only the tail should still see what failed.
+failed=$(awk '
+  /^  Failed [^ ]+ \[/ { print; grab = 1; n = 0; next }
+  grab && /^  (Stack Trace|Standard Output Messages):/ { grab = 0 }
+  grab && n < 6 { print "    " substr($0, 1, 300); n++ }
+' "$log")
+if [ -n "$failed" ]; then
+  echo "failed tests:"
+  echo "$failed"
+fi
+
 # One closing line over all test projects: "tests: N passed, N failed".
 sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{ n += $2 } END { print n + 0 }'; }
 echo "tests: $(sum Passed) passed, $(sum Failed) failed"
