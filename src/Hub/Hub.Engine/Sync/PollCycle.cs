@@ -153,6 +153,9 @@ public sealed class PollOutcome
 
     public int Total => counts.Values.Sum();
 
+    /// <summary>Anything beyond records the hub had read before with nothing new in them (an overlapping window reads them again).</summary>
+    public bool TookSomethingIn => counts.Any(c => c.Value > 0 && c.Key is not (IntakeResult.Duplicate or IntakeResult.Unchanged));
+
     internal void Count(IntakeResult result) => counts[result] = this[result] + 1;
 
     public override string ToString() =>

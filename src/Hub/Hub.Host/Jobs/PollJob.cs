@@ -17,9 +17,13 @@ internal sealed class PollJob(PollCycle poll, ILogger<PollJob> logger) : IJob
         var system = context.MergedJobDataMap.GetString(JobKeys.SystemData)
             ?? throw new InvalidOperationException("poll job without a system");
         var outcome = await poll.PollAsync(system, cancellationToken);
-        if (outcome.Total > 0 || outcome.MoreToRead)
+        if (outcome.TookSomethingIn || outcome.MoreToRead)
         {
             logger.LogInformation("Polled {System}: {Outcome}", system, outcome);
+        }
+        else if (outcome.Total > 0)
+        {
+            logger.LogDebug("Polled {System}: {Outcome}", system, outcome); // only records read before, every poll interval
         }
 
         if (outcome.MoreToRead)
