@@ -47,11 +47,12 @@ status=0
 dotnet test Hub.sln --nologo "$@" 2>&1 | tee "$log" || status=$?   # pipefail: dotnet's own exit code
 
 # The failed tests again at the very end, each with the start of its message (lines cut at 300 characters): a failure's
-# own output (a hub's log) can run to thousands of lines, and whoever reads only the tail should still see what failed.
+# own output (a hub's log) can run to thousands of lines, and whoever reads only the tail should still see what failed
+# and why (a wait that ran out puts what it waited for, the state it found and the hubs' last lines in its message).
 failed=$(awk '
   /^  Failed [^ ]+ \[/ { print; grab = 1; n = 0; next }
   grab && /^  (Stack Trace|Standard Output Messages):/ { grab = 0 }
-  grab && n < 6 { print "    " substr($0, 1, 300); n++ }
+  grab && n < 80 { print "    " substr($0, 1, 300); n++ }
 ' "$log")
 if [ -n "$failed" ]; then
   echo "failed tests:"

@@ -138,17 +138,22 @@ public sealed class ClusterOnPostgresTests(PostgresServer postgres, ITestOutputH
         Assert.True(verifyExit == 0, verdict);
     }
 
-    /// <summary>Runs a wait; when it fails, writes the scheduler's and the outbox's state first, so a stall says where it stuck.</summary>
-    private async Task ExplainingAsync(HubDatabase database, Func<Task> wait)
+    /// <summary>
+    /// Runs a wait; when it fails, the failure says what was awaited, then the scheduler's and the outbox's state, so a
+    /// stall says where it stuck (in the message itself: the test's log can be cut off where a CI shows only the tail).
+    /// </summary>
+    private static async Task ExplainingAsync(HubDatabase database, Func<Task> wait)
     {
         try
         {
             await wait();
         }
-        catch (Exception)
+        catch (Xunit.Sdk.XunitException failure)
         {
-            log.WriteLine(await ClusterSnapshot.DescribeAsync(database));
-            throw;
+            var (what, rest) = failure.Message.IndexOf('\n', StringComparison.Ordinal) is var end and >= 0
+                ? (failure.Message[..end], failure.Message[(end + 1)..])
+                : (failure.Message, string.Empty);
+            Assert.Fail($"{what}\n{await ClusterSnapshot.DescribeAsync(database)}{rest}");
         }
     }
 

@@ -42,8 +42,20 @@ internal sealed class HubRuns(string folder, ITestOutputHelper log) : IAsyncDisp
             await Task.Delay(200);
         }
 
-        Assert.Fail($"Not within {timeout.TotalSeconds:0} s: {what}.\nHub output:\n{string.Join("\n---\n", hubs.Select(h => h.Output))}");
+        Assert.Fail($"Not within {timeout.TotalSeconds:0} s: {what}.\n{OutputTails()}");
     }
+
+    /// <summary>
+    /// The last lines of each hub's output: the message of a failed wait is what a CI summary shows, and a whole output of
+    /// several minutes (thousands of lines) would bury it; the whole of it goes to the test's log when the world ends.
+    /// </summary>
+    public string OutputTails(int lines = 40) =>
+        string.Join("\n", hubs.Select(h =>
+        {
+            var all = h.Output.Split('\n');
+            return $"--- last {Math.Min(lines, all.Length)} of {all.Length} lines of hub process {h.Id} (all of it in the test's log) ---\n"
+                   + string.Join("\n", all.TakeLast(lines));
+        }));
 
     public async ValueTask DisposeAsync()
     {
