@@ -22,15 +22,15 @@ public sealed class NamedRecordWebhookTests(ITestOutputHelper log)
         await using var world = new ChainWorld(log, contractorAnswers: false) { ServiceDeskPollInterval = "01:00:00" };
         world.StartHub();
         using var http = new HttpClient { BaseAddress = world.ApiUrl };
-        await FirstPollOfTheServiceDeskAsync(world);
+        await ServiceDeskPolls.FirstPollAsync(world);
         await Task.Delay(TimeSpan.FromSeconds(2)); // let that poll end: the backlog is read by the webhook's poll
         var backlog = Enumerable.Range(1, Backlog).Select(n => Complaints.BlockedToilet(world.TopDesk, n)).ToList();
         world.TopDesk.SetFailureRatio(0, Slow);
 
-        Assert.Equal(HttpStatusCode.Accepted, await PostAsync(http, world, WebhookCall.NewBody()));
+        Assert.Equal(HttpStatusCode.Accepted, await ServiceDeskPolls.PostWebhookAsync(http, world, WebhookCall.NewBody()));
         await world.EventuallyAsync(() => ProgressReadsOf(world, backlog) > 0, TimeSpan.FromSeconds(60), "the backlog's poll reading progress entries");
         var live = Complaints.BlockedToilet(world.TopDesk, LiveNumber);
-        Assert.Equal(HttpStatusCode.Accepted, await PostAsync(http, world, WebhookCall.NamingRecord(live.Id)));
+        Assert.Equal(HttpStatusCode.Accepted, await ServiceDeskPolls.PostWebhookAsync(http, world, WebhookCall.NamingRecord(live.Id)));
 
         var readWhenLiveArrived = -1;
         await world.EventuallyAsync(() =>
@@ -57,19 +57,19 @@ public sealed class NamedRecordWebhookTests(ITestOutputHelper log)
         await using var world = new ChainWorld(log, contractorAnswers: false) { ServiceDeskPollInterval = "01:00:00" };
         var hub = world.StartHub();
         using var http = new HttpClient { BaseAddress = world.ApiUrl };
-        await FirstPollOfTheServiceDeskAsync(world);
-        var lists = IncidentLists(world);
+        await ServiceDeskPolls.FirstPollAsync(world);
+        var lists = ServiceDeskPolls.IncidentLists(world);
 
-        Assert.Equal(HttpStatusCode.Accepted, await PostAsync(http, world, WebhookCall.NamingRecord("I 2099 999")));
-        Assert.Equal(HttpStatusCode.Accepted, await PostAsync(http, world, WebhookCall.NamingRecord(Guid.NewGuid().ToString())));
+        Assert.Equal(HttpStatusCode.Accepted, await ServiceDeskPolls.PostWebhookAsync(http, world, WebhookCall.NamingRecord("I 2099 999")));
+        Assert.Equal(HttpStatusCode.Accepted, await ServiceDeskPolls.PostWebhookAsync(http, world, WebhookCall.NamingRecord(Guid.NewGuid().ToString())));
 
         await world.EventuallyAsync(() => hub.Output.Contains("which that system does not know", StringComparison.Ordinal),
             TimeSpan.FromSeconds(20), "the hub's log saying TOPdesk knows no such record");
-        await world.EventuallyAsync(() => IncidentLists(world) > lists, TimeSpan.FromSeconds(20), "the poll the webhook triggered");
+        await world.EventuallyAsync(() => ServiceDeskPolls.IncidentLists(world) > lists, TimeSpan.FromSeconds(20), "the poll the webhook triggered");
         Assert.Empty(world.Dynamics.Cases);
 
         var incident = Complaints.BlockedToilet(world.TopDesk);
-        Assert.Equal(HttpStatusCode.Accepted, await PostAsync(http, world, WebhookCall.NamingRecord(incident.Number)));
+        Assert.Equal(HttpStatusCode.Accepted, await ServiceDeskPolls.PostWebhookAsync(http, world, WebhookCall.NamingRecord(incident.Number)));
         await world.EventuallyAsync(() => world.Dynamics.Cases.Count == 1, TimeSpan.FromSeconds(30), $"the case for {incident.Number}, named by its number");
     }
 
@@ -79,7 +79,7 @@ public sealed class NamedRecordWebhookTests(ITestOutputHelper log)
         await using var world = new ChainWorld(log, contractorAnswers: false) { ServiceDeskPollInterval = "01:00:00" };
         world.StartHub();
         using var http = new HttpClient { BaseAddress = world.ApiUrl };
-        await FirstPollOfTheServiceDeskAsync(world);
+        await ServiceDeskPolls.FirstPollAsync(world);
         await Task.Delay(TimeSpan.FromSeconds(2));
         var incident = Complaints.BlockedToilet(world.TopDesk);
         var body = WebhookCall.NamingRecord(incident.Id);
@@ -102,17 +102,4 @@ public sealed class NamedRecordWebhookTests(ITestOutputHelper log)
         var paths = incidents.Select(i => $"/tas/api/incidents/id/{i.Id}/actions").ToHashSet(StringComparer.Ordinal);
         return world.TopDesk.Requests.Where(r => paths.Contains(r.Path)).Select(r => r.Path).Distinct(StringComparer.Ordinal).Count();
     }
-
-    private static int IncidentLists(ChainWorld world) =>
-        world.TopDesk.Requests.Count(r => r.Path.EndsWith("/incidents", StringComparison.Ordinal) && r.Query.Contains("modificationDate", StringComparison.Ordinal));
-
-    private static async Task<HttpStatusCode> PostAsync(HttpClient http, ChainWorld world, byte[] body)
-    {
-        using var request = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, TimeProvider.System.GetUtcNow(), body);
-        using var response = await http.SendAsync(request);
-        return response.StatusCode;
-    }
-
-    private static Task FirstPollOfTheServiceDeskAsync(ChainWorld world) =>
-        world.EventuallyAsync(() => IncidentLists(world) > 0, TimeSpan.FromSeconds(60), "the first poll of the service desk at start");
 }

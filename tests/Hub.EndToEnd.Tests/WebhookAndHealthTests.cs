@@ -16,7 +16,7 @@ public sealed class WebhookAndHealthTests(ITestOutputHelper log)
         await using var world = new ChainWorld(log, contractorAnswers: false) { ServiceDeskPollInterval = "01:00:00" };
         world.StartHub();
         using var http = new HttpClient { BaseAddress = world.ApiUrl };
-        await FirstPollOfTheServiceDeskAsync(world);
+        await ServiceDeskPolls.FirstPollAsync(world);
         var incident = Complaints.BlockedToilet(world.TopDesk);
 
         using var unsigned = await http.PostAsync(new Uri("hooks/servicedesk", UriKind.Relative), new StringContent("{}"));
@@ -120,7 +120,7 @@ public sealed class WebhookAndHealthTests(ITestOutputHelper log)
         await using var world = new ChainWorld(log, contractorAnswers: false) { ServiceDeskPollInterval = "01:00:00" };
         world.StartHub(new Dictionary<string, string> { ["Hub__Systems__servicedesk__PageSize"] = "1" });
         using var http = new HttpClient { BaseAddress = world.ApiUrl };
-        await FirstPollOfTheServiceDeskAsync(world);
+        await ServiceDeskPolls.FirstPollAsync(world);
         var backlog = Enumerable.Range(1, (2 * pagesPerPoll) + 10).Select(n => Complaints.BlockedToilet(world.TopDesk, n)).ToList(); // more than the poll at start and the webhook's poll can read
 
         using var signed = WebhookCall.Signed(world.ApiUrl, "servicedesk", ChainWorld.WebhookSecret, TimeProvider.System.GetUtcNow(), WebhookCall.NewBody());
@@ -137,7 +137,7 @@ public sealed class WebhookAndHealthTests(ITestOutputHelper log)
         await using var world = new ChainWorld(log, contractorAnswers: false) { ServiceDeskPollInterval = "01:00:00", ServiceDeskAllowsWebhookSecretHeader = true };
         world.StartHub();
         using var http = new HttpClient { BaseAddress = world.ApiUrl };
-        await FirstPollOfTheServiceDeskAsync(world);
+        await ServiceDeskPolls.FirstPollAsync(world);
         var incident = Complaints.BlockedToilet(world.TopDesk);
 
         using var call = PlainSecretCall();
@@ -262,13 +262,4 @@ public sealed class WebhookAndHealthTests(ITestOutputHelper log)
         Assert.DoesNotContain("facility is not usable at start", hub.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(world.TopDesk.ApplicationPassword, hub.Output, StringComparison.Ordinal);
     }
-
-    /// <summary>
-    /// Waits for the service desk's first poll (its FIQL on modificationDate): the start's checks read incidents too,
-    /// before the hub listens, so any request to /incidents is not yet a sign of a polling, listening hub.
-    /// </summary>
-    private static Task FirstPollOfTheServiceDeskAsync(ChainWorld world) =>
-        world.EventuallyAsync(
-            () => world.TopDesk.Requests.Any(r => r.Path.EndsWith("/incidents", StringComparison.Ordinal) && r.Query.Contains("modificationDate", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(60), "the first poll of the service desk at start");
 }

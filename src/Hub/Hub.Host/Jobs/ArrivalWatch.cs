@@ -32,8 +32,14 @@ internal sealed class ArrivalWatch(SystemAdapters adapters, ISchedulerFactory sc
                 if (await waiter.WaitForArrivalAsync(LongestWait, stoppingToken))
                 {
                     var scheduler = await schedulers.GetScheduler(stoppingToken);
-                    await scheduler.TriggerJob(JobKeys.Poll(system), stoppingToken);
-                    logger.LogDebug("{System}: something arrived; polling it now", system);
+                    if (await PollNow.RequestAsync(scheduler, system, stoppingToken))
+                    {
+                        logger.LogDebug("{System}: something arrived; polling it now", system);
+                    }
+                    else
+                    {
+                        logger.LogDebug("{System}: something arrived; the poll waiting to start reads it", system);
+                    }
                 }
 
                 if (failing)

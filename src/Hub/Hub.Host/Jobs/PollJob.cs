@@ -28,7 +28,7 @@ internal sealed class PollJob(PollCycle poll, ILogger<PollJob> logger) : IJob
 
         if (outcome.MoreToRead)
         {
-            await context.Scheduler.TriggerJob(context.JobDetail.Key, cancellationToken); // runs once this poll has ended
+            await PollNow.RequestAsync(context.Scheduler, system, cancellationToken); // runs once this poll has ended
         }
     }
 }

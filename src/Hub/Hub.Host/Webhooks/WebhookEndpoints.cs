@@ -53,7 +53,7 @@ internal static class WebhookEndpoints
             }
 
             var scheduler = await schedulers.GetScheduler(ct);
-            await scheduler.TriggerJob(JobKeys.Poll(name), ct);
+            await PollNow.RequestAsync(scheduler, name, ct);
             return Results.Accepted();
         });
     }
