@@ -45,7 +45,7 @@ public sealed class ClusterOnPostgresTests(PostgresServer postgres, ITestOutputH
             "the survivors took over every command the killed node held");
         var takeover = killedAt.Elapsed;
         await ExplainingAsync(database.Database, () => world.EventuallyAsync(() => incidents.All(i => world.TopDesk.Incident(i.Id).Completed), TimeSpan.FromSeconds(240),
-            "every complaint went down the chain and back"));
+            "every complaint went down the chain and back"), () => ClusterSnapshot.DescribeNotCompletedAsync(database.Database, world.TopDesk, incidents.Select(i => i.Id)));
         await Task.Delay(TimeSpan.FromSeconds(3)); // a second send of anything would show up now
         var (verifyExit, verdict) = await world.RunHubCommandAsync("verify");
         var (_, status) = await world.RunHubCommandWithAsync(QuickCluster, "status"); // judged by the nodes' own check-in interval
@@ -142,7 +142,7 @@ public sealed class ClusterOnPostgresTests(PostgresServer postgres, ITestOutputH
     /// Runs a wait; when it fails, the failure says what was awaited, then the scheduler's and the outbox's state, so a
     /// stall says where it stuck (in the message itself: the test's log can be cut off where a CI shows only the tail).
     /// </summary>
-    private static async Task ExplainingAsync(HubDatabase database, Func<Task> wait)
+    private static async Task ExplainingAsync(HubDatabase database, Func<Task> wait, Func<Task<string>>? more = null)
     {
         try
         {
@@ -153,7 +153,8 @@ public sealed class ClusterOnPostgresTests(PostgresServer postgres, ITestOutputH
             var (what, rest) = failure.Message.IndexOf('\n', StringComparison.Ordinal) is var end and >= 0
                 ? (failure.Message[..end], failure.Message[(end + 1)..])
                 : (failure.Message, string.Empty);
-            Assert.Fail($"{what}\n{await ClusterSnapshot.DescribeAsync(database)}{rest}");
+            var extra = more is null ? string.Empty : await more();
+            Assert.Fail($"{what}\n{extra}{await ClusterSnapshot.DescribeAsync(database)}{rest}");
         }
     }
 

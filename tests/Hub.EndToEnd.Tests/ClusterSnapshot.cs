@@ -32,6 +32,40 @@ internal static class ClusterSnapshot
         return text.ToString();
     }
 
+    /// <summary>
+    /// The first few complaints that did not come back (TOPdesk not completed): the incident as TOPdesk has it, then
+    /// what the hub journaled for its case and every command it queued for it, in order, so a lost step shows.
+    /// </summary>
+    public static async Task<string> DescribeNotCompletedAsync(HubDatabase database, Hub.Simulators.TopDesk.TopDeskSimulator topDesk, IEnumerable<string> incidentIds)
+    {
+        var text = new StringBuilder();
+        var open = incidentIds.Select(topDesk.Incident).Where(i => !i.Completed).ToList();
+        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"NOT COMPLETED: {open.Count}");
+        await using var db = database.CreateContext();
+        foreach (var incident in open.Take(3))
+        {
+            var actions = topDesk.ActionsOf(incident.Id);
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
+                $"  {incident.Number} status '{incident.ProcessingStatus?.Name}' completed {incident.Completed}; actions: {string.Join(" | ", actions.Select(a => Cut(a.PlainText)))}");
+            var caseId = await db.Links.AsNoTracking().Where(l => l.SystemName == "servicedesk" && l.ExternalId == incident.Id).Select(l => l.CaseId).FirstOrDefaultAsync();
+            foreach (var entry in await db.Journal.AsNoTracking().Where(j => j.CaseId == caseId).OrderBy(j => j.Sequence).ToListAsync())
+            {
+                text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
+                    $"    journal {entry.Sequence} {entry.At:HH:mm:ss.fff} {entry.Kind} {entry.SourceSystem}->{entry.TargetSystem} {entry.Outcome} {Cut(entry.After)} {entry.Error}");
+            }
+
+            foreach (var o in await db.Outbox.AsNoTracking().Where(o => o.CaseId == caseId).OrderBy(o => o.Id).ToListAsync())
+            {
+                text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
+                    $"    command {o.Id} {o.Kind} -> {o.TargetSystem} {o.Status} attempts {o.Attempts} done {o.CompletedAt:HH:mm:ss.fff} by {o.LeasedBy} token {o.LeaseToken} {o.LastError}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Cut(string? text) => text is null ? string.Empty : text.Length <= 80 ? text : text[..80] + "…";
+
     private static async Task AppendRowsAsync(HubDbContext db, StringBuilder text, string title, string sql)
     {
         text.AppendLine(title);
