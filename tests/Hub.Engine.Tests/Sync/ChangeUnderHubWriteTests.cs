@@ -53,39 +53,10 @@ public abstract class ChangeUnderHubWriteTests(IDatabaseSource databases) : Sync
         Assert.Equal(IntakeResult.Echo, result);
     }
 
-    /// <summary>An incident opens the case; the building manager schedules it; the hub writes "Ingepland" to TOPdesk.</summary>
-    private async Task OpenAndScheduleAsync()
-    {
-        Assert.Equal(IntakeResult.Opened, await rig.Intake.AcceptAsync("servicedesk", Incident("1", status: "Geregistreerd", priority: "Hoog", byHub: false), default));
-        await rig.DispatchAllDueAsync();
-        var facilityCase = Assert.Single(rig.Facility.Created);
-        rig.Clock.Advance(TimeSpan.FromMinutes(10));
-        var scheduled = new ObservedChange
-        {
-            ExternalId = "facility-id-001", Version = "f1", Kind = ChangeKind.StatusChanged, OccurredAt = rig.Clock.Now,
-            RawValues = new Dictionary<string, string> { [MappedField.Status] = "4" }, Actor = "Building manager",
-        };
-        Assert.Equal(IntakeResult.Updated, await rig.Intake.AcceptAsync("facility", scheduled, default));
-        await rig.DispatchAllDueAsync();
-        Assert.Equal("Ingepland", rig.ServiceDesk.Applied.Last().TargetValues[MappedField.Status]);
-        Assert.Equal(facilityCase.CorrelationKey, (await rig.ReadAsync(db => db.Cases.AsNoTracking().SingleAsync())).Id);
-        rig.Clock.Advance(TimeSpan.FromMinutes(10));
-    }
+    private Task OpenAndScheduleAsync() => ScheduledComplaint.OpenAndScheduleAsync(rig);
 
     private ObservedChange Incident(string version, string status, string priority, bool byHub) =>
-        Complaint.Reported("td-1", "I 2026 101", rig.Clock.Now, version) with
-        {
-            Kind = version == "1" ? ChangeKind.Created : ChangeKind.FieldsChanged,
-            RawValues = new Dictionary<string, string>
-            {
-                [MappedField.Status] = status,
-                [MappedField.Priority] = priority,
-                [MappedField.Category] = "Facilitair",
-                [MappedField.Subcategory] = "Sanitair",
-            },
-            WrittenByHub = byHub,
-            Actor = byHub ? "Hub Integratie" : "Petra de Vries",
-        };
+        ScheduledComplaint.Incident(rig, version, status, priority, byHub);
 }
 
 public sealed class ChangeUnderHubWriteOnSqliteTests() : ChangeUnderHubWriteTests(SqliteTestDatabase.Source);

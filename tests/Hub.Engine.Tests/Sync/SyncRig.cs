@@ -54,9 +54,12 @@ internal sealed class SyncRig : IAsyncDisposable
     /// <summary>The node this rig's <see cref="Dispatcher"/> sends as.</summary>
     public HubNode Node { get; } = HubNode.Start(TimeProvider.System) with { NodeId = "node-one" };
 
-    /// <summary>A dispatcher of another node on the same database, with the same adapters, journal and clock.</summary>
-    public OutboxDispatcher DispatcherOf(HubNode node) =>
-        new(Database, node, new ClusterOptions(), new SystemAdapters([ServiceDesk, Facility, Contractor]), mappings, journal, gate, Clock, Options, NullLogger<OutboxDispatcher>.Instance, Named);
+    /// <summary>
+    /// A dispatcher of another node on the same database, with the same adapters, journal and clock; in this process
+    /// (the rig's write gate) unless it is given a gate of its own, as a node in another process has.
+    /// </summary>
+    public OutboxDispatcher DispatcherOf(HubNode node, HubWriteGate? ownGate = null) =>
+        new(Database, node, new ClusterOptions(), new SystemAdapters([ServiceDesk, Facility, Contractor]), mappings, journal, ownGate ?? gate, Clock, Options, NullLogger<OutboxDispatcher>.Instance, Named);
 
     /// <summary>A copy of the shipped mappings the test may edit; <see cref="ReloadMappings"/> takes the edit up.</summary>
     public MappingDirectory MappingFiles { get; } = MappingDirectory.CopyOfShipped();

@@ -201,6 +201,11 @@ public sealed class ChangeIntake(
         }
 
         var view = RecordView.Of(change);
+        if (link is not null && view.Count > 0 && parked is null)
+        {
+            await LinkMemoryHold.HoldAsync(db, link, cancellationToken).ConfigureAwait(false); // the reading is remembered below
+        }
+
         var memory = link is null || view.Count == 0 ? null : CaseLinks.MemoryOf(link);
         var changedByOthers = change.WrittenByHub && memory is not null ? memory.ChangedByOthers(view) : [];
         if (memory is not null && link is not null && parked is null)

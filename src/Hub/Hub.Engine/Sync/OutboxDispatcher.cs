@@ -291,7 +291,8 @@ public sealed class OutboxDispatcher(
 
     /// <summary>
     /// Before writing: these fields will show the hub's value when it reads the record back (see <see cref="RecordMemory"/>).
-    /// The link is read again, tracked, under the write gate, so no other writer's change of it in between is lost.
+    /// The link is read again, tracked, under the write gate (and, on PostgreSQL, under a hold of its row that other
+    /// nodes' readings wait for: <see cref="LinkMemoryHold"/>), so no other writer's change of it in between is lost.
     /// </summary>
     private async Task NoteWritesAsync(HubDbContext db, long linkId, IReadOnlyList<string> fields, CancellationToken cancellationToken)
     {
@@ -302,11 +303,28 @@ public sealed class OutboxDispatcher(
 
         using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            var link = await HubQueries.Of(db).LinkById(db, linkId, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Link {linkId} is gone.");
-            CaseLinks.Writes(link, fields);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (db is not PostgresHubDbContext)
+            {
+                await NoteAsync(db, linkId, fields, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (tx.ConfigureAwait(false))
+            {
+                await LinkMemoryHold.LockAsync(db, linkId, cancellationToken).ConfigureAwait(false); // other nodes' readings of it wait
+                await NoteAsync(db, linkId, fields, cancellationToken).ConfigureAwait(false);
+                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
+    }
+
+    private static async Task NoteAsync(HubDbContext db, long linkId, IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    {
+        var link = await HubQueries.Of(db).LinkById(db, linkId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Link {linkId} is gone.");
+        CaseLinks.Writes(link, fields);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
