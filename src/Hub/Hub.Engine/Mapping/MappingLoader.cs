@@ -1,5 +1,4 @@
 using Hub.Engine.Mapping.Loading;
-using Newtonsoft.Json.Linq;
 
 namespace Hub.Engine.Mapping;
 
@@ -33,7 +32,7 @@ public static class MappingLoader
 
         var names = files.Select(Path.GetFileName).OfType<string>().ToList();
         var errors = new List<MappingError>();
-        var trees = new List<(string File, JToken Tree)>();
+        var trees = new List<(string File, MappingNode Tree)>();
         foreach (var path in files)
         {
             var name = Path.GetFileName(path);
@@ -59,7 +58,7 @@ public static class MappingLoader
         var parts = new MappingParts();
         foreach (var (name, tree) in trees)
         {
-            MappingFileReader.Read(name, (JObject)tree, parts);
+            MappingFileReader.Read(name, tree, parts);
         }
 
         errors.AddRange(SystemChecks.Check(parts)

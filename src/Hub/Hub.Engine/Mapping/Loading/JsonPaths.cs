@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Hub.Engine.Mapping.Loading;
 
@@ -14,34 +12,17 @@ internal static partial class JsonPaths
 
     public static string Item(string path, int index) => $"{path}[{index}]";
 
-    /// <summary>NJsonSchema writes "#/valueMaps[0].system"; the hub's errors use "$.valueMaps[0].system".</summary>
-    public static string FromSchemaPath(string? schemaPath)
-    {
-        var rest = (schemaPath ?? string.Empty).TrimStart('#').TrimStart('/');
-        return rest.Length == 0 || rest.StartsWith('[') ? Root + rest : $"{Root}.{rest}";
-    }
-
-    /// <summary>The token at a path, or null when the path names something that is missing.</summary>
-    public static JToken? Find(JToken root, string path)
-    {
-        try
-        {
-            return root.SelectToken(path);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The node at a path built by <see cref="Property"/> and <see cref="Item"/>, or null when it is missing.</summary>
+    public static MappingNode? Find(MappingNode root, string path) => Find(root, Root, path);
 
     /// <summary>The 1-based line of the path, or of its nearest existing parent (a missing field has none of its own).</summary>
-    public static int? LineOf(JToken root, string path)
+    public static int? LineOf(MappingNode root, string path)
     {
         for (var current = path; current.Length > 0; current = Parent(current))
         {
-            if (Find(root, current) is IJsonLineInfo info && info.HasLineInfo())
+            if (Find(root, current) is { } node)
             {
-                return info.LineNumber;
+                return node.Line;
             }
 
             if (current == Root)
@@ -58,6 +39,39 @@ internal static partial class JsonPaths
         var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
         return cut <= 0 ? Root : path[..cut];
     }
+
+    private static MappingNode? Find(MappingNode node, string at, string path)
+    {
+        if (path.Length == at.Length)
+        {
+            return path == at ? node : null;
+        }
+
+        for (var index = 0; index < node.Items.Count; index++)
+        {
+            if (Below(Item(at, index), path) is { } itemPath)
+            {
+                return Find(node.Items[index], itemPath, path);
+            }
+        }
+
+        // Of a name written twice, the later value counts.
+        for (var index = node.Properties.Count - 1; index >= 0; index--)
+        {
+            if (Below(Property(at, node.Properties[index].Key), path) is { } propertyPath)
+            {
+                return Find(node.Properties[index].Value, propertyPath, path);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><paramref name="step"/> when <paramref name="path"/> is it or lies under it, else null.</summary>
+    private static string? Below(string step, string path) =>
+        path.StartsWith(step, StringComparison.Ordinal) && (path.Length == step.Length || path[step.Length] is '.' or '[')
+            ? step
+            : null;
 
     [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$")]
     private static partial Regex PlainName();

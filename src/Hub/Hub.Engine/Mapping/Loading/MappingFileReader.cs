@@ -1,6 +1,7 @@
 using Hub.Abstractions.Mapping;
 using Hub.Abstractions.Model;
-using Newtonsoft.Json.Linq;
+using System.Globalization;
+using System.Text.Json;
 
 namespace Hub.Engine.Mapping.Loading;
 
@@ -10,7 +11,7 @@ namespace Hub.Engine.Mapping.Loading;
 /// </summary>
 internal static class MappingFileReader
 {
-    public static void Read(string file, JObject root, MappingParts parts)
+    public static void Read(string file, MappingNode root, MappingParts parts)
     {
         ReadSection(file, root, "systems", parts.Systems, ReadSystem);
         ReadSection(file, root, "valueMaps", parts.ValueMaps, ReadValueMap);
@@ -21,27 +22,23 @@ internal static class MappingFileReader
         ReadSection(file, root, "milestones", parts.Milestones, ReadMilestones);
     }
 
-    private static void ReadSection<T>(string file, JObject root, string section, List<Located<T>> into, Func<JObject, T> read)
+    private static void ReadSection<T>(string file, MappingNode root, string section, List<Located<T>> into, Func<MappingNode, T> read)
     {
-        if (root[section] is not JArray items)
-        {
-            return;
-        }
-
+        var items = root[section]?.Items ?? [];
         var sectionPath = JsonPaths.Property(JsonPaths.Root, section);
         for (var i = 0; i < items.Count; i++)
         {
-            into.Add(new Located<T>(read((JObject)items[i]), file, JsonPaths.Item(sectionPath, i)));
+            into.Add(new Located<T>(read(items[i]), file, JsonPaths.Item(sectionPath, i)));
         }
     }
 
-    private static SystemMapping ReadSystem(JObject o) =>
+    private static SystemMapping ReadSystem(MappingNode o) =>
         new(Text(o, "name"), Text(o, "role"), Settings(o, "settings")) { Adapter = OptionalText(o, "adapter") };
 
-    private static ValueMap ReadValueMap(JObject o)
+    private static ValueMap ReadValueMap(MappingNode o)
     {
         var field = Text(o, "field");
-        var entries = ((JArray)o["values"]!).Cast<JObject>().Select(e => new ValueMapEntry(
+        var entries = o["values"]!.Items.Select(e => new ValueMapEntry(
             Text(e, "value"),
             CanonicalValues.Normalize(field, Text(e, "canonical")),
             Enum.Parse<MapDirection>(OptionalText(e, "direction") ?? "both", ignoreCase: true)) { Description = OptionalText(e, "description") });
@@ -51,13 +48,13 @@ internal static class MappingFileReader
         };
     }
 
-    private static RouteMapping ReadRoute(JObject o)
+    private static RouteMapping ReadRoute(MappingNode o)
     {
-        var when = o["when"] as JObject;
+        var when = o["when"];
         var fields = new Dictionary<string, FieldRule>(StringComparer.OrdinalIgnoreCase);
-        foreach (var field in (o["fields"] as JObject)?.Properties() ?? [])
+        foreach (var (name, rule) in o["fields"]?.Properties ?? [])
         {
-            fields[field.Name] = ReadFieldRule((JObject)field.Value);
+            fields[name] = ReadFieldRule(rule);
         }
 
         return new RouteMapping
@@ -70,19 +67,19 @@ internal static class MappingFileReader
             ContractorBy = OptionalText(o, "contractorBy"),
             Parameters = Settings(o, "parameters"),
             Fields = fields,
-            ExpectedWithin = o["expectedWithin"] is JObject expected
-                ? new ExpectedTime((int?)expected["workingDays"] ?? 0, (int?)expected["workingHours"] ?? 0)
+            ExpectedWithin = o["expectedWithin"] is { } expected
+                ? new ExpectedTime(Whole(expected, "workingDays"), Whole(expected, "workingHours"))
                 : null,
         };
     }
 
-    private static FieldRule ReadFieldRule(JObject o) => new(
+    private static FieldRule ReadFieldRule(MappingNode o) => new(
         Enum.Parse<FlowDirection>(Text(o, "direction"), ignoreCase: true),
         OptionalText(o, "owner"),
         OptionalText(o, "visibility"),
-        (bool?)o["relay"] ?? false);
+        o["relay"]?.Kind == JsonValueKind.True);
 
-    private static ContractorMapping ReadContractor(JObject o) => new()
+    private static ContractorMapping ReadContractor(MappingNode o) => new()
     {
         Id = Text(o, "id"),
         Name = Text(o, "name"),
@@ -93,13 +90,13 @@ internal static class MappingFileReader
         Subcategories = Texts(o, "subcategories"),
     };
 
-    private static MessageTemplate ReadTemplate(JObject o)
+    private static MessageTemplate ReadTemplate(MappingNode o)
     {
-        var body = o["body"] is JArray lines ? string.Join('\n', lines.Select(l => (string?)l)) : Text(o, "body");
+        var body = o["body"] is { Kind: JsonValueKind.Array } lines ? string.Join('\n', lines.Items.Select(MappingNode.TextOf)) : Text(o, "body");
         return new MessageTemplate(Text(o, "language"), Text(o, "subject"), body);
     }
 
-    private static ReplyPhrases ReadPhrases(JObject o) => new()
+    private static ReplyPhrases ReadPhrases(MappingNode o) => new()
     {
         Language = Text(o, "language"),
         Accepted = Texts(o, "accepted"),
@@ -111,7 +108,7 @@ internal static class MappingFileReader
         Months = Texts(o, "months"),
     };
 
-    private static MilestoneTemplates ReadMilestones(JObject o) => new()
+    private static MilestoneTemplates ReadMilestones(MappingNode o) => new()
     {
         Language = Text(o, "language"),
         Texts = MilestoneTemplates.TextKeys.Where(key => o[key] is not null)
@@ -121,19 +118,22 @@ internal static class MappingFileReader
         Parties = Settings(o, "parties"),
     };
 
-    private static string Text(JObject o, string name) => (string?)o[name] ?? string.Empty;
+    private static string Text(MappingNode o, string name) => OptionalText(o, name) ?? string.Empty;
 
-    private static string? OptionalText(JObject o, string name) => (string?)o[name];
+    private static string? OptionalText(MappingNode o, string name) => MappingNode.TextOf(o[name]);
 
-    private static string[] Texts(JObject o, string name) =>
-        o[name] is JArray items ? [.. items.Select(i => (string?)i ?? string.Empty)] : [];
+    private static int Whole(MappingNode o, string name) =>
+        o[name] is { } number ? int.Parse(number.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : 0;
 
-    private static Dictionary<string, string> Settings(JObject o, string name)
+    private static string[] Texts(MappingNode o, string name) =>
+        [.. (o[name]?.Items ?? []).Select(i => MappingNode.TextOf(i) ?? string.Empty)];
+
+    private static Dictionary<string, string> Settings(MappingNode o, string name)
     {
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var setting in (o[name] as JObject)?.Properties() ?? [])
+        foreach (var (setting, value) in o[name]?.Properties ?? [])
         {
-            settings[setting.Name] = (string?)setting.Value ?? string.Empty;
+            settings[setting] = MappingNode.TextOf(value) ?? string.Empty;
         }
 
         return settings;

@@ -1,91 +1,65 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Hub.Engine.Mapping.Loading;
 
 /// <summary>
-/// Turns a mapping file's text into a JSON tree, strictly: no comments, no trailing commas, no property twice in
-/// one object. System.Text.Json judges the syntax (Newtonsoft would accept comments and single quotes); the tree
-/// handed on is Newtonsoft's, with line numbers, because NJsonSchema validates that.
+/// Turns a mapping file's text into a tree of <see cref="MappingNode"/>s, strictly: no comments, no trailing commas, no
+/// property twice in one object.
 /// </summary>
 internal static partial class MappingFileText
 {
-    private static readonly JsonDocumentOptions Strict = new()
+    public static MappingNode? Parse(string file, string text, List<MappingError> errors)
     {
-        AllowTrailingCommas = false,
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowDuplicateProperties = true,
-    };
-
-    public static JToken? Parse(string file, string text, List<MappingError> errors)
-    {
+        MappingNode tree;
         try
         {
-            using var document = JsonDocument.Parse(text, Strict);
-            var before = errors.Count;
-            FindDuplicates(file, document.RootElement, JsonPaths.Root, errors);
-            var tree = Load(text);
-            for (var i = before; i < errors.Count; i++)
-            {
-                errors[i] = errors[i] with { Line = JsonPaths.LineOf(tree, errors[i].JsonPath) };
-            }
-
-            return errors.Count == before ? tree : null;
+            tree = MappingNodeReader.Read(text);
         }
-        catch (System.Text.Json.JsonException e)
+        catch (JsonException e)
         {
             errors.Add(InvalidJson(file, e));
             return null;
         }
-    }
 
-    private static JToken Load(string text)
-    {
-        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None };
-        return JToken.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
-    }
-
-    private static void FindDuplicates(string file, JsonElement element, string path, List<MappingError> errors)
-    {
-        if (element.ValueKind == JsonValueKind.Array)
+        var before = errors.Count;
+        FindDuplicates(file, tree, JsonPaths.Root, errors);
+        for (var i = before; i < errors.Count; i++)
         {
-            var index = 0;
-            foreach (var item in element.EnumerateArray())
-            {
-                FindDuplicates(file, item, JsonPaths.Item(path, index++), errors);
-            }
-
-            return;
+            errors[i] = errors[i] with { Line = JsonPaths.LineOf(tree, errors[i].JsonPath) };
         }
 
-        if (element.ValueKind != JsonValueKind.Object)
+        return errors.Count == before ? tree : null;
+    }
+
+    private static void FindDuplicates(string file, MappingNode node, string path, List<MappingError> errors)
+    {
+        for (var index = 0; index < node.Items.Count; index++)
         {
-            return;
+            FindDuplicates(file, node.Items[index], JsonPaths.Item(path, index), errors);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in element.EnumerateObject())
+        foreach (var (name, value) in node.Properties)
         {
-            var propertyPath = JsonPaths.Property(path, property.Name);
-            if (!seen.Add(property.Name))
+            var propertyPath = JsonPaths.Property(path, name);
+            if (!seen.Add(name))
             {
                 errors.Add(new MappingError(
                     file,
                     propertyPath,
-                    $"Property '{property.Name}' appears more than once in the same object; only one of them would count.",
-                    $"Keep one \"{property.Name}\" in this object and delete the other.")
+                    $"Property '{name}' appears more than once in the same object; only one of them would count.",
+                    $"Keep one \"{name}\" in this object and delete the other.")
                 {
                     Kind = MappingErrorKind.DuplicateProperty,
                 });
             }
 
-            FindDuplicates(file, property.Value, propertyPath, errors);
+            FindDuplicates(file, value, propertyPath, errors);
         }
     }
 
-    private static MappingError InvalidJson(string file, System.Text.Json.JsonException e)
+    private static MappingError InvalidJson(string file, JsonException e)
     {
         var line = (int)(e.LineNumber ?? 0) + 1;
         var column = (int)(e.BytePositionInLine ?? 0) + 1;

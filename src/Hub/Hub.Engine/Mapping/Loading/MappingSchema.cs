@@ -1,10 +1,7 @@
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
-
 namespace Hub.Engine.Mapping.Loading;
 
 /// <summary>
-/// The JSON Schema of mapping files, validated with NJsonSchema. The schema is the one shipped in mappings/
+/// The JSON Schema of mapping files, checked by <see cref="SchemaCheck"/>. The schema is the one shipped in mappings/
 /// (embedded at build time), so the loader checks exactly what the admin's editor checks.
 /// </summary>
 internal static class MappingSchema
@@ -13,7 +10,7 @@ internal static class MappingSchema
 
     private const string ResourceName = "Hub.Engine.Mapping.hub-mappings.schema.json";
 
-    private static readonly Lazy<JsonSchema> Schema = new(Read);
+    private static readonly Lazy<SchemaRule> Schema = new(() => SchemaRules.Read(Text));
 
     /// <summary>The schema text, as shipped.</summary>
     public static string Text
@@ -27,17 +24,8 @@ internal static class MappingSchema
         }
     }
 
-    public static void Validate(string file, JToken tree, List<MappingError> errors)
+    public static void Validate(string file, MappingNode tree, List<MappingError> errors)
     {
-        foreach (var error in Schema.Value.Validate(tree))
-        {
-            SchemaErrorTranslator.Translate(file, tree, error, errors);
-        }
+        errors.AddRange(SchemaCheck.Check(tree, Schema.Value).Select(violation => SchemaErrorTranslator.Translate(file, tree, violation)));
     }
-
-    // The schema has no external references, so parsing it does no I/O and completes synchronously: blocking on it
-    // (in a Lazy, which cannot await) cannot deadlock.
-#pragma warning disable RS0030
-    private static JsonSchema Read() => JsonSchema.FromJsonAsync(Text).GetAwaiter().GetResult();
-#pragma warning restore RS0030
 }

@@ -1,113 +1,94 @@
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
-using NJsonSchema.Validation;
+using System.Text.Json;
 
 namespace Hub.Engine.Mapping.Loading;
 
-/// <summary>Turns NJsonSchema's validation errors into errors an admin can act on: what is wrong and how to fix it.</summary>
+/// <summary>Turns schema violations into errors an admin can act on: what is wrong and how to fix it.</summary>
 internal static class SchemaErrorTranslator
 {
-    public static void Translate(string file, JToken tree, ValidationError error, List<MappingError> errors)
+    public static MappingError Translate(string file, MappingNode tree, SchemaViolation violation)
     {
-        if (error is ChildSchemaValidationError child && IsContainer(error.Kind))
-        {
-            foreach (var inner in child.Errors.Values.SelectMany(e => e))
-            {
-                Translate(file, tree, inner, errors);
-            }
-
-            return;
-        }
-
-        var path = JsonPaths.FromSchemaPath(error.Path);
-        var (kind, problem, fix) = Explain(error, path, JsonPaths.Find(tree, path));
-        errors.Add(new MappingError(file, path, problem, fix) { Kind = kind, Line = JsonPaths.LineOf(tree, path) });
+        var (kind, problem, fix) = Explain(violation);
+        return new MappingError(file, violation.Path, problem, fix) { Kind = kind, Line = JsonPaths.LineOf(tree, violation.Path) };
     }
 
-    private static bool IsContainer(ValidationErrorKind kind) => kind is
-        ValidationErrorKind.ArrayItemNotValid
-        or ValidationErrorKind.AdditionalPropertiesNotValid
-        or ValidationErrorKind.AdditionalItemNotValid;
-
-    private static (MappingErrorKind Kind, string Problem, string Fix) Explain(ValidationError error, string path, JToken? value)
+    private static (MappingErrorKind Kind, string Problem, string Fix) Explain(SchemaViolation violation)
     {
-        var schema = error.Schema?.ActualSchema;
-        var name = error.Property ?? path;
-        return error.Kind switch
+        var (schema, value, path) = (violation.Rule, violation.Value, violation.Path);
+        var name = violation.Property ?? path;
+        return violation.Kind switch
         {
-            ValidationErrorKind.PropertyRequired => (
+            SchemaViolationKind.PropertyRequired => (
                 MappingErrorKind.MissingRequiredField,
                 $"Required field '{name}' is missing.",
                 $"Add \"{name}\" to the object at {JsonPaths.Parent(path)}{Purpose(schema, name)}."),
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => (
+            SchemaViolationKind.NoAdditionalPropertiesAllowed => (
                 MappingErrorKind.UnknownProperty,
                 $"Property '{name}' is not known here.",
-                $"Remove it or correct its name. {Suggestions.Hint(name, Known(schema))}"),
-            ValidationErrorKind.NotInEnumeration => (
+                $"Remove it or correct its name. {Suggestions.Hint(name, [.. schema.Properties.Keys])}"),
+            SchemaViolationKind.NotInEnumeration => (
                 MappingErrorKind.SchemaViolation,
                 $"{Show(value)} is not allowed here.",
-                $"{Suggestions.Hint(value?.ToString() ?? string.Empty, [.. (schema?.Enumeration ?? []).Select(e => $"{e}")])}"),
-            ValidationErrorKind.StringExpected => Wrong(value, "text in double quotes"),
-            ValidationErrorKind.ArrayExpected => Wrong(value, "a list in square brackets, e.g. [\"a\", \"b\"]"),
-            ValidationErrorKind.ObjectExpected => Wrong(value, "an object in braces, e.g. { \"name\": \"…\" }"),
-            ValidationErrorKind.NoTypeValidates => Wrong(value, "text, or a list of lines of text"),
-            ValidationErrorKind.StringTooShort => (
+                $"{Suggestions.Hint(value?.Text ?? string.Empty, [.. schema.Enumeration.Select(e => e.Text)])}"),
+            SchemaViolationKind.StringExpected => Wrong(value, "text in double quotes"),
+            SchemaViolationKind.ArrayExpected => Wrong(value, "a list in square brackets, e.g. [\"a\", \"b\"]"),
+            SchemaViolationKind.ObjectExpected => Wrong(value, "an object in braces, e.g. { \"name\": \"…\" }"),
+            SchemaViolationKind.NoTypeValidates => Wrong(value, "text, or a list of lines of text"),
+            SchemaViolationKind.StringTooShort => (
                 MappingErrorKind.SchemaViolation,
                 "Empty text is not allowed here.",
                 "Fill in a value, or remove the property if it is optional."),
-            ValidationErrorKind.PatternMismatch => (
+            SchemaViolationKind.PatternMismatch => (
                 MappingErrorKind.SchemaViolation,
                 $"{Show(value)} is not written the way this field needs.",
-                PatternFix(schema?.Pattern)),
-            ValidationErrorKind.EmailExpected => (
+                PatternFix(schema.Pattern?.ToString())),
+            SchemaViolationKind.EmailExpected => (
                 MappingErrorKind.SchemaViolation,
                 $"{Show(value)} is not an e-mail address.",
                 "Write it as name@domain.example."),
-            ValidationErrorKind.TooFewItems or ValidationErrorKind.TooManyItems => (
+            SchemaViolationKind.TooFewItems or SchemaViolationKind.TooManyItems => (
                 MappingErrorKind.SchemaViolation,
-                $"The list has {(value as JArray)?.Count ?? 0} item(s); it needs {Count(schema)}.",
+                $"The list has {value?.Items.Count ?? 0} item(s); it needs {Count(schema)}.",
                 $"Give the list {Count(schema)} item(s){Purpose(schema)}."),
             _ => (
                 MappingErrorKind.SchemaViolation,
-                $"The value does not fit the schema ({error.Kind}).",
+                $"The value does not fit the schema ({violation.Kind}).",
                 $"Compare it with {MappingSchema.FileName}; an editor that follows \"$schema\" shows the allowed shape."),
         };
     }
 
-    private static (MappingErrorKind, string, string) Wrong(JToken? value, string expected) => (
+    private static (MappingErrorKind, string, string) Wrong(MappingNode? value, string expected) => (
         MappingErrorKind.SchemaViolation,
         $"Expected {expected}, found {Show(value)}.",
         $"Write {expected}.");
 
-    private static string Show(JToken? value) => value switch
+    /// <summary>The value as the admin wrote it: text in quotes, numbers, true, false and null as they are.</summary>
+    private static string Show(MappingNode? value) => value?.Kind switch
     {
         null => "nothing",
-        { Type: JTokenType.String } => $"'{value}'",
-        { Type: JTokenType.Object } => "an object",
-        { Type: JTokenType.Array } => "a list",
-        _ => value.ToString(),
+        JsonValueKind.String => $"'{value.Text}'",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        _ => value.Text,
     };
 
-    private static List<string> Known(JsonSchema? schema) => [.. schema?.ActualProperties.Keys ?? []];
-
-    private static string Purpose(JsonSchema? schema, string property) =>
-        schema?.ActualProperties.TryGetValue(property, out var described) == true && Describe(described) is { } text
+    private static string Purpose(SchemaRule schema, string property) =>
+        schema.Properties.TryGetValue(property, out var described) && Describe(described) is { } text
             ? $" ({text})"
             : string.Empty;
 
-    private static string Purpose(JsonSchema? schema) =>
-        schema is not null && Describe(schema) is { } text ? $" ({text})" : string.Empty;
+    private static string Purpose(SchemaRule schema) =>
+        Describe(schema) is { } text ? $" ({text})" : string.Empty;
 
-    private static string? Describe(JsonSchema schema)
+    private static string? Describe(SchemaRule schema)
     {
-        var text = schema.Description ?? schema.ActualSchema.Description;
+        var text = schema.Description ?? schema.Actual.Description;
         return string.IsNullOrWhiteSpace(text) ? null : text.TrimEnd('.');
     }
 
-    private static string Count(JsonSchema? schema) => (schema?.MinItems, schema?.MaxItems) switch
+    private static string Count(SchemaRule schema) => (schema.MinItems ?? 0, schema.MaxItems ?? 0) switch
     {
-        (var min, var max) when min == max && min is not null => $"exactly {min}",
-        (var min, null or 0) => $"at least {min}",
+        (var min, var max) when min == max => $"exactly {min}",
+        (var min, 0) => $"at least {min}",
         (var min, var max) => $"{min} to {max}",
     };
 
