@@ -29,12 +29,7 @@ public abstract class ChangeUnderHubWriteTests(IDatabaseSource databases) : Sync
     public async Task A_read_back_of_only_what_the_hub_wrote_is_an_echo_even_where_the_value_map_cannot_round_trip()
     {
         await OpenAndScheduleAsync();
-        var accepted = new ObservedChange
-        {
-            ExternalId = "contractor-id-001", Version = "reply-1", Kind = ChangeKind.StatusChanged, OccurredAt = rig.Clock.Now,
-            Fields = new CaseFields { Status = CaseStatus.Accepted }, Actor = "Loodgieter Jansen",
-        };
-        Assert.Equal(IntakeResult.Updated, await rig.Intake.AcceptAsync("contractor", accepted, default));
+        Assert.Equal(IntakeResult.Updated, await rig.Intake.AcceptAsync("contractor", ScheduledComplaint.Accepted(rig), default));
         await rig.DispatchAllDueAsync();
         Assert.Equal("In behandeling", rig.ServiceDesk.Applied.Last().TargetValues[MappedField.Status]); // reads back as InProgress
 
@@ -46,6 +41,49 @@ public abstract class ChangeUnderHubWriteTests(IDatabaseSource databases) : Sync
     }
 
     [Fact]
+    public async Task A_reading_older_than_the_hubs_latest_write_leaves_that_write_noted_and_its_read_back_stays_an_echo()
+    {
+        await OpenAndScheduleAsync(); // "Ingepland" written to TOPdesk, not yet read back
+        var scheduledAt = rig.Clock.Now;
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+        await AcceptedByTheContractorAsync(); // "In behandeling" noted and written
+
+        // Another node's poll read the incident before "In behandeling" landed and is taken in only now: it shows the
+        // hub's earlier write. It is an echo, and it must not settle the note of the later write.
+        var older = ScheduledComplaint.Incident(rig, "3", status: "Ingepland", priority: "Hoog", byHub: true) with { OccurredAt = scheduledAt };
+        Assert.Equal(IntakeResult.Echo, await rig.Intake.AcceptAsync("servicedesk", older, default));
+        var readBack = await rig.Intake.AcceptAsync("servicedesk", Incident("4", status: "In behandeling", priority: "Hoog", byHub: true), default);
+
+        Assert.Equal(IntakeResult.Echo, readBack);
+        var journal = await rig.JournalAsync();
+        Assert.DoesNotContain(journal, e => e.Detail?.Contains("just before the hub's own write", StringComparison.Ordinal) == true);
+        Assert.Equal(nameof(CaseStatus.Accepted), (await rig.ReadAsync(db => db.Cases.AsNoTracking().SingleAsync())).Status);
+    }
+
+    [Fact]
+    public async Task A_write_read_back_in_another_form_is_settled_by_a_reading_modified_after_it_so_a_later_change_by_others_counts()
+    {
+        await OpenAndScheduleAsync();
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+        await AcceptedByTheContractorAsync(); // "In behandeling" noted and written
+
+        // TOPdesk shows the write in another form (a workflow of its own moved the status on): the value never matches
+        // the note, but the record was modified after the hub noted its write, so this reading is the write's read-back.
+        rig.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(IntakeResult.Echo, await rig.Intake.AcceptAsync("servicedesk", Incident("3", status: "Ingepland", priority: "Hoog", byHub: true), default));
+
+        // An operator then sets "Gereed", and a hub write hides it: the status is no longer the hub's, so it is taken as
+        // the operator's change. The building manager owns the status, so the hub keeps its value and journals why.
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+        var result = await rig.Intake.AcceptAsync("servicedesk", Incident("4", status: "Gereed", priority: "Hoog", byHub: true), default);
+
+        Assert.Equal(IntakeResult.Unchanged, result);
+        var conflict = Assert.Single(await rig.JournalAsync(), e => e.Outcome == JournalOutcome.Conflict);
+        Assert.Equal("Resolved", conflict.After);
+        Assert.Contains("'facility' owns status", conflict.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_an_earlier_reading_a_snapshot_by_the_hubs_account_is_wholly_an_echo()
     {
         var result = await rig.Intake.AcceptAsync("servicedesk", Incident("1", status: "Geregistreerd", priority: "Hoog", byHub: true), default);
@@ -54,6 +92,14 @@ public abstract class ChangeUnderHubWriteTests(IDatabaseSource databases) : Sync
     }
 
     private Task OpenAndScheduleAsync() => ScheduledComplaint.OpenAndScheduleAsync(rig);
+
+    /// <summary>The contractor accepts: the hub writes "In behandeling" to TOPdesk (and the status to Dynamics).</summary>
+    private async Task AcceptedByTheContractorAsync()
+    {
+        Assert.Equal(IntakeResult.Updated, await rig.Intake.AcceptAsync("contractor", ScheduledComplaint.Accepted(rig), default));
+        await rig.DispatchAllDueAsync();
+        Assert.Equal("In behandeling", rig.ServiceDesk.Applied.Last().TargetValues[MappedField.Status]);
+    }
 
     private ObservedChange Incident(string version, string status, string priority, bool byHub) =>
         ScheduledComplaint.Incident(rig, version, status, priority, byHub);

@@ -16,12 +16,7 @@ public sealed class LinkMemoryAcrossNodesTests(PostgresServer server) : SyncRigT
     public async Task A_node_noting_its_write_while_another_takes_in_a_reading_keeps_the_note_and_its_read_back_is_an_echo()
     {
         await ScheduledComplaint.OpenAndScheduleAsync(rig);
-        var accepted = new ObservedChange
-        {
-            ExternalId = "contractor-id-001", Version = "reply-1", Kind = ChangeKind.StatusChanged, OccurredAt = rig.Clock.Now,
-            Fields = new CaseFields { Status = CaseStatus.Accepted }, Actor = "Loodgieter Jansen",
-        };
-        Assert.Equal(IntakeResult.Updated, await rig.Intake.AcceptAsync("contractor", accepted, default)); // queued for Dynamics, then TOPdesk
+        Assert.Equal(IntakeResult.Updated, await rig.Intake.AcceptAsync("contractor", ScheduledComplaint.Accepted(rig), default)); // queued for Dynamics, then TOPdesk
         var pending = (await rig.OutboxAsync()).Where(o => o.Status == OutboxStatus.Pending).ToList();
         Assert.Equal(["facility", "servicedesk"], pending.Select(o => o.TargetSystem));
         Assert.Equal(1, await rig.Dispatcher.DispatchDueAsync(default)); // Dynamics first: TOPdesk's "In behandeling" is next

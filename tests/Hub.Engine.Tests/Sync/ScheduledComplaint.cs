@@ -22,6 +22,13 @@ internal static class ScheduledComplaint
         rig.Clock.Advance(TimeSpan.FromMinutes(10));
     }
 
+    /// <summary>The contractor's reply accepting the work order.</summary>
+    public static ObservedChange Accepted(SyncRig rig) => new()
+    {
+        ExternalId = "contractor-id-001", Version = "reply-1", Kind = ChangeKind.StatusChanged, OccurredAt = rig.Clock.Now,
+        Fields = new CaseFields { Status = CaseStatus.Accepted }, Actor = "Loodgieter Jansen",
+    };
+
     public static ObservedChange Incident(SyncRig rig, string version, string status, string priority, bool byHub) =>
         Complaint.Reported("td-1", "I 2026 101", rig.Clock.Now, version) with
         {

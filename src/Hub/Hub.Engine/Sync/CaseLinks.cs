@@ -21,7 +21,7 @@ public static class CaseLinks
         var link = New(caseId, system, new RecordReference(change.ExternalId, change.ExternalNumber), map, now, upstream: null);
         if (RecordView.Of(change) is { Count: > 0 } view)
         {
-            Read(link, view, showsHubWrite: false);
+            Read(link, view, showsHubWrite: false, change.OccurredAt);
         }
 
         db.Links.Add(link);
@@ -73,12 +73,12 @@ public static class CaseLinks
     }
 
     /// <summary>Remembers a reading of the linked record (<see cref="RecordMemory.Read"/>).</summary>
-    public static void Read(LinkRecord link, IReadOnlyDictionary<string, string> view, bool showsHubWrite) =>
-        Change(link, memory => memory.Read(view, showsHubWrite));
+    public static void Read(LinkRecord link, IReadOnlyDictionary<string, string> view, bool showsHubWrite, DateTimeOffset modifiedAt) =>
+        Change(link, memory => memory.Read(view, showsHubWrite, modifiedAt));
 
     /// <summary>Before the hub writes: these fields will show the hub's value when it reads the record back (<see cref="RecordMemory.Writes"/>).</summary>
-    public static void Writes(LinkRecord link, IEnumerable<string> fields) =>
-        Change(link, memory => memory.Writes(fields));
+    public static void Writes(LinkRecord link, IReadOnlyDictionary<string, string?> fields, DateTimeOffset notedAt) =>
+        Change(link, memory => memory.Writes(fields, notedAt));
 
     private static void Change(LinkRecord link, Action<RecordMemory> change)
     {

@@ -211,7 +211,7 @@ public sealed class ChangeIntake(
         if (memory is not null && link is not null && parked is null)
         {
             // A parked change was remembered as read when it was parked; reading it again would hide later readings.
-            CaseLinks.Read(link, view, showsHubWrite: change.WrittenByHub);
+            CaseLinks.Read(link, view, showsHubWrite: change.WrittenByHub, stampedAt);
         }
 
         if (change.WrittenByHub && changedByOthers.Count > 0)

@@ -285,7 +285,7 @@ public sealed class OutboxDispatcher(
         var context = await SendContext.ReadAsync(db, command.CaseId, intent.WithWholeCase, cancellationToken).ConfigureAwait(false);
         var link = context.LinkIn(command.TargetSystem)
             ?? throw AdapterException.Permanent(command.TargetSystem, $"case {command.CaseId} has no record in '{command.TargetSystem}' to change (its create failed or was discarded).");
-        await NoteWritesAsync(db, link.Id, RecordView.FieldsOf(intent.Fields, intent.TargetValues), cancellationToken).ConfigureAwait(false);
+        await NoteWritesAsync(db, link.Id, RecordView.Writes(intent.Fields, intent.TargetValues), cancellationToken).ConfigureAwait(false);
         return (context, link);
     }
 
@@ -294,7 +294,7 @@ public sealed class OutboxDispatcher(
     /// The link is read again, tracked, under the write gate (and, on PostgreSQL, under a hold of its row that other
     /// nodes' readings wait for: <see cref="LinkMemoryHold"/>), so no other writer's change of it in between is lost.
     /// </summary>
-    private async Task NoteWritesAsync(HubDbContext db, long linkId, IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    private async Task NoteWritesAsync(HubDbContext db, long linkId, IReadOnlyDictionary<string, string?> fields, CancellationToken cancellationToken)
     {
         if (fields.Count == 0)
         {
@@ -319,11 +319,11 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private static async Task NoteAsync(HubDbContext db, long linkId, IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    private async Task NoteAsync(HubDbContext db, long linkId, IReadOnlyDictionary<string, string?> fields, CancellationToken cancellationToken)
     {
         var link = await HubQueries.Of(db).LinkById(db, linkId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Link {linkId} is gone.");
-        CaseLinks.Writes(link, fields);
+        CaseLinks.Writes(link, fields, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -19,10 +19,7 @@ public static class RecordView
         var view = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var field in RouteFieldNames.All)
         {
-            object? value = change.RawValues.TryGetValue(field, out var raw) && !string.IsNullOrWhiteSpace(raw)
-                ? raw
-                : CaseState.Read(change.Fields, field);
-            if (value is not null)
+            if (ValueOf(change.Fields, change.RawValues, field) is { } value)
             {
                 view[field] = Fingerprint(value);
             }
@@ -43,13 +40,26 @@ public static class RecordView
         };
     }
 
-    /// <summary>The names of the fields a command sets in its target.</summary>
-    public static IReadOnlyList<string> FieldsOf(CaseFields fields, IReadOnlyDictionary<string, string> targetValues)
+    /// <summary>
+    /// The fields a command sets in its target, each with the fingerprint its read-back will show (as <see cref="Of"/>
+    /// would print it), or null where the command names the field without a value.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> Writes(CaseFields fields, IReadOnlyDictionary<string, string> targetValues)
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(targetValues);
-        return [.. RouteFieldNames.All.Where(field => targetValues.ContainsKey(field) || CaseState.Read(fields, field) is not null)];
+        var written = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var field in RouteFieldNames.All.Where(field => targetValues.ContainsKey(field) || CaseState.Read(fields, field) is not null))
+        {
+            written[field] = ValueOf(fields, targetValues, field) is { } value ? Fingerprint(value) : null;
+        }
+
+        return written;
     }
+
+    /// <summary>A value-mapped field by the system's own value, any other by its canonical value.</summary>
+    private static object? ValueOf(CaseFields fields, IReadOnlyDictionary<string, string> rawValues, string field) =>
+        rawValues.TryGetValue(field, out var raw) && !string.IsNullOrWhiteSpace(raw) ? raw : CaseState.Read(fields, field);
 
     private static string Fingerprint(object value) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SyncJson.Serialize(value))))[..16];
