@@ -43,14 +43,10 @@ public abstract class ChangeUnderHubWriteTests(IDatabaseSource databases) : Sync
     [Fact]
     public async Task A_reading_older_than_the_hubs_latest_write_leaves_that_write_noted_and_its_read_back_stays_an_echo()
     {
-        await OpenAndScheduleAsync(); // "Ingepland" written to TOPdesk, not yet read back
-        var scheduledAt = rig.Clock.Now;
-        rig.Clock.Advance(TimeSpan.FromMinutes(1));
-        await AcceptedByTheContractorAsync(); // "In behandeling" noted and written
+        var older = await InBehandelingWrittenAfterAReadingOfIngeplandAsync();
 
         // Another node's poll read the incident before "In behandeling" landed and is taken in only now: it shows the
         // hub's earlier write. It is an echo, and it must not settle the note of the later write.
-        var older = ScheduledComplaint.Incident(rig, "3", status: "Ingepland", priority: "Hoog", byHub: true) with { OccurredAt = scheduledAt };
         Assert.Equal(IntakeResult.Echo, await rig.Intake.AcceptAsync("servicedesk", older, default));
         var readBack = await rig.Intake.AcceptAsync("servicedesk", Incident("4", status: "In behandeling", priority: "Hoog", byHub: true), default);
 
@@ -58,6 +54,20 @@ public abstract class ChangeUnderHubWriteTests(IDatabaseSource databases) : Sync
         var journal = await rig.JournalAsync();
         Assert.DoesNotContain(journal, e => e.Detail?.Contains("just before the hub's own write", StringComparison.Ordinal) == true);
         Assert.Equal(nameof(CaseStatus.Accepted), (await rig.ReadAsync(db => db.Cases.AsNoTracking().SingleAsync())).Status);
+    }
+
+    [Fact]
+    public async Task A_reading_older_than_the_read_back_of_the_hubs_latest_write_taken_in_after_it_is_not_someone_elses_change()
+    {
+        var older = await InBehandelingWrittenAfterAReadingOfIngeplandAsync();
+        Assert.Equal(IntakeResult.Echo, await rig.Intake.AcceptAsync("servicedesk", Incident("4", status: "In behandeling", priority: "Hoog", byHub: true), default));
+
+        // A slower poll read the incident before "In behandeling" landed; it is taken in after the read-back.
+        var result = await rig.Intake.AcceptAsync("servicedesk", older, default);
+
+        Assert.Equal(IntakeResult.Echo, result);
+        var journal = await rig.JournalAsync();
+        Assert.DoesNotContain(journal, e => e.Detail?.Contains("just before the hub's own write", StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -92,6 +102,19 @@ public abstract class ChangeUnderHubWriteTests(IDatabaseSource databases) : Sync
     }
 
     private Task OpenAndScheduleAsync() => ScheduledComplaint.OpenAndScheduleAsync(rig);
+
+    /// <summary>
+    /// "Ingepland" written to TOPdesk and not read back, then "In behandeling" noted and written a minute later; returns
+    /// a reading of the incident as it was between the two writes (modified by the hub, showing "Ingepland").
+    /// </summary>
+    private async Task<ObservedChange> InBehandelingWrittenAfterAReadingOfIngeplandAsync()
+    {
+        await OpenAndScheduleAsync();
+        var scheduledAt = rig.Clock.Now;
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+        await AcceptedByTheContractorAsync();
+        return ScheduledComplaint.Incident(rig, "3", status: "Ingepland", priority: "Hoog", byHub: true) with { OccurredAt = scheduledAt };
+    }
 
     /// <summary>The contractor accepts: the hub writes "In behandeling" to TOPdesk (and the status to Dynamics).</summary>
     private async Task AcceptedByTheContractorAsync()

@@ -207,7 +207,7 @@ public sealed class ChangeIntake(
         }
 
         var memory = link is null || view.Count == 0 ? null : CaseLinks.MemoryOf(link);
-        var changedByOthers = change.WrittenByHub && memory is not null ? memory.ChangedByOthers(view) : [];
+        var changedByOthers = change.WrittenByHub && memory is not null ? memory.ChangedByOthers(view, stampedAt) : [];
         if (memory is not null && link is not null && parked is null)
         {
             // A parked change was remembered as read when it was parked; reading it again would hide later readings.

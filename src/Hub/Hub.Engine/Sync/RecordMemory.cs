@@ -16,16 +16,22 @@ namespace Hub.Engine.Sync;
 /// and taken in after the note (an earlier write's read-back, another node's slower poll) shows the earlier value with
 /// the hub's account as modifier: it must not settle the note, or this write's own read-back looks like someone else's
 /// change (the three-node chain test saw a building manager "reopen" a case the hub itself had set to "Scheduled").
+/// A reading older than the newest one taken in (<see cref="ModifiedAt"/>) says nothing new: it is neither remembered
+/// nor searched for changes by others (it would find the newer reading's values "changed back" by someone).
 /// </remarks>
 public sealed class RecordMemory
 {
-    private RecordMemory(Dictionary<string, string> seen, Dictionary<string, WriteNote> written)
+    private RecordMemory(Dictionary<string, string> seen, Dictionary<string, WriteNote> written, DateTimeOffset? modifiedAt)
     {
         Seen = seen;
         Written = written;
+        ModifiedAt = modifiedAt;
     }
 
     public Dictionary<string, string> Seen { get; }
+
+    /// <summary>When the record was modified as of the newest reading taken in (null before the hub kept it).</summary>
+    public DateTimeOffset? ModifiedAt { get; private set; }
 
     /// <summary>The fields the hub is writing or has written and not yet read back, each with what its read-back shows.</summary>
     public Dictionary<string, WriteNote> Written { get; }
@@ -50,7 +56,7 @@ public sealed class RecordMemory
                         written[field] = notes.TryGetValue(field, out var note) ? note : new WriteNote(null, null);
                     }
 
-                    return new RecordMemory(new Dictionary<string, string>(stored.Seen ?? [], StringComparer.Ordinal), written);
+                    return new RecordMemory(new Dictionary<string, string>(stored.Seen ?? [], StringComparer.Ordinal), written, stored.ModifiedAt);
                 }
             }
             catch (JsonException)
@@ -60,7 +66,7 @@ public sealed class RecordMemory
             }
         }
 
-        return new RecordMemory(new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, WriteNote>(StringComparer.Ordinal));
+        return new RecordMemory(new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, WriteNote>(StringComparer.Ordinal), modifiedAt: null);
     }
 
     /// <summary>
@@ -72,16 +78,22 @@ public sealed class RecordMemory
         var fields = Written.Keys.Order(StringComparer.Ordinal).ToList();
         var notes = fields.Where(f => Written[f] is { Value: not null } or { At: not null })
             .ToDictionary(f => f, f => Written[f], StringComparer.Ordinal);
-        return JsonSerializer.Serialize(new Stored(Seen, fields, notes.Count == 0 ? null : notes), SyncJson.Options);
+        return JsonSerializer.Serialize(new Stored(Seen, fields, notes.Count == 0 ? null : notes, ModifiedAt), SyncJson.Options);
     }
 
     /// <summary>
-    /// In a snapshot the hub's account modified last: the fields someone else changed (they differ from the last
-    /// reading and the hub has not written them since). Fields never read before count as unchanged.
+    /// In a snapshot the hub's account modified last, at <paramref name="modifiedAt"/>: the fields someone else changed
+    /// (they differ from the last reading and the hub has not written them since). Fields never read before count as
+    /// unchanged; a snapshot older than the newest reading has none.
     /// </summary>
-    public IReadOnlyList<string> ChangedByOthers(IReadOnlyDictionary<string, string> view)
+    public IReadOnlyList<string> ChangedByOthers(IReadOnlyDictionary<string, string> view, DateTimeOffset modifiedAt)
     {
         ArgumentNullException.ThrowIfNull(view);
+        if (OlderThanNewest(modifiedAt))
+        {
+            return [];
+        }
+
         return [.. view
             .Where(kv => !Written.ContainsKey(kv.Key) && Seen.TryGetValue(kv.Key, out var before) && before != kv.Value)
             .Select(kv => kv.Key)];
@@ -94,6 +106,12 @@ public sealed class RecordMemory
     public void Read(IReadOnlyDictionary<string, string> view, bool showsHubWrite, DateTimeOffset modifiedAt)
     {
         ArgumentNullException.ThrowIfNull(view);
+        if (OlderThanNewest(modifiedAt))
+        {
+            return;
+        }
+
+        ModifiedAt = modifiedAt;
         foreach (var (field, fingerprint) in view)
         {
             Seen[field] = fingerprint;
@@ -118,10 +136,12 @@ public sealed class RecordMemory
         }
     }
 
+    private bool OlderThanNewest(DateTimeOffset modifiedAt) => ModifiedAt is { } newest && modifiedAt < newest;
+
     private static bool Landed(WriteNote note, string? shown, DateTimeOffset modifiedAt) =>
         (note.Value is null && note.At is null)
         || (note.Value is not null && note.Value == shown)
         || (note.At is { } at && modifiedAt >= at);
 
-    private sealed record Stored(Dictionary<string, string>? Seen, List<string>? Written, Dictionary<string, WriteNote>? Notes);
+    private sealed record Stored(Dictionary<string, string>? Seen, List<string>? Written, Dictionary<string, WriteNote>? Notes, DateTimeOffset? ModifiedAt);
 }
