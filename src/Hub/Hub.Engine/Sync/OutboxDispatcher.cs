@@ -395,22 +395,13 @@ public sealed class OutboxDispatcher(
             throw new InvalidOperationException("A command's outcome is recorded inside the journal's transaction; this journal opened none (a rehearsal's journal cannot send).");
         }
 
-        var (id, token, me) = (command.Id, command.LeaseToken, node.NodeId);
-        var done = await db.Outbox
-            .Where(o => o.Id == id && o.Status == OutboxStatus.Pending && o.LeaseToken == token && o.LeasedBy == me)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(o => o.Status, OutboxStatus.Done)
-                .SetProperty(o => o.Attempts, o => o.Attempts + 1)
-                .SetProperty(o => o.CompletedAt, now)
-                .SetProperty(o => o.LastError, (string?)null)
-                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), cancellationToken).ConfigureAwait(false);
-        if (done == 1)
+        if (await OutboxDoneUnderLease.MarkAsync(db, command.Id, command.LeaseToken, node.NodeId, now, cancellationToken).ConfigureAwait(false))
         {
             return true;
         }
 
-        var row = await HubQueries.Of(db).OutboxRow(db, id, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Outbox row {id} is gone.");
+        var row = await HubQueries.Of(db).OutboxRow(db, command.Id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Outbox row {command.Id} is gone.");
         _ = StillLeased(row, command); // logs who holds it; nothing of this outcome is saved without the row marked done
         return false;
     }
