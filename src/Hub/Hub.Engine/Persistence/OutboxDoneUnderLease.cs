@@ -43,9 +43,6 @@ internal sealed class OutboxDoneUnderLease
             + $"AND {Column(nameof(OutboxCommand.LeaseToken))} = @token AND {Column(nameof(OutboxCommand.LeasedBy))} = @node";
     }
 
-    /// <summary>The statement's text for this context's model (for tests and the record).</summary>
-    internal static string TextFor(HubDbContext db) => Of(db).sql;
-
     /// <summary>
     /// True when the row was pending under this lease and is now done (held until the transaction ends); false when
     /// another node took the lease over or the row is no longer pending. Runs only inside the unit of work's transaction.
