@@ -19,37 +19,19 @@ internal sealed class JournalTransactionCommit : SaveChangesInterceptor
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        var transaction = JournalWriteLock.TakeOpened(eventData.Context);
-        if (transaction is not null)
-        {
-            await using (transaction.ConfigureAwait(false))
-            {
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
+        await JournalWriteLock.CommitOpenedAsync(eventData.Context, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
         JournalWriteLock.TakeOpened(eventData.Context)?.Dispose(); // disposing an uncommitted transaction rolls it back
 
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (JournalWriteLock.TakeOpened(eventData.Context) is { } transaction)
-        {
-            await transaction.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        JournalWriteLock.RollBackOpenedAsync(eventData.Context);
 
     public override void SaveChangesCanceled(DbContextEventData eventData) =>
         JournalWriteLock.TakeOpened(eventData.Context)?.Dispose();
 
-    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (JournalWriteLock.TakeOpened(eventData.Context) is { } transaction)
-        {
-            await transaction.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        JournalWriteLock.RollBackOpenedAsync(eventData.Context);
 }

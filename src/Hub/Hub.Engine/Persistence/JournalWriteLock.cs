@@ -49,6 +49,27 @@ internal static class JournalWriteLock
         return null;
     }
 
+    /// <summary>Commits the transaction this lock opened for the context, if it did (and it is still the context's own).</summary>
+    internal static async Task CommitOpenedAsync(DbContext? db, CancellationToken cancellationToken)
+    {
+        if (TakeOpened(db) is { } transaction)
+        {
+            await using (transaction.ConfigureAwait(false))
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Rolls back the transaction this lock opened for the context, if it did: disposing it uncommitted rolls it back.</summary>
+    internal static async Task RollBackOpenedAsync(DbContext? db)
+    {
+        if (TakeOpened(db) is { } transaction)
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
     /// <summary>A context not made by <see cref="HubDatabase"/> would never commit the transaction opened here: refuse it loudly.</summary>
     private static void EnsureCommittedOnSave(DbContext db)
     {

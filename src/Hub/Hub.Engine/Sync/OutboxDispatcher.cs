@@ -331,7 +331,7 @@ public sealed class OutboxDispatcher(
     /// Marks the row done and journals it; a record the target just created becomes the case's link to it, in the same
     /// step. One unit of work on one connection and one transaction: the journal's write lock is taken first, the row is
     /// marked done by a conditional UPDATE only while it carries the lease it was sent under (<see cref="DoneUnderLeaseAsync"/>),
-    /// and the one SaveChanges adds the link, the journal lines and the milestone and commits all of it with the row.
+    /// and the one save adds the link, the journal lines and the milestone and commits all of it with the row (<see cref="InsertOnlySave"/>).
     /// </summary>
     private async Task CompleteAsync(OutboxCommand command, OutboxIntent intent, MappingSet map, Sent sent, CancellationToken cancellationToken)
     {
@@ -367,7 +367,7 @@ public sealed class OutboxDispatcher(
                 db.Database.AutoSavepointsEnabled = false;
                 try
                 {
-                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    await InsertOnlySave.SaveAsync(db, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -395,22 +395,13 @@ public sealed class OutboxDispatcher(
             throw new InvalidOperationException("A command's outcome is recorded inside the journal's transaction; this journal opened none (a rehearsal's journal cannot send).");
         }
 
-        var (id, token, me) = (command.Id, command.LeaseToken, node.NodeId);
-        var done = await db.Outbox
-            .Where(o => o.Id == id && o.Status == OutboxStatus.Pending && o.LeaseToken == token && o.LeasedBy == me)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(o => o.Status, OutboxStatus.Done)
-                .SetProperty(o => o.Attempts, o => o.Attempts + 1)
-                .SetProperty(o => o.CompletedAt, now)
-                .SetProperty(o => o.LastError, (string?)null)
-                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), cancellationToken).ConfigureAwait(false);
-        if (done == 1)
+        if (await OutboxDoneUnderLease.MarkAsync(db, command.Id, command.LeaseToken, node.NodeId, now, cancellationToken).ConfigureAwait(false))
         {
             return true;
         }
 
-        var row = await HubQueries.Of(db).OutboxRow(db, id, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Outbox row {id} is gone.");
+        var row = await HubQueries.Of(db).OutboxRow(db, command.Id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Outbox row {command.Id} is gone.");
         _ = StillLeased(row, command); // logs who holds it; nothing of this outcome is saved without the row marked done
         return false;
     }

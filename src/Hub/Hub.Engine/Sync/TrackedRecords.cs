@@ -1,5 +1,6 @@
 using Hub.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Hub.Engine.Sync;
 
@@ -12,14 +13,20 @@ namespace Hub.Engine.Sync;
 /// </summary>
 internal static class TrackedRecords
 {
-    public static List<T> Of<T>(HubDbContext db) where T : class
+    public static List<T> Of<T>(HubDbContext db) where T : class =>
+        WithoutDetecting(db, tracker => tracker.Entries<T>().Where(e => e.State is EntityState.Added or EntityState.Unchanged or EntityState.Modified).Select(e => e.Entity).ToList());
+
+    /// <summary>Everything the unit of work tracks, in any state, as it stands (changes to read rows not detected).</summary>
+    public static List<EntityEntry> All(HubDbContext db) => WithoutDetecting(db, tracker => tracker.Entries().ToList());
+
+    private static TResult WithoutDetecting<TResult>(HubDbContext db, Func<ChangeTracker, TResult> read)
     {
         var tracker = db.ChangeTracker;
         var detecting = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            return [.. tracker.Entries<T>().Where(e => e.State is EntityState.Added or EntityState.Unchanged or EntityState.Modified).Select(e => e.Entity)];
+            return read(tracker);
         }
         finally
         {
