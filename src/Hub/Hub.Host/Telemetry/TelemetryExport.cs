@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -6,12 +7,28 @@ namespace Hub.Host.Telemetry;
 /// <summary>
 /// Where the hub's traces and metrics go, if anywhere. The service exports over OTLP when the standard <c>OTEL_*</c>
 /// environment variables ask for it (<see cref="FromEnvironment"/>); a test hands in an exporter of its own.
+/// No constructor or method that runs while telemetry is off names OpenTelemetry's types: compiling one that does loads
+/// OpenTelemetry's API into a hub that has no use for it.
 /// </summary>
-internal sealed record TelemetryExport(Action<TracerProviderBuilder>? Traces, Action<MeterProviderBuilder>? Metrics)
+internal sealed class TelemetryExport
 {
-    public static TelemetryExport Off { get; } = new(null, null);
+    public TelemetryExport(Action<TracerProviderBuilder>? traces, Action<MeterProviderBuilder>? metrics)
+    {
+        Traces = traces;
+        Metrics = metrics;
+        IsOff = traces is null && metrics is null;
+    }
 
-    public bool IsOff => Traces is null && Metrics is null;
+    private TelemetryExport() => IsOff = true;
+
+    public static TelemetryExport Off { get; } = new();
+
+    public Action<TracerProviderBuilder>? Traces { get; }
+
+    public Action<MeterProviderBuilder>? Metrics { get; }
+
+    /// <summary>Neither traces nor metrics go anywhere (kept apart from them: reading them loads OpenTelemetry's API).</summary>
+    public bool IsOff { get; }
 
     /// <summary>
     /// OTLP for traces when OTEL_TRACES_EXPORTER names "otlp", or when it is not set and OTEL_EXPORTER_OTLP_ENDPOINT
@@ -26,10 +43,15 @@ internal sealed record TelemetryExport(Action<TracerProviderBuilder>? Traces, Ac
             return Off;
         }
 
-        return new TelemetryExport(
-            Wanted(environment, "OTEL_TRACES_EXPORTER", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") ? traces => traces.AddOtlpExporter() : null,
-            Wanted(environment, "OTEL_METRICS_EXPORTER", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT") ? metrics => metrics.AddOtlpExporter() : null);
+        var traces = Wanted(environment, "OTEL_TRACES_EXPORTER", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+        var metrics = Wanted(environment, "OTEL_METRICS_EXPORTER", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT");
+        return traces || metrics ? Otlp(traces, metrics) : Off;
     }
+
+    /// <summary>The OTLP exporters, in a method of its own, never inlined (see the class).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TelemetryExport Otlp(bool traces, bool metrics) =>
+        new(traces ? builder => builder.AddOtlpExporter() : null, metrics ? builder => builder.AddOtlpExporter() : null);
 
     private static bool Wanted(IConfiguration environment, string exporterKey, string signalEndpointKey)
     {
