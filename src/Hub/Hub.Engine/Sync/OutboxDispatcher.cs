@@ -331,7 +331,7 @@ public sealed class OutboxDispatcher(
     /// Marks the row done and journals it; a record the target just created becomes the case's link to it, in the same
     /// step. One unit of work on one connection and one transaction: the journal's write lock is taken first, the row is
     /// marked done by a conditional UPDATE only while it carries the lease it was sent under (<see cref="DoneUnderLeaseAsync"/>),
-    /// and the one save adds the link, the journal lines and the milestone and commits all of it with the row (<see cref="InsertOnlySave"/>).
+    /// and the one save adds the link, the journal lines and the milestone and commits all of it with the row (<see cref="DirectSave"/>).
     /// </summary>
     private async Task CompleteAsync(OutboxCommand command, OutboxIntent intent, MappingSet map, Sent sent, CancellationToken cancellationToken)
     {
@@ -367,7 +367,7 @@ public sealed class OutboxDispatcher(
                 db.Database.AutoSavepointsEnabled = false;
                 try
                 {
-                    await InsertOnlySave.SaveAsync(db, cancellationToken).ConfigureAwait(false);
+                    await DirectSave.SaveAsync(db, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
