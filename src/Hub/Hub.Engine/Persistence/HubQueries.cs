@@ -78,6 +78,14 @@ internal sealed class HubQueries
     public readonly Func<HubDbContext, string, IAsyncEnumerable<LinkRecord>> CaseLinks =
         EF.CompileAsyncQuery((HubDbContext db, string caseId) => db.Links.AsNoTracking().Where(l => l.CaseId == caseId).OrderBy(l => l.Id).AsQueryable());
 
+    /// <summary>A case, tracked (the intake changes it); <see cref="TrackedRecords.FindAsync{T}"/> looks in the unit of work first, as Find did.</summary>
+    public readonly Func<HubDbContext, string, CancellationToken, Task<CaseRecord?>> CaseTracked =
+        EF.CompileAsyncQuery((HubDbContext db, string caseId, CancellationToken _) => db.Cases.FirstOrDefault(c => c.Id == caseId));
+
+    /// <summary>A year's last hub id number, tracked (a new case counts it up in the unit of work).</summary>
+    public readonly Func<HubDbContext, int, CancellationToken, Task<CaseNumberSequence?>> CaseNumberOf =
+        EF.CompileAsyncQuery((HubDbContext db, int year, CancellationToken _) => db.CaseNumbers.FirstOrDefault(c => c.Year == year));
+
     /// <summary>A case, untracked.</summary>
     public readonly Func<HubDbContext, string, CancellationToken, Task<CaseRecord?>> CaseUntracked =
         EF.CompileAsyncQuery((HubDbContext db, string caseId, CancellationToken _) => db.Cases.AsNoTracking().FirstOrDefault(c => c.Id == caseId));

@@ -9,8 +9,9 @@ public static class CaseIds
     {
         ArgumentNullException.ThrowIfNull(db);
         var year = now.UtcDateTime.Year;
-        // Find looks in the unit of work first (by key, without detecting changes), then in the database.
-        var sequence = await db.CaseNumbers.FindAsync([year], cancellationToken).ConfigureAwait(false);
+        // The unit of work's own count first (a page's earlier case this year), then the database's.
+        var sequence = await TrackedRecords.FindAsync<CaseNumberSequence>(db, s => s.Year == year,
+            () => HubQueries.Of(db).CaseNumberOf(db, year, cancellationToken)).ConfigureAwait(false);
         if (sequence is null)
         {
             sequence = new CaseNumberSequence { Year = year, Last = 0 };

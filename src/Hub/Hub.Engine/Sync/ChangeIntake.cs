@@ -182,7 +182,7 @@ public sealed class ChangeIntake(
         var stated = change.OccurredAt;
         var stampedAt = OutsideClock.Clamp(stated, parked?.ParkedAt ?? now);
         var link = await HubQueries.Of(db).LinkOf(db, system, change.ExternalId, cancellationToken).ConfigureAwait(false);
-        if (link is null && change.CorrelationKey is { } key && await db.Cases.FindAsync([key], cancellationToken).ConfigureAwait(false) is { } own)
+        if (link is null && change.CorrelationKey is { } key && await CaseAsync(db, key, cancellationToken).ConfigureAwait(false) is { } own)
         {
             if (await CorrelationClaim.RefusalAsync(db, own.Id, system, sourceRecord, cancellationToken).ConfigureAwait(false) is { } refusal)
             {
@@ -295,8 +295,11 @@ public sealed class ChangeIntake(
     }
 
     private static async Task<CaseRecord> CaseOfAsync(HubDbContext db, LinkRecord link, CancellationToken cancellationToken) =>
-        await db.Cases.FindAsync([link.CaseId], cancellationToken).ConfigureAwait(false)
+        await CaseAsync(db, link.CaseId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Link {link.SystemName}/{link.ExternalId} points to missing case {link.CaseId}.");
+
+    private static Task<CaseRecord?> CaseAsync(HubDbContext db, string caseId, CancellationToken cancellationToken) =>
+        TrackedRecords.FindAsync<CaseRecord>(db, c => c.Id == caseId, () => HubQueries.Of(db).CaseTracked(db, caseId, cancellationToken));
 
     private async Task JournalClampAsync(HubDbContext db, string caseId, string system, string record, DateTimeOffset stated, DateTimeOffset used, MappingSet map, CancellationToken cancellationToken)
     {

@@ -16,6 +16,16 @@ internal static class TrackedRecords
     public static List<T> Of<T>(HubDbContext db) where T : class =>
         WithoutDetecting(db, tracker => tracker.Entries<T>().Where(e => e.State is EntityState.Added or EntityState.Unchanged or EntityState.Modified).Select(e => e.Entity).ToList());
 
+    /// <summary>
+    /// A record by its key as Find gives it: the unit of work's own (found without detecting changes), else read by
+    /// <paramref name="stored"/>, a compiled tracked query (Find built its query's expression tree on every call).
+    /// </summary>
+    public static async Task<T?> FindAsync<T>(HubDbContext db, Func<T, bool> isIt, Func<Task<T?>> stored) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return Of<T>(db).FirstOrDefault(isIt) ?? await stored().ConfigureAwait(false);
+    }
+
     /// <summary>Everything the unit of work tracks, in any state, as it stands (changes to read rows not detected).</summary>
     public static List<EntityEntry> All(HubDbContext db) => WithoutDetecting(db, tracker => tracker.Entries().ToList());
 
