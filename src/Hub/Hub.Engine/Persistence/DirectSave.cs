@@ -49,12 +49,15 @@ internal static class DirectSave
                 }
             }
         }
-        catch (Exception failed) when (failed is DbException or DbUpdateConcurrencyException)
+        catch (DbException refused)
         {
             await JournalWriteLock.RollBackOpenedAsync(db).ConfigureAwait(false); // nothing of the unit of work stays
-            throw failed is DbException refused
-                ? new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", refused)
-                : failed;
+            throw new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", refused);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await JournalWriteLock.RollBackOpenedAsync(db).ConfigureAwait(false); // a changed row is gone: nothing stays either
+            throw;
         }
 
         await JournalWriteLock.CommitOpenedAsync(db, cancellationToken).ConfigureAwait(false);
