@@ -18,6 +18,11 @@ internal sealed class SqliteConnectionsWithoutFunctions : DbConnectionIntercepto
     public override InterceptionResult<DbConnection> ConnectionCreating(ConnectionCreatingEventData eventData, InterceptionResult<DbConnection> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        return InterceptionResult<DbConnection>.SuppressWithResult(new SqliteConnection(eventData.ConnectionString));
+
+        // Without a connection string EF Core's own connection is left to fail as it would: an empty one would open a
+        // temporary database instead.
+        return eventData.ConnectionString is { } connectionString
+            ? InterceptionResult<DbConnection>.SuppressWithResult(new SqliteConnection(connectionString))
+            : result;
     }
 }
