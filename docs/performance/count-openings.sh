@@ -3,7 +3,9 @@
 # (sqlite3_prepare_v2, grouped by their first words), sqlite3_step calls, native connections opened (sqlite3_open_v2) and
 # connection openings. Microsoft.Data.Sqlite registers EF Core's collation on a native connection at every opening and
 # removes it at every closing (sqlite3_create_collation, twice per opening), so that call counts openings whether or not
-# pragmas run on them. uprobes on the libe_sqlite3.so beside the hub, recorded for the hub's process only, from the end of
+# pragmas run on them; a build that registers no collation (branch perf-sqlite, sqlite-level.md) makes no native call
+# when it opens, and its openings read "not visible" (the tests' ConnectionOpenings still count them). uprobes on the
+# libe_sqlite3.so beside the hub, recorded for the hub's process only, from the end of
 # the 10 warm-up complaints to the hub's exit (root; perf). Usage: docs/performance/count-openings.sh [incidents=400] [out]
 # Build first: dotnet build bench/Hub.Benchmarks.Sync -c Release. The hub counted is the shipped build, or HUB_DLL.
 # STACKS=1: instead, records the openings with their call stacks and names the hub method each came from (run it with
@@ -102,8 +104,9 @@ for line in open(sys.argv[1], errors="replace"):
 done()
 n = int(sys.argv[2])
 empty = sum(c for k, c in statements.items() if k.startswith("(nothing"))
+openings = f"{counts['collation'] / 2 / n:.2f}" if counts["collation"] else "not visible"
 print(f"per complaint ({n}): statements {(counts['prep'] - empty) / n:.1f} (and {empty / n:.1f} empty rests), "
-      f"steps {counts['step'] / n:.1f}, openings {counts['collation'] / 2 / n:.2f}, native connections opened {counts['native']} in all")
+      f"steps {counts['step'] / n:.1f}, openings {openings}, native connections opened {counts['native']} in all")
 for key, count in statements.most_common(40):
     print(f"  {count / n:7.2f}  {key}")
 EOF

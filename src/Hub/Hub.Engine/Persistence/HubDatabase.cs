@@ -52,7 +52,7 @@ public sealed class HubDatabase
 
         var sqlite = new DbContextOptionsBuilder<SqliteHubDbContext>()
             .UseSqlite(builder.ToString())
-            .AddInterceptors(new SqlitePragmas(), JournalTransactionCommit.Instance)
+            .AddInterceptors(new SqliteConnectionsWithoutFunctions(), new SqlitePragmas(), JournalTransactionCommit.Instance)
             .Options;
         var pool = new PooledDbContextFactory<SqliteHubDbContext>(sqlite, ContextPoolSize);
         return (builder.DataSource, builder.ToString(), pool.CreateDbContext);
