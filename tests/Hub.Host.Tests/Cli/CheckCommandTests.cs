@@ -174,6 +174,22 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_adapter_is_named_with_every_shipped_adapter_also_those_no_system_uses()
+    {
+        // ServiceNow is used by no system of the site, and with the contractor's adapter misspelt neither is Email: both
+        // are registered by name only (ShippedAdapters), and still offered.
+        site.Overrides["Hub:Systems:contractor:Adapter"] = "E-mail";
+
+        var result = await site.CheckAsync();
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(
+            "hub: configuration error: Hub:Systems:contractor:Adapter: unknown adapter 'E-mail'. Use one of: Dynamics, Email, ServiceNow, TopDesk; ",
+            result.Error,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_time_zone_and_engine_numbers_below_one_are_named_instead_of_falling_back_to_UTC()
     {
         site.Overrides["Hub:Sync:TimeZone"] = "Europe/Amsterdm";
