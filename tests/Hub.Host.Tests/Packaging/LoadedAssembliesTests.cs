@@ -29,6 +29,7 @@ public sealed class LoadedAssembliesTests : IDisposable
         "OpenTelemetry.dll", // telemetry is off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (0.9 MB of image pages with its API)
         "OpenTelemetry.Api.dll",
         "Hub.Adapters.ServiceNow.dll", // no system uses the ServiceNow adapter: only the adapters systems name are registered
+        "Microsoft.Extensions.Hosting.WindowsServices.dll", // Linux: the Windows service lifetime is registered on Windows only
     ];
 
     private readonly CheckedSite site = new();
