@@ -4,6 +4,7 @@ using Hub.Adapters.Email;
 using Hub.Adapters.ServiceNow;
 using Hub.Adapters.TopDesk;
 using Hub.Abstractions.Adapters;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hub.Host.Hosting;
 
@@ -27,6 +28,7 @@ internal static class ShippedAdapters
     /// <summary>Registers every shipped adapter some system in <paramref name="configuration"/> uses; the others only by name (<see cref="ShippedAdapterNotInUse"/>).</summary>
     public static IServiceCollection Add(IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton<AdapterRegistry>(); // also when no system uses a shipped adapter (only plugins, or none)
         var inUse = configuration.GetSection(SystemKeys.Section).GetChildren()
             .Select(system => system[SystemKeys.AdapterSetting])
             .OfType<string>()
