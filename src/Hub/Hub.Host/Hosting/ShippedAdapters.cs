@@ -39,9 +39,9 @@ internal static class ShippedAdapters
             {
                 Register(services, configuration, type);
             }
-            else
+            else if (!services.Any(d => d.ImplementationInstance is ShippedAdapterNotInUse known && known.AdapterType == type))
             {
-                services.AddSingleton<IAdapterFactory>(new ShippedAdapterNotInUse(type));
+                services.AddSingleton<IAdapterFactory>(new ShippedAdapterNotInUse(type)); // once, as AddSystemAdapter registers once
             }
         }
 
