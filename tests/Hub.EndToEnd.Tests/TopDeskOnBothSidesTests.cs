@@ -69,4 +69,27 @@ public sealed class TopDeskOnBothSidesTests(ITestOutputHelper log)
         Assert.Equal(order.Number, links["facility"]);
         Assert.True(links.ContainsKey("contractor"));
     }
+
+    [Fact]
+    public async Task A_hub_with_no_Dynamics_and_no_ServiceNow_system_loads_neither_their_adapters_nor_MSAL()
+    {
+        // What /proc/<pid>/maps of the real `hub run` holds (as Hub.Host.Tests' LoadedAssembliesTests reads it): the
+        // adapters no system names are not registered (ShippedAdapters), and the contractor on pickup folders does not
+        // load the mail server's OAuth sign-in (docs/performance/load-less-2.md).
+        await using var world = new ChainWorld(log, facilityOnTopDesk: true);
+        var facility = world.FacilityTopDesk!;
+        Complaints.BlockedToilet(world.TopDesk);
+        var hub = world.StartHub(); // stopped with the world
+
+        await world.EventuallyAsync(() => facility.Incidents.Count > 0 && world.WorkOrders().Count > 0, TimeSpan.FromSeconds(90),
+            "the complaint reaches the building manager's TOPdesk and the contractor");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // a few more polls of all three systems
+        var mapped = await hub.MappedAssembliesAsync();
+
+        Assert.Contains("Hub.Adapters.TopDesk.dll", mapped); // the listing is real: the adapters in use are there
+        Assert.Contains("Hub.Adapters.Email.dll", mapped);
+        Assert.All(
+            ["Hub.Adapters.Dynamics.dll", "Hub.Adapters.ServiceNow.dll", "Microsoft.Identity.Client.dll", "Microsoft.IdentityModel.Abstractions.dll"],
+            name => Assert.DoesNotContain(name, mapped));
+    }
 }

@@ -27,6 +27,13 @@ public sealed class HubProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
+    /// <summary>The file names of the assemblies (.dll) the running hub has mapped, from /proc/&lt;pid&gt;/maps (Linux): what it loaded.</summary>
+    public async Task<IReadOnlySet<string>> MappedAssembliesAsync(CancellationToken cancellationToken = default) =>
+        (await File.ReadAllLinesAsync($"/proc/{Id}/maps", cancellationToken))
+            .Select(line => Path.GetFileName(line.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(5) ?? ""))
+            .Where(name => name.EndsWith(".dll", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Names another build of the hub to run (e.g. a ReadyToRun publish), instead of the Hub.Host build output.</summary>
     public const string HubDllVariable = "HUB_DLL";
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hub.Adapters.Email.Ignored;
 using Hub.Adapters.Email.Inbound;
 using Hub.Adapters.Email.Options;
@@ -32,7 +33,7 @@ internal sealed class EmailAdapterFactory : IAdapterFactory
         var replyTo = string.IsNullOrWhiteSpace(options.ReplyTo) ? from : MailboxAddress.Parse(options.ReplyTo);
         IMailTransport transport = options.Transport == MailTransportKind.Directory
             ? new DirectoryTransport(context.SystemName, options.Directory, context.Time)
-            : new MailServerTransport(context.SystemName, options, new MailSignIn(options, context.Services.GetService<IMsalHttpClientFactory>()), context.Time, context.Configuration.Path);
+            : MailServer(context, options);
         var store = new WorkOrderStore(state, context.SystemName);
         var mapper = AdapterMapper.CreateConfiguration<WorkOrderProfile>(context).CreateMapper();
         var outbox = new WorkOrderOutbox(context.SystemName, store, new WorkOrderMail(from, replyTo, context.Time), transport, context.Mappings, mapper, context.Time,
@@ -50,4 +51,13 @@ internal sealed class EmailAdapterFactory : IAdapterFactory
         var intake = new ReplyIntake(context.SystemName, options.MaxMessageBytes, new WorkOrderMatcher(store, context.SystemName), authentication, reader, context.Mappings, reporter, context.Time, context.TextZone);
         return new EmailAdapter(context.SystemName, options.BatchSize, transport, store, outbox, intake);
     }
+
+    /// <summary>
+    /// The transport through a mail server, in a method of its own and never inlined: compiling it loads MSAL (the
+    /// OAuth sign-in's token client, 2.3 MB of image), which a system on pickup folders has no use for
+    /// (docs/performance/load-less-2.md).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static MailServerTransport MailServer(SystemContext context, EmailOptions options) =>
+        new MailServerTransport(context.SystemName, options, new MailSignIn(options, context.Services.GetService<IMsalHttpClientFactory>()), context.Time, context.Configuration.Path);
 }

@@ -9,6 +9,9 @@ namespace Hub.Adapters.Email;
 
 public static class EmailServiceCollectionExtensions
 {
+    /// <summary>The value of a system's Adapter key that names this adapter; a constant, so the host can ask for it without loading this assembly.</summary>
+    public const string AdapterType = EmailAdapterFactory.Type;
+
     /// <summary>
     /// Makes systems with <c>Hub:Systems:&lt;name&gt;:Adapter = Email</c> available to the hub: the adapter's factory, each
     /// such system's <see cref="EmailOptions"/> bound from its section and validated on start, and the reply reader,

@@ -174,6 +174,21 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task When_no_system_uses_a_shipped_adapter_each_unknown_adapter_is_named_with_all_four()
+    {
+        // No shipped adapter is in use, so all four are registered by name only (ShippedAdapters), and still offered.
+        foreach (var system in new[] { "servicedesk", "facility", "contractor" })
+        {
+            site.Overrides[$"Hub:Systems:{system}:Adapter"] = "Jira";
+        }
+
+        var result = await site.CheckAsync();
+
+        Assert.True(result.ExitCode == 2, result.Output + result.Error);
+        Assert.Equal(3, Lines(result.Error).Count(l => l.Contains("unknown adapter 'Jira'. Use one of: Dynamics, Email, ServiceNow, TopDesk; ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task An_unknown_time_zone_and_engine_numbers_below_one_are_named_instead_of_falling_back_to_UTC()
     {
         site.Overrides["Hub:Sync:TimeZone"] = "Europe/Amsterdm";

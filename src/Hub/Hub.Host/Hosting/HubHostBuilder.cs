@@ -45,8 +45,7 @@ internal static class HubHostBuilder
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.Configuration.AddConfiguration(configuration.Root);
         builder.WebHost.UseUrls(urls);
-        builder.Services.AddWindowsService(o => o.ServiceName = "Hub");
-        builder.Services.AddSystemd();
+        builder.Services.AddServiceManager(); // the Windows service manager or systemd, each on its own platform only
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         var services = builder.Services;

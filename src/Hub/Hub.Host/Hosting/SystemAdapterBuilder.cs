@@ -1,7 +1,3 @@
-using Hub.Adapters.Dynamics;
-using Hub.Adapters.Email;
-using Hub.Adapters.ServiceNow;
-using Hub.Adapters.TopDesk;
 using Hub.Abstractions.Adapters;
 using Hub.Abstractions.Mapping;
 using Hub.Engine.Sync;
@@ -14,9 +10,9 @@ namespace Hub.Host.Hosting;
 /// <summary>Makes one adapter per configured system through the factory its Adapter key names; options are validated here, at start, every system's.</summary>
 internal static class SystemAdapterBuilder
 {
-    /// <summary>The adapters the hub ships (TOPdesk, Dynamics 365, ServiceNow, e-mail), with the options of every system configured for each.</summary>
+    /// <summary>The adapters the hub ships (TOPdesk, Dynamics 365, ServiceNow, e-mail), with the options of every system configured for each; one no system uses is known by name only (<see cref="ShippedAdapters"/>).</summary>
     public static IServiceCollection AddShippedAdapters(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddTopDeskAdapter(configuration).AddDynamicsAdapter(configuration).AddServiceNowAdapter(configuration).AddEmailAdapter(configuration);
+        ShippedAdapters.Add(services, configuration);
 
     /// <summary>
     /// The shipped adapters and those of the plugins in Hub:PluginsPath (<see cref="AdapterPlugins"/>, itself registered

@@ -101,11 +101,5 @@ internal sealed class AdapterPlugins
         }
     }
 
-    private static HashSet<string> ShippedAdapterTypes()
-    {
-        var services = new ServiceCollection();
-        Hosting.SystemAdapterBuilder.AddShippedAdapters(services, new ConfigurationBuilder().Build());
-        using var provider = services.BuildServiceProvider();
-        return new HashSet<string>(provider.GetRequiredService<AdapterRegistry>().KnownTypes, StringComparer.OrdinalIgnoreCase);
-    }
+    private static HashSet<string> ShippedAdapterTypes() => new(Hosting.ShippedAdapters.Types, StringComparer.OrdinalIgnoreCase);
 }
