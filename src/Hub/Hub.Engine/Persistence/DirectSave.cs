@@ -14,8 +14,10 @@ namespace Hub.Engine.Persistence;
 /// do; SaveChanges builds each save's SQL, batches and parameters anew (docs/performance/completion-update.md: a sent
 /// command's completion, which only adds rows; docs/performance/intake-save.md: a change's intake, which also changes
 /// the case, the link's memory and the year's case number). Changes to rows read are detected once, and only when the
-/// unit of work holds any. A unit of work that deletes a row, changes a row of a type with a concurrency token, or has
-/// no transaction is saved by SaveChanges as before. A refused row fails the save as SaveChanges fails it
+/// unit of work holds any. Rows are written in the order the change tracker holds them, where SaveChanges orders them by
+/// their relationships; so a unit of work that tracks a row of a type with a foreign key (the hub's model has none, a
+/// test keeps it so), deletes a row, changes a row of a type with a concurrency token, or has no transaction is saved by
+/// SaveChanges as before. A refused row fails the save as SaveChanges fails it
 /// (<see cref="DbUpdateException"/> around the database's error, nothing committed); afterwards the context tracks
 /// nothing, and the keys the store generated for added rows are not read back: a caller that needs them keeps to
 /// SaveChanges.
@@ -76,7 +78,7 @@ internal static class DirectSave
             db.ChangeTracker.DetectChanges();
         }
 
-        return rows.All(r => !r.Metadata.HasSharedClrType && r.Metadata.GetTableName() is not null && r.State switch
+        return rows.All(r => !r.Metadata.HasSharedClrType && r.Metadata.GetTableName() is not null && !r.Metadata.GetForeignKeys().Any() && r.State switch
         {
             EntityState.Added or EntityState.Unchanged => true,
             EntityState.Modified => RowUpdate.Serves(r.Metadata),
