@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Hub.Engine.Persistence;
+using Hub.Engine.Sync;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Engine.Journal;
@@ -87,7 +88,7 @@ public sealed class HubJournal(TimeProvider time, JournalKeyRing? keys = null)
     /// so that entry has the highest sequence of those waiting; once saved (or dropped) the head is read from the database.
     /// </summary>
     private static JournalEntry? PendingHead(HubDbContext db) =>
-        LastAppended.TryGetValue(db, out var last) && db.Entry(last).State == EntityState.Added ? last : null;
+        LastAppended.TryGetValue(db, out var last) && TrackedRecords.StateOf(db, last) == EntityState.Added ? last : null;
 
     private static async Task<(long Sequence, string Hash)> LastAsync(HubDbContext db, CancellationToken cancellationToken)
     {

@@ -26,6 +26,12 @@ internal static class TrackedRecords
         return Of<T>(db).FirstOrDefault(isIt) ?? await stored().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A record's state in the unit of work, without detecting changes (<c>Entry</c> detects them on the record first):
+    /// detection never makes an added record anything but added.
+    /// </summary>
+    public static EntityState StateOf(HubDbContext db, object record) => WithoutDetecting(db, _ => db.Entry(record).State);
+
     /// <summary>Everything the unit of work tracks, in any state, as it stands (changes to read rows not detected).</summary>
     public static List<EntityEntry> All(HubDbContext db) => WithoutDetecting(db, tracker => tracker.Entries().ToList());
 
