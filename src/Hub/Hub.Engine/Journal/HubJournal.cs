@@ -93,7 +93,7 @@ public sealed class HubJournal(TimeProvider time, JournalKeyRing? keys = null)
     private static async Task<(long Sequence, string Hash)> LastAsync(HubDbContext db, CancellationToken cancellationToken)
     {
         await JournalWriteLock.HoldAsync(db, cancellationToken).ConfigureAwait(false);
-        var last = await HubQueries.Of(db).JournalLast(db, cancellationToken).ConfigureAwait(false);
+        var last = await LeanReads.Of(db).JournalHeadAsync(db, cancellationToken).ConfigureAwait(false);
         return last is null ? (0, JournalHash.Genesis) : (last.Sequence, last.Hash);
     }
 }

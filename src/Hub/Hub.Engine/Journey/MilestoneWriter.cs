@@ -132,6 +132,6 @@ public sealed class MilestoneWriter(HubJournal journal, TimeZoneInfo zone)
             return true;
         }
 
-        return await HubQueries.Of(db).MilestoneJournaled(db, caseId, name, step.Party, byText, text, cancellationToken).ConfigureAwait(false);
+        return await LeanReads.Of(db).MilestoneJournaledAsync(db, caseId, name, step.Party, byText ? text : null, cancellationToken).ConfigureAwait(false);
     }
 }

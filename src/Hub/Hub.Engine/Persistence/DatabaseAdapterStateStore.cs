@@ -10,7 +10,7 @@ public sealed class DatabaseAdapterStateStore(HubDatabase database) : IAdapterSt
         var db = database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
-            return await HubQueries.Of(db).AdapterStateValue(db, systemName, key, cancellationToken).ConfigureAwait(false);
+            return await LeanReads.Of(db).AdapterStateValueAsync(db, systemName, key, cancellationToken).ConfigureAwait(false);
         }
     }
 

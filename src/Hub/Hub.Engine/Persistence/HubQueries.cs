@@ -22,33 +22,15 @@ internal sealed class HubQueries
         return PerModel.GetValue(db.Model, _ => new HubQueries());
     }
 
-    /// <summary>Whether the inbox has this version of this record (a repeat).</summary>
-    public readonly Func<HubDbContext, string, string, string, CancellationToken, Task<bool>> InboxHas =
-        EF.CompileAsyncQuery((HubDbContext db, string system, string externalId, string version, CancellationToken _) =>
-            db.Inbox.Any(i => i.SystemName == system && i.ExternalId == externalId && i.Version == version));
-
     /// <summary>The link of one record of one system, tracked.</summary>
     public readonly Func<HubDbContext, string, string, CancellationToken, Task<LinkRecord?>> LinkOf =
         EF.CompileAsyncQuery((HubDbContext db, string system, string externalId, CancellationToken _) =>
             db.Links.FirstOrDefault(l => l.SystemName == system && l.ExternalId == externalId));
 
-    /// <summary>Whether one record of one system is linked (to any case).</summary>
-    public readonly Func<HubDbContext, string, string, CancellationToken, Task<bool>> LinkExists =
-        EF.CompileAsyncQuery((HubDbContext db, string system, string externalId, CancellationToken _) =>
-            db.Links.Any(l => l.SystemName == system && l.ExternalId == externalId));
-
     /// <summary>A case's first record in one system, tracked (the way a milestone finds the origin's ticket).</summary>
     public readonly Func<HubDbContext, string, string, CancellationToken, Task<LinkRecord?>> CaseLinkIn =
         EF.CompileAsyncQuery((HubDbContext db, string caseId, string system, CancellationToken _) =>
             db.Links.Where(l => l.CaseId == caseId && l.SystemName == system).OrderBy(l => l.Id).FirstOrDefault());
-
-    /// <summary>
-    /// Whether the journal holds a milestone of a case for a party (with <c>byText</c>: with this very sentence), see
-    /// <see cref="Journey.MilestoneWriter"/>.
-    /// </summary>
-    public readonly Func<HubDbContext, string, string, string, bool, string, CancellationToken, Task<bool>> MilestoneJournaled =
-        EF.CompileAsyncQuery((HubDbContext db, string caseId, string milestone, string party, bool byText, string text, CancellationToken _) =>
-            db.Journal.Any(e => e.CaseId == caseId && e.Kind == HubEvent.Milestone && e.Detail == milestone && e.SourceSystem == party && (!byText || e.After == text)));
 
     /// <summary>The systems that hold a record of a case.</summary>
     public readonly Func<HubDbContext, string, IAsyncEnumerable<string>> LinkedSystems =
@@ -60,24 +42,6 @@ internal sealed class HubQueries
             .Where(o => o.CaseId == caseId && o.Operation == OutboxOperation.Create && o.Status != OutboxStatus.Discarded)
             .Select(o => o.TargetSystem));
 
-    /// <summary>The journal's last entry (sequence and hash), or none.</summary>
-    public readonly Func<HubDbContext, CancellationToken, Task<JournalHead?>> JournalLast =
-        EF.CompileAsyncQuery((HubDbContext db, CancellationToken _) => db.Journal.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new JournalHead(e.Sequence, e.Hash))
-            .FirstOrDefault());
-
-    /// <summary>One adapter state value, untracked.</summary>
-    public readonly Func<HubDbContext, string, string, CancellationToken, Task<string?>> AdapterStateValue =
-        EF.CompileAsyncQuery((HubDbContext db, string system, string key, CancellationToken _) => db.AdapterState.AsNoTracking()
-            .Where(s => s.SystemName == system && s.Key == key)
-            .Select(s => s.Value)
-            .FirstOrDefault());
-
-    /// <summary>A case's records, oldest first, untracked: what a command needs when it is sent (<see cref="SendContext"/>).</summary>
-    public readonly Func<HubDbContext, string, IAsyncEnumerable<LinkRecord>> CaseLinks =
-        EF.CompileAsyncQuery((HubDbContext db, string caseId) => db.Links.AsNoTracking().Where(l => l.CaseId == caseId).OrderBy(l => l.Id).AsQueryable());
-
     /// <summary>A case, tracked (the intake changes it); <see cref="TrackedRecords.FindAsync{T}"/> looks in the unit of work first, as Find did.</summary>
     public readonly Func<HubDbContext, string, CancellationToken, Task<CaseRecord?>> CaseTracked =
         EF.CompileAsyncQuery((HubDbContext db, string caseId, CancellationToken _) => db.Cases.FirstOrDefault(c => c.Id == caseId));
@@ -85,10 +49,6 @@ internal sealed class HubQueries
     /// <summary>A year's last hub id number, tracked (a new case counts it up in the unit of work).</summary>
     public readonly Func<HubDbContext, int, CancellationToken, Task<CaseNumberSequence?>> CaseNumberOf =
         EF.CompileAsyncQuery((HubDbContext db, int year, CancellationToken _) => db.CaseNumbers.FirstOrDefault(c => c.Year == year));
-
-    /// <summary>A case, untracked.</summary>
-    public readonly Func<HubDbContext, string, CancellationToken, Task<CaseRecord?>> CaseUntracked =
-        EF.CompileAsyncQuery((HubDbContext db, string caseId, CancellationToken _) => db.Cases.AsNoTracking().FirstOrDefault(c => c.Id == caseId));
 
     /// <summary>A link by its id, tracked (the dispatcher notes what it is about to write).</summary>
     public readonly Func<HubDbContext, long, CancellationToken, Task<LinkRecord?>> LinkById =

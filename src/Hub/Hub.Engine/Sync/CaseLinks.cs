@@ -56,7 +56,7 @@ public static class CaseLinks
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(map);
-        if (await HubQueries.Of(db).LinkExists(db, system, record.ExternalId, cancellationToken).ConfigureAwait(false))
+        if (await LeanReads.Of(db).LinkExistsAsync(db, system, record.ExternalId, cancellationToken).ConfigureAwait(false))
         {
             return;
         }

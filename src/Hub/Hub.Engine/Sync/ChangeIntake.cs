@@ -102,7 +102,7 @@ public sealed class ChangeIntake(
     /// <summary>Inbox (a repeat is dropped), then the change, saved in the caller's transaction; the context tracks nothing afterwards.</summary>
     private async Task<IntakeResult> TakeInWithinAsync(HubDbContext db, string system, ObservedChange change, CancellationToken cancellationToken)
     {
-        var seen = await HubQueries.Of(db).InboxHas(db, system, change.ExternalId, change.Version, cancellationToken).ConfigureAwait(false);
+        var seen = await LeanReads.Of(db).InboxHasAsync(db, system, change.ExternalId, change.Version, cancellationToken).ConfigureAwait(false);
         if (seen)
         {
             return IntakeResult.Duplicate;

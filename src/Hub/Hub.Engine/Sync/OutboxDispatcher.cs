@@ -409,7 +409,7 @@ public sealed class OutboxDispatcher(
     /// <summary>A record created for the case is a step of its journey: forwarded (the origin's next hop) or a work order sent (further on).</summary>
     private async Task ReachedAsync(HubDbContext db, OutboxCommand command, MappingSet map, SendContext read, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await HubQueries.Of(db).CaseUntracked(db, command.CaseId, cancellationToken).ConfigureAwait(false) is not { } record)
+        if (await LeanReads.Of(db).CaseAsync(db, command.CaseId, cancellationToken).ConfigureAwait(false) is not { } record)
         {
             return;
         }

@@ -43,14 +43,8 @@ internal sealed class SendContext
     /// <summary>The same, read within the caller's unit of work (on its connection, when it opened one).</summary>
     public static async Task<SendContext> ReadAsync(HubDbContext db, string caseId, bool withCase, CancellationToken cancellationToken)
     {
-        var queries = HubQueries.Of(db);
-        var links = new List<LinkRecord>();
-        await foreach (var link in queries.CaseLinks(db, caseId).WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            links.Add(link);
-        }
-
-        var record = withCase ? await queries.CaseUntracked(db, caseId, cancellationToken).ConfigureAwait(false) : null;
+        var links = await LeanReads.Of(db).CaseLinksAsync(db, caseId, cancellationToken).ConfigureAwait(false);
+        var record = withCase ? await LeanReads.Of(db).CaseAsync(db, caseId, cancellationToken).ConfigureAwait(false) : null;
         return new SendContext(links, record);
     }
 
