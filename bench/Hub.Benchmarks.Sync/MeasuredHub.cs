@@ -23,6 +23,6 @@ internal sealed record MeasuredHub(string Dll, string Build)
 
         var shipped = await ShippedHub.EnsureAsync(cancellationToken);
         Environment.SetEnvironmentVariable(HubProcess.HubDllVariable, shipped); // every HubProcess of this run starts it
-        return new MeasuredHub(shipped, "shipped build (ReadyToRun, tiered compilation off)");
+        return new MeasuredHub(shipped, "shipped build (published with ReadyToRun, tiered compilation off; the environment below as the service unit sets it)");
     }
 }

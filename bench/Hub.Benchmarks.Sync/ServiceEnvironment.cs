@@ -1,10 +1,11 @@
 namespace Hub.Benchmarks.Sync;
 
 /// <summary>
-/// The process settings the hub is installed with that no runtimeconfig can carry (glibc's MALLOC_* variables, set by
-/// deploy/linux/hub.service and the Dockerfile): the benchmarks give every hub they start the unit's values, so they
-/// measure the hub as it runs on a server. A value already in the benchmark's own environment wins (e.g.
-/// MALLOC_ARENA_MAX=8 to measure glibc's default).
+/// The process settings the hub is installed with that no runtimeconfig can carry (glibc's MALLOC_* variables and the
+/// runtime's DOTNET_ReadyToRun, set by deploy/linux/hub.service, the Dockerfile and the Windows service): the benchmarks
+/// give every hub they start the unit's values, so they measure the hub as it runs on a server. A value already in the
+/// benchmark's own environment wins (e.g. MALLOC_ARENA_MAX=8 to measure glibc's default, DOTNET_ReadyToRun=1 the
+/// precompiled code a hub started from a shell runs).
 /// </summary>
 internal static class ServiceEnvironment
 {
@@ -12,7 +13,7 @@ internal static class ServiceEnvironment
     {
         var unit = Path.Combine(HubProcess.RepositoryRoot(), "deploy", "linux", "hub.service");
         var applied = new List<string>();
-        foreach (var (key, value) in Read(unit).Where(setting => setting.Key.StartsWith("MALLOC_", StringComparison.Ordinal)))
+        foreach (var (key, value) in Read(unit).Where(setting => IsProcessSetting(setting.Key)))
         {
             if (Environment.GetEnvironmentVariable(key) is { Length: > 0 } given)
             {
@@ -26,6 +27,10 @@ internal static class ServiceEnvironment
 
         return applied;
     }
+
+    /// <summary>What the unit sets for the process itself, not for the hub's configuration or the single-file bundle.</summary>
+    private static bool IsProcessSetting(string key) =>
+        key.StartsWith("MALLOC_", StringComparison.Ordinal) || key == "DOTNET_ReadyToRun";
 
     private static IEnumerable<KeyValuePair<string, string>> Read(string unit) =>
         File.ReadLines(unit)
