@@ -109,16 +109,18 @@ public sealed class ClusterOnPostgresTests(PostgresServer postgres, ITestOutputH
         await using var database = await ((IDatabaseSource)postgres).CreateEmptyAsync();
         await using var world = new ChainWorld(log, database: database.Options);
         var incidents = Enumerable.Range(1, Complaints30).Select(i => Complaints.BlockedToilet(world.TopDesk, i)).ToList();
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(database.Options.ConnectionString);
+        await using var line = new DatabaseLine(server.Host!, server.Port);
         var steady = world.StartHub(QuickCluster);
         var cutOff = world.StartAnotherHub(new Dictionary<string, string>(QuickCluster)
         {
-            ["Hub__Database__ConnectionString"] = database.Options.ConnectionString + ";Application Name=cut-off-node",
+            ["Hub__Database__ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(database.Options.ConnectionString) { Port = line.Port }.ConnectionString,
         });
         Assert.True(await steady.WaitUntilStartedAsync(Start), steady.Output);
         Assert.True(await cutOff.WaitUntilStartedAsync(Start), cutOff.Output);
         await world.EventuallyAsync(() => world.Dynamics.Cases.Count >= Complaints30 / 3, TimeSpan.FromSeconds(90), "a third of the complaints reached the building manager");
 
-        var ended = await CutOffAsync(database.Options.ConnectionString, "cut-off-node", TimeSpan.FromSeconds(20)); // every connection it opens is ended at once
+        await line.CutAsync(TimeSpan.FromSeconds(20)); // its connections broken, every new one closed as it comes
         await ExplainingAsync(database.Database, () => world.EventuallyAsync(() => incidents.All(i => world.TopDesk.Incident(i.Id).Completed), TimeSpan.FromSeconds(180),
             "every complaint went down the chain and back"));
         await world.EventuallyAsync(async () =>
@@ -129,7 +131,7 @@ public sealed class ClusterOnPostgresTests(PostgresServer postgres, ITestOutputH
         await Task.Delay(TimeSpan.FromSeconds(3));
         var (verifyExit, verdict) = await world.RunHubCommandAsync("verify");
 
-        Assert.True(ended > 0, "no session of the cut-off node was ended");
+        Assert.True(line.Broken > 0, "no connection of the cut-off node was broken");
         Assert.Contains("cannot check in", cutOff.Output, StringComparison.Ordinal);
         Assert.False(cutOff.HasExited, cutOff.Output);
         Assert.Equal(Complaints30, world.Dynamics.Cases.Count);
@@ -156,25 +158,6 @@ public sealed class ClusterOnPostgresTests(PostgresServer postgres, ITestOutputH
             var extra = more is null ? string.Empty : await more();
             Assert.Fail($"{what}\n{extra}{await ClusterSnapshot.DescribeAsync(database)}{rest}");
         }
-    }
-
-    /// <summary>Ends every session of <paramref name="applicationName"/> as soon as it shows, for <paramref name="duration"/>: its database is gone.</summary>
-    /// <returns>How many sessions were ended.</returns>
-    private static async Task<long> CutOffAsync(string connectionString, string applicationName, TimeSpan duration)
-    {
-        var ended = 0L;
-        await using var admin = new Npgsql.NpgsqlConnection(connectionString + ";Application Name=cutter;Pooling=false");
-        await admin.OpenAsync();
-        var until = TimeProvider.System.GetUtcNow() + duration;
-        while (TimeProvider.System.GetUtcNow() < until)
-        {
-            await using var end = new Npgsql.NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @name", admin);
-            end.Parameters.AddWithValue("name", applicationName);
-            ended += (long)(await end.ExecuteScalarAsync() ?? 0L);
-            await Task.Delay(100);
-        }
-
-        return ended;
     }
 
     private static async Task<string> NodeIdOfAsync(HubDatabase database, int processId)
