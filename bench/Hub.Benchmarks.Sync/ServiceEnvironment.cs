@@ -13,7 +13,7 @@ internal static class ServiceEnvironment
     {
         var unit = Path.Combine(HubProcess.RepositoryRoot(), "deploy", "linux", "hub.service");
         var applied = new List<string>();
-        foreach (var (key, value) in Read(unit).Where(setting => IsProcessSetting(setting.Key)))
+        foreach (var (key, value) in ServiceUnitEnvironment.Read(unit).Where(setting => IsProcessSetting(setting.Key)))
         {
             if (Environment.GetEnvironmentVariable(key) is { Length: > 0 } given)
             {
@@ -31,12 +31,4 @@ internal static class ServiceEnvironment
     /// <summary>What the unit sets for the process itself, not for the hub's configuration or the single-file bundle.</summary>
     private static bool IsProcessSetting(string key) =>
         key.StartsWith("MALLOC_", StringComparison.Ordinal) || key == "DOTNET_ReadyToRun";
-
-    private static IEnumerable<KeyValuePair<string, string>> Read(string unit) =>
-        File.ReadLines(unit)
-            .Where(line => line.StartsWith("Environment=", StringComparison.Ordinal))
-            .SelectMany(line => line["Environment=".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Select(assignment => assignment.Split('=', 2))
-            .Where(pair => pair.Length == 2)
-            .Select(pair => KeyValuePair.Create(pair[0], pair[1]));
 }

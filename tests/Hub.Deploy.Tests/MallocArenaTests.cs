@@ -8,9 +8,9 @@ namespace Hub.Deploy.Tests;
 public sealed class MallocArenaTests
 {
     [Fact]
-    public async Task The_service_unit_starts_the_hub_with_at_most_two_malloc_arenas()
+    public void The_service_unit_starts_the_hub_with_at_most_two_malloc_arenas()
     {
-        var environment = await ServiceEnvironments.UnitAsync();
+        var environment = ServiceEnvironments.Unit();
 
         Assert.Equal("2", environment.GetValueOrDefault("MALLOC_ARENA_MAX"));
     }

@@ -6,15 +6,7 @@ namespace Hub.Deploy.Tests;
 internal static partial class ServiceEnvironments
 {
     /// <summary>The <c>Environment=</c> assignments of deploy/linux/hub.service.</summary>
-    public static async Task<Dictionary<string, string>> UnitAsync()
-    {
-        var unit = await File.ReadAllLinesAsync(Repository.File("deploy", "linux", "hub.service"));
-        return unit
-            .Where(line => line.StartsWith("Environment=", StringComparison.Ordinal))
-            .SelectMany(line => line["Environment=".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Select(assignment => assignment.Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => pair[1]);
-    }
+    public static IReadOnlyDictionary<string, string> Unit() => ServiceUnitEnvironment.Read(Repository.File("deploy", "linux", "hub.service"));
 
     /// <summary>The instructions of the Dockerfile's last stage (the image, not the build stage), continuations joined.</summary>
     public static async Task<string[]> ImageInstructionsAsync()
