@@ -83,7 +83,7 @@ internal sealed class DynamicsAdapterFactory : IAdapterFactory, IDisposable
             owned.Add(pinned);
         }
 
-        var tokens = new EntraTokenSource(options, context.SystemName, pinned);
+        var tokens = new EntraTokenSource(options, context.SystemName, pinned, context.Time);
         var gate = new ServiceProtectionGate(options.RequestBudget, options.MaxConcurrency, options.Http.MaxInlineRetryAfter, context.Time);
         return new DynamicsOrgSession(tokens, gate);
     }

@@ -6,7 +6,8 @@ namespace Hub.Adapters.Dynamics.Auth;
 
 /// <summary>
 /// Gets the hub's access token for one org from Microsoft Entra ID with the client credentials grant (MSAL), scope
-/// "{org}/.default". MSAL keeps the token in its cache and asks for a new one shortly before it expires.
+/// "{org}/.default". MSAL keeps the token in its cache and asks for a new one shortly before it expires; the token it
+/// hands out is held (<see cref="HeldToken"/>) and reused without asking MSAL until shortly before it expires.
 /// </summary>
 internal sealed class EntraTokenSource
 {
@@ -18,10 +19,12 @@ internal sealed class EntraTokenSource
     private readonly IConfidentialClientApplication app;
     private readonly string[] scopes;
     private readonly string systemName;
+    private readonly HeldToken held;
 
-    public EntraTokenSource(DynamicsOptions options, string systemName, IMsalHttpClientFactory? httpClientFactory)
+    public EntraTokenSource(DynamicsOptions options, string systemName, IMsalHttpClientFactory? httpClientFactory, TimeProvider time)
     {
         this.systemName = systemName;
+        held = new HeldToken(time);
         scopes = [options.Scope];
         var builder = ConfidentialClientApplicationBuilder
             .Create(options.ClientId)
@@ -37,12 +40,19 @@ internal sealed class EntraTokenSource
         app = builder.Build();
     }
 
-    /// <summary>A valid access token, from MSAL's cache or fresh; <paramref name="forceRefresh"/> skips the cache.</summary>
-    public async Task<string> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
+    /// <summary>
+    /// A valid access token: the held one, else from MSAL's cache or fresh; <paramref name="forceRefresh"/> (the org
+    /// refused the token) skips both.
+    /// </summary>
+    public Task<string> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) =>
+        !forceRefresh && held.Current is { } token ? Task.FromResult(token) : AcquireAsync(forceRefresh, cancellationToken);
+
+    private async Task<string> AcquireAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
         try
         {
             var result = await app.AcquireTokenForClient(scopes).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken);
+            held.Keep(result.AccessToken, result.ExpiresOn);
             return result.AccessToken;
         }
         catch (MsalServiceException e) when (e.StatusCode is 400 or 401 or 403 || e.ErrorCode is "invalid_client" or "unauthorized_client" or "invalid_scope" or "invalid_tenant")

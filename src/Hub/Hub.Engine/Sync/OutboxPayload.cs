@@ -16,9 +16,20 @@ public static class OutboxPayload
 
     public static string Of(OutboxIntent intent) => SyncJson.Serialize(intent);
 
+    /// <summary>How every intent this hub writes begins: the discriminator first (System.Text.Json writes it so), no layout.</summary>
+    private const string AsWritten = "{\"" + Discriminator + "\":";
+
     public static OutboxIntent Read(OutboxCommand row)
     {
         ArgumentNullException.ThrowIfNull(row);
+        if (row.Payload.StartsWith(AsWritten, StringComparison.Ordinal))
+        {
+            // Read once, straight into the intent: the same reader and options as from the parsed document below, without
+            // parsing the payload into a document first only to find the discriminator it starts with.
+            return JsonSerializer.Deserialize<OutboxIntent>(row.Payload, SyncJson.Options) ?? throw new JsonException($"Outbox row {row.Id} holds no intent.");
+        }
+
+        // Laid out otherwise, or an older hub's command (no discriminator): look before reading.
         using var payload = JsonDocument.Parse(row.Payload);
         var root = payload.RootElement;
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(Discriminator, out _))
