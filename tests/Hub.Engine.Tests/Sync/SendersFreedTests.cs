@@ -21,11 +21,18 @@ public abstract class SendersFreedTests(IDatabaseSource databases) : SyncRigTest
         await rig.PollAsync("servicedesk");
         using var gate = new HubWriteGate();
         var dispatcher = rig.DispatcherOf(rig.Node, gate);
-
-        Task<int> round;
-        using (await gate.EnterAsync(CancellationToken.None)) // another unit of work of this process holds the gate
+        var held = new TaskCompletionSource<IDisposable>(TaskCreationOptions.RunContinuationsAsynchronously);
+        rig.Facility.BeforeCreate = async () =>
         {
-            round = Task.Run(() => dispatcher.DispatchDueAsync(CancellationToken.None));
+            if (!held.Task.IsCompleted)
+            {
+                held.TrySetResult(await gate.EnterAsync(CancellationToken.None)); // from the first call on, another unit of work of this process holds the gate
+            }
+        };
+
+        var round = Task.Run(() => dispatcher.DispatchDueAsync(CancellationToken.None));
+        using (await held.Task)
+        {
             var waiting = Stopwatch.StartNew();
             while (rig.Facility.Created.Count < 3)
             {
