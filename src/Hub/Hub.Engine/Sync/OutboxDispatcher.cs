@@ -51,7 +51,9 @@ public sealed class OutboxDispatcher(
     /// the newest first commands of new cases, then the due heads oldest first; while the round runs, a look for new
     /// live commands every <see cref="DispatchLanes.LiveLook"/> puts them before the rest of the round. One round at a
     /// time on this node, so what this node leased before the round began is not out any more: it is left over from a
-    /// round that failed (its database went away while it sent), and this round may take it again.
+    /// round that failed (its database went away while it sent), and this round may take it again. At most
+    /// <see cref="SyncOptions.DispatchConcurrency"/> commands are sent at once; a sender whose call has answered takes the
+    /// next command while its outcome is recorded (<see cref="SendersFreed"/>), and the round ends once every outcome is.
     /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
@@ -70,10 +72,21 @@ public sealed class OutboxDispatcher(
             }
 
             var lanes = new DispatchLanes(live, bulk, ct => OnOneConnectionAsync(db => TakeDueAsync(db, DispatchLane.Live, ct), ct), time);
-            await Parallel.ForEachAsync(
-                lanes.InOrderAsync(cancellationToken),
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.DispatchConcurrency), CancellationToken = cancellationToken },
-                async (command, ct) => await SendAsync(command, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            var senders = new SendersFreed();
+            try
+            {
+                await Parallel.ForEachAsync(
+                    lanes.InOrderAsync(cancellationToken),
+                    new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.DispatchConcurrency), CancellationToken = cancellationToken },
+                    async (command, _) => await senders.SendAsync(answered => SendAsync(command, answered, cancellationToken)).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+            catch
+            {
+                await senders.AllEndedAsync().ConfigureAwait(false); // no outcome of this round is still being written when the next round takes
+                throw;
+            }
+
+            await senders.AllRecordedAsync().ConfigureAwait(false);
             return lanes.Taken;
         }
         finally
@@ -113,7 +126,10 @@ public sealed class OutboxDispatcher(
     /// <summary>
     /// Leases what no other node leased in the meantime: one conditional UPDATE, so of two nodes racing for a row one
     /// wins (PostgreSQL re-checks the condition on the row the winner committed; SQLite has one writer), and the winner
-    /// reads back the rows carrying its lease, in the candidates' order.
+    /// reads back the rows carrying its lease, in the candidates' order. The UPDATE waits its turn at the write gate
+    /// like every other writer of this process: outside it, it met the outcomes being recorded on SQLite's write lock
+    /// and slept in SQLite's busy handler (1, 2, 5, 10 ms and longer) until it happened on a moment between two of them,
+    /// 6-180 ms a take at 0 ms per call, while no command was in flight.
     /// </summary>
     private async Task<List<OutboxCommand>> LeaseAsync(HubDbContext db, List<OutboxCommand> candidates, CancellationToken cancellationToken)
     {
@@ -121,11 +137,15 @@ public sealed class OutboxDispatcher(
         var until = now + options.DispatchLease;
         var ids = candidates.Select(c => c.Id).ToList();
         var me = node.NodeId;
-        await Free(db, db.Outbox.Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Pending), now)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(o => o.LeasedBy, me)
-                .SetProperty(o => o.LeaseUntil, until)
-                .SetProperty(o => o.LeaseToken, o => o.LeaseToken + 1), cancellationToken).ConfigureAwait(false);
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await Free(db, db.Outbox.Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Pending), now)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(o => o.LeasedBy, me)
+                    .SetProperty(o => o.LeaseUntil, until)
+                    .SetProperty(o => o.LeaseToken, o => o.LeaseToken + 1), cancellationToken).ConfigureAwait(false);
+        }
+
         var leased = await db.Outbox.AsNoTracking()
             .Where(o => ids.Contains(o.Id) && o.LeasedBy == me && o.LeaseUntil == until && o.Status == OutboxStatus.Pending)
             .ToDictionaryAsync(o => o.Id, cancellationToken).ConfigureAwait(false);
@@ -206,7 +226,11 @@ public sealed class OutboxDispatcher(
     private List<string> PenalisedSystems(DateTimeOffset now) =>
         penalties.Where(p => p.Value > now).Select(p => p.Key.ToLowerInvariant()).Distinct().ToList();
 
-    private async Task SendAsync(OutboxCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the command and records its outcome; <paramref name="answered"/> is called once the target has answered (or
+    /// the send failed), before the outcome is recorded, so the round can hand its sender the next command meanwhile.
+    /// </summary>
+    private async Task SendAsync(OutboxCommand command, Action answered, CancellationToken cancellationToken)
     {
         var map = mappings.Current;
         OutboxIntent? intent = null;
@@ -226,6 +250,7 @@ public sealed class OutboxDispatcher(
                 ChangeIntent change => await ApplyAsync(adapter, command, change, cancellationToken).ConfigureAwait(false),
                 _ => throw new InvalidOperationException($"Outbox row {command.Id} holds an intent of an unknown kind ({intent.GetType().Name})."),
             };
+            answered();
             await CompleteAsync(command, intent, map, sent, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -242,12 +267,15 @@ public sealed class OutboxDispatcher(
         }
         catch (AdapterException failure)
         {
+            Penalise(command.TargetSystem, failure.RetryAfter); // before the sender is handed back: the round's next look for live commands leaves the system out
+            answered();
             await FailAsync(command, MappingVersionOf(intent, map), failure.Kind, failure.Message, failure.RetryAfter, cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Any other failure of an adapter is retried and journaled, never lost or fatal to the dispatcher.
         catch (Exception unexpected)
 #pragma warning restore CA1031
         {
+            answered();
             logger.LogError(unexpected, "Unexpected failure sending {Kind} to {System}", command.Kind, command.TargetSystem);
             await FailAsync(command, MappingVersionOf(intent, map), FailureKind.Transient, $"{unexpected.GetType().Name}: {unexpected.Message}", null, cancellationToken).ConfigureAwait(false);
         }
@@ -419,15 +447,19 @@ public sealed class OutboxDispatcher(
         await milestones.WriteAsync(db, record, read.LinkIn(record.OriginSystem), step, map, now, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A Retry-After holds back every command to the system until it has passed.</summary>
+    private void Penalise(string system, TimeSpan? retryAfter)
+    {
+        if (retryAfter is { } wait && wait > TimeSpan.Zero)
+        {
+            penalties[system] = time.GetUtcNow() + wait;
+        }
+    }
+
     private async Task FailAsync(OutboxCommand command, string mappingVersion, FailureKind kind, string error, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         error = NulCharacters.Visible(error);
-        if (retryAfter is { } wait && wait > TimeSpan.Zero)
-        {
-            penalties[command.TargetSystem] = now + wait;
-        }
-
         using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             var db = database.CreateContext();
