@@ -20,9 +20,9 @@ internal sealed class BenchArguments
         Usage: Hub.Benchmarks.Sync <webhook|memory|backlog|ratelimit|lane|requests|all|cluster|table|publish> [options]
           table             backlog (--runs 2), requests, memory (--minutes 2), lane in turn, then a summary of every aim
           publish           only publish the shipped build into its cache (before a timed window)
-          --jit             measure Hub.Host's Release build (tiered JIT) instead of the shipped build (ReadyToRun,
-                            tiered compilation off, published into bench/Hub.Benchmarks.Sync/bin/shipped-hub when the
-                            sources changed); HUB_DLL=path/hub.dll names any other build
+          --jit             measure Hub.Host's Release build output instead of the shipped build (published IL only
+                            into bench/Hub.Benchmarks.Sync/bin/shipped-hub when the sources changed); both run with the
+                            unit's environment; HUB_DLL=path/hub.dll names any other build
           --rounds N        webhook: measured rounds (default 100)
           --minutes N       memory: minutes of steady trickle after a 15 s idle baseline (default 3)
           --every N         memory: seconds between complaints (default 2)

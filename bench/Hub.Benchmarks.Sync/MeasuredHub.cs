@@ -2,8 +2,8 @@ namespace Hub.Benchmarks.Sync;
 
 /// <summary>
 /// Which build of the hub the benchmarks start, and the words every header prints for it: the shipped build
-/// (<see cref="ShippedHub"/>) unless <c>--jit</c> asks for Hub.Host's Release build (tiered JIT, how the earlier figures
-/// were taken) or <c>HUB_DLL</c> names another one.
+/// (<see cref="ShippedHub"/>) unless <c>--jit</c> asks for Hub.Host's Release build output (not published; with the unit's
+/// environment it runs as the service does) or <c>HUB_DLL</c> names another one.
 /// </summary>
 internal sealed record MeasuredHub(string Dll, string Build)
 {
@@ -18,11 +18,11 @@ internal sealed record MeasuredHub(string Dll, string Build)
 
         if (jit)
         {
-            return new MeasuredHub(HubProcess.HubDll, "JIT build (Release build output: tiered compilation, no ReadyToRun; not what ships)");
+            return new MeasuredHub(HubProcess.HubDll, "Release build output (not published; the environment below as the service unit sets it)");
         }
 
         var shipped = await ShippedHub.EnsureAsync(cancellationToken);
         Environment.SetEnvironmentVariable(HubProcess.HubDllVariable, shipped); // every HubProcess of this run starts it
-        return new MeasuredHub(shipped, "shipped build (published with ReadyToRun, tiered compilation off; the environment below as the service unit sets it)");
+        return new MeasuredHub(shipped, "shipped build (published IL only; the environment below as the service unit sets it)");
     }
 }

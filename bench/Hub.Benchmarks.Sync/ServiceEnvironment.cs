@@ -1,11 +1,12 @@
 namespace Hub.Benchmarks.Sync;
 
 /// <summary>
-/// The process settings the hub is installed with that no runtimeconfig can carry (glibc's MALLOC_* variables and the
-/// runtime's DOTNET_ReadyToRun, set by deploy/linux/hub.service, the Dockerfile and the Windows service): the benchmarks
-/// give every hub they start the unit's values, so they measure the hub as it runs on a server. A value already in the
-/// benchmark's own environment wins (e.g. MALLOC_ARENA_MAX=8 to measure glibc's default, DOTNET_ReadyToRun=1 the
-/// precompiled code a hub started from a shell runs).
+/// The process settings the hub is installed with that its runtimeconfig does not carry (glibc's MALLOC_* variables, the
+/// runtime's DOTNET_ReadyToRun, and DOTNET_TieredCompilation, which the runtimeconfig leaves on for the commands run by
+/// hand; set by deploy/linux/hub.service, the Dockerfile and the Windows service): the benchmarks give every hub they
+/// start the unit's values, so they measure the hub as it runs on a server. A value already in the benchmark's own
+/// environment wins (e.g. MALLOC_ARENA_MAX=8 to measure glibc's default, DOTNET_ReadyToRun=1 and
+/// DOTNET_TieredCompilation=1 the code a hub started from a shell runs).
 /// </summary>
 internal static class ServiceEnvironment
 {
@@ -30,5 +31,5 @@ internal static class ServiceEnvironment
 
     /// <summary>What the unit sets for the process itself, not for the hub's configuration or the single-file bundle.</summary>
     private static bool IsProcessSetting(string key) =>
-        key.StartsWith("MALLOC_", StringComparison.Ordinal) || key == "DOTNET_ReadyToRun";
+        key.StartsWith("MALLOC_", StringComparison.Ordinal) || key is "DOTNET_ReadyToRun" or "DOTNET_TieredCompilation";
 }
