@@ -32,6 +32,18 @@ public sealed class SqliteStatements : IDisposable, IObserver<DiagnosticListener
     /// <summary>Starts tracing the connections opened on <paramref name="file"/>; counts once <see cref="Count"/> is called.</summary>
     public static SqliteStatements On(string file) => new(file);
 
+    /// <summary>
+    /// As <see cref="On"/>, and waits until EF Core sees the listener: it goes on for up to a second with what it found
+    /// out about its listeners (CoreOptionsExtension.LoggingCacheTime), so a command right away would not be seen. Needed
+    /// where the connection was opened before (a pooled context keeps its SQLite connection open).
+    /// </summary>
+    public static async Task<SqliteStatements> OnOpenedAsync(string file)
+    {
+        var statements = new SqliteStatements(file);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        return statements;
+    }
+
     /// <summary>Counts from now on (what ran before, e.g. the test's setting up, is forgotten).</summary>
     public void Count()
     {
@@ -68,15 +80,22 @@ public sealed class SqliteStatements : IDisposable, IObserver<DiagnosticListener
         {
             lock (subscriptions)
             {
-                subscriptions.Add(value.Subscribe(this, name => name == RelationalEventId.ConnectionOpened.Name));
+                // A pooled context keeps its SQLite connection open between units of work (SqliteConnectionKeptOpen), so
+                // a connection opened before the count is traced at EF Core's next command on it.
+                subscriptions.Add(value.Subscribe(this, name => name == RelationalEventId.ConnectionOpened.Name || name == RelationalEventId.CommandExecuting.Name));
             }
         }
     }
 
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Value is ConnectionEndEventData { Connection: SqliteConnection { Handle: { } handle } connection }
-            && string.Equals(connection.DataSource, file, StringComparison.Ordinal))
+        var opened = value.Value switch
+        {
+            ConnectionEndEventData { Connection: SqliteConnection connection } => connection,
+            CommandEventData { Connection: SqliteConnection connection } => connection,
+            _ => null,
+        };
+        if (opened is { Handle: { } handle } && string.Equals(opened.DataSource, file, StringComparison.Ordinal))
         {
             raw.sqlite3_trace(handle, trace, null);
         }

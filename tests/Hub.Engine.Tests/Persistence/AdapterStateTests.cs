@@ -80,7 +80,7 @@ public sealed class AdapterStateOnSqliteTests() : AdapterStateTests(SqliteTestDa
         await using var temp = await SqliteTestDatabase.CreateAsync();
         IAdapterStateStore store = new DatabaseAdapterStateStore(temp.Database);
         await store.SetAsync("contractor", "order:A", "recorded", CancellationToken.None);
-        using var statements = SqliteStatements.On(temp.FilePath);
+        using var statements = await SqliteStatements.OnOpenedAsync(temp.FilePath);
 
         statements.Count();
         await store.SetManyAsync("contractor", [new("order:A", "handed over"), new("case:HUB-1", "A"), new("message:<m@hub>", "A")], CancellationToken.None);

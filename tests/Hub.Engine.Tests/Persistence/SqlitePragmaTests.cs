@@ -19,8 +19,8 @@ public sealed class SqlitePragmaTests
         await using var temp = await SqliteTestDatabase.CreateAsync();
         var first = await SettingsAsync(temp.Database);
         var reused = await ReopenedAsync(temp.Database, first.Native, (db, _) => SettingsAsync(db));
-        SqliteConnection.ClearPool(new SqliteConnection(temp.Database.ConnectionString)); // the idle native connection is closed
-        var fresh = await SettingsAsync(temp.Database);
+        SqliteConnection.ClearPool(new SqliteConnection(temp.Database.ConnectionString)); // the idle native connections are closed
+        var fresh = await SettingsAsync(temp.StartAgain()); // contexts of their own: those of temp.Database keep theirs open
 
         Assert.NotSame(first.Native, fresh.Native);
         Assert.All([first, reused, fresh], settings => Assert.Equal((10_000L, Normal), (settings.BusyTimeout, settings.Synchronous)));

@@ -73,7 +73,7 @@ public sealed partial class CompletionStatementsTests() : SyncRigTests(SqliteTes
     {
         rig.ServiceDesk.Report("td-page-1", Complaint.Reported("td-1", "I 2026 001", SyncRig.Start));
         await rig.PollAsync("servicedesk");
-        using var statements = SqliteStatements.On(((SqliteTestDatabase)rig.Storage).FilePath);
+        using var statements = await SqliteStatements.OnOpenedAsync(((SqliteTestDatabase)rig.Storage).FilePath);
         statements.Count();
         Assert.Equal(1, await rig.DispatchAsync());
         var counted = statements.Stop();

@@ -16,7 +16,7 @@ public abstract class DispatchOpeningsTests(IDatabaseSource databases) : SyncRig
 
         Assert.Equal(0, await rig.DispatchAsync());
 
-        Assert.Equal(1, openings.Take());
+        Assert.Equal(Openings(1), openings.Take());
     }
 
     [Fact]
@@ -39,11 +39,18 @@ public abstract class DispatchOpeningsTests(IDatabaseSource databases) : SyncRig
 
         Assert.True(sent > 0, "the change was not due");
         Assert.Equal(sent, rig.Facility.Applied.Count + rig.Contractor.Applied.Count);
-        Assert.Equal(1 + (2 * sent), openings.Take());
+        Assert.Equal(Openings(1 + (2 * sent)), openings.Take());
     }
+
+    /// <summary>The openings so many units of work make: one each, or none on SQLite, whose pooled contexts keep their connection open.</summary>
+    protected virtual int Openings(int unitsOfWork) => unitsOfWork;
 }
 
-public sealed class DispatchOpeningsOnSqliteTests() : DispatchOpeningsTests(SqliteTestDatabase.Source);
+public sealed class DispatchOpeningsOnSqliteTests() : DispatchOpeningsTests(SqliteTestDatabase.Source)
+{
+    /// <summary>None: the contexts the rig's units of work get were opened before the count (SqliteConnectionKeptOpen).</summary>
+    protected override int Openings(int unitsOfWork) => 0;
+}
 
 [Collection(RealPostgresGroup.Name)]
 [Trait(TestCategory.Key, TestCategory.RealServers)]

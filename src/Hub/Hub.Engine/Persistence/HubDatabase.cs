@@ -50,9 +50,9 @@ public sealed class HubDatabase
             builder.DataSource = Path.GetFullPath(Path.Combine(baseDirectory, builder.DataSource));
         }
 
-        var sqlite = new DbContextOptionsBuilder<SqliteHubDbContext>()
+        var sqlite = SqliteConnectionKeptOpen.KeepingConnectionsOpen(new DbContextOptionsBuilder<SqliteHubDbContext>()
             .UseSqlite(builder.ToString())
-            .AddInterceptors(new SqliteConnectionsWithoutFunctions(), new SqlitePragmas(), JournalTransactionCommit.Instance)
+            .AddInterceptors(new SqliteConnectionsWithoutFunctions(), new SqlitePragmas(), JournalTransactionCommit.Instance))
             .Options;
         var pool = new PooledDbContextFactory<SqliteHubDbContext>(sqlite, ContextPoolSize);
         return (builder.DataSource, builder.ToString(), pool.CreateDbContext);

@@ -53,11 +53,10 @@ internal sealed class OutboxDoneUnderLease
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A command's row is marked done only inside the unit of work's transaction.");
         var statement = Of(db);
-        var command = db.Database.GetDbConnection().CreateCommand();
-        await using (command.ConfigureAwait(false))
+        var taken = KeptStatements.Take(db.Database.GetDbConnection(), transaction, statement.sql);
+        await using (taken.ConfigureAwait(false))
         {
-            command.Transaction = transaction;
-            command.CommandText = statement.sql;
+            var command = taken.Command;
             Add(command, "@done", statement.done);
             Add(command, "@now", Stored(statement.completedAt, now));
             Add(command, "@id", id);

@@ -20,11 +20,10 @@ internal static class PlainRead
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var command = db.Database.GetDbConnection().CreateCommand();
-            await using (command.ConfigureAwait(false))
+            var taken = KeptStatements.Take(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), sql);
+            await using (taken.ConfigureAwait(false))
             {
-                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                command.CommandText = sql;
+                var command = taken.Command;
                 bind(command);
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))

@@ -40,11 +40,10 @@ internal sealed class RowInsert
 
     public async Task RunAsync(DbConnection connection, DbTransaction transaction, object entity, CancellationToken cancellationToken)
     {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
+        var taken = KeptStatements.Take(connection, transaction, sql);
+        await using (taken.ConfigureAwait(false))
         {
-            command.Transaction = transaction;
-            command.CommandText = sql;
+            var command = taken.Command;
             foreach (var (property, mapping, parameter) in columns)
             {
                 command.Parameters.Add(mapping.CreateParameter(command, parameter, property.GetGetter().GetClrValueUsingContainingEntity(entity), property.IsNullable));

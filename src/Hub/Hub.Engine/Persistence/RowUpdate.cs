@@ -61,11 +61,10 @@ internal sealed class RowUpdate
             return; // SaveChanges writes nothing for a row whose values are as read
         }
 
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
+        var taken = KeptStatements.Take(connection, transaction, texts.GetOrAdd(changed, _ => Text(set)));
+        await using (taken.ConfigureAwait(false))
         {
-            command.Transaction = transaction;
-            command.CommandText = texts.GetOrAdd(changed, _ => Text(set));
+            var command = taken.Command;
             var n = 0;
             foreach (var i in set)
             {
