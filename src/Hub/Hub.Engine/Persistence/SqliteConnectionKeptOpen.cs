@@ -49,16 +49,41 @@ internal sealed class SqliteConnectionKeptOpen(
     internal static bool Clean(DbConnection connection) =>
         connection is SqliteConnection { State: System.Data.ConnectionState.Open, Handle: { } native }
         && raw.sqlite3_get_autocommit(native) != 0
-        && NativeSqlite.sqlite3_txn_state(native.DangerousGetHandle(), IntPtr.Zero) == NativeSqlite.TransactionNone;
+        && NativeSqlite.HoldsNoTransaction(native);
 }
 
 /// <summary>The one SQLite call the hub makes that SQLitePCL does not wrap, on the library SQLitePCL itself loaded.</summary>
 internal static class NativeSqlite
 {
     /// <summary><c>SQLITE_TXN_NONE</c>: no transaction, not even the read transaction of a statement not yet reset.</summary>
-    public const int TransactionNone = 0;
+    private const int TransactionNone = 0;
+
+    /// <summary>Set when the native library cannot answer (not found, or older than SQLite 3.34): then every connection closes as before.</summary>
+    private static volatile bool unavailable;
+
+    /// <summary>
+    /// Whether the native connection holds no transaction at all. False when that cannot be asked (a native SQLite other
+    /// than the one the hub ships): a connection is then closed as before, never kept with a snapshot it may hold.
+    /// </summary>
+    public static bool HoldsNoTransaction(sqlite3 native)
+    {
+        if (unavailable)
+        {
+            return false;
+        }
+
+        try
+        {
+            return sqlite3_txn_state(native.DangerousGetHandle(), IntPtr.Zero) == TransactionNone;
+        }
+        catch (Exception missing) when (missing is DllNotFoundException or EntryPointNotFoundException)
+        {
+            unavailable = true;
+            return false;
+        }
+    }
 
     [System.Runtime.InteropServices.DllImport("e_sqlite3", CallingConvention = System.Runtime.InteropServices.CallingConvention.Cdecl)]
     [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
-    public static extern int sqlite3_txn_state(IntPtr db, IntPtr schema);
+    private static extern int sqlite3_txn_state(IntPtr db, IntPtr schema);
 }
